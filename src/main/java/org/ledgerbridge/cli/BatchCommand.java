@@ -1,0 +1,97 @@
+package org.ledgerbridge.cli;
+
+import org.ledgerbridge.ledger.Batch;
+import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "batch", description = "Batch lifecycle: OPEN -> READY -> POSTED.",
+        subcommands = {BatchCommand.ListBatches.class, BatchCommand.Status.class, BatchCommand.Post.class})
+final class BatchCommand {
+
+    @ParentCommand
+    LedgerBridgeCli cli;
+
+    @Command(name = "list", description = "Every batch with its status and totals.")
+    static final class ListBatches implements Callable<Integer> {
+        @ParentCommand
+        BatchCommand batch;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = batch.cli;
+            return cli.withLedger(ledger -> {
+                List<Batch> batches = ledger.bean(BatchService.class).list();
+                if (cli.global.json()) {
+                    cli.output.json(batches);
+                } else {
+                    cli.output.table(List.of("ID", "NAME", "TYPE", "STATUS", "ENTITIES", "JOURNALS", "DEBIT", "CREDIT"),
+                            batches.stream().map(b -> List.of(String.valueOf(b.id()), b.name(), b.type().name(), b.status().name(),
+                                    String.join(",", b.entities()), String.valueOf(b.journals()), b.debit().toPlainString(),
+                                    b.credit().toPlainString())).toList());
+                }
+                return LedgerBridgeCli.DONE;
+            });
+        }
+    }
+
+    @Command(name = "status", description = "Sets batches to READY (checked) or back to OPEN.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        BatchCommand batch;
+
+        @Parameters(paramLabel = "ID", arity = "1..*")
+        List<Long> ids;
+
+        @Option(names = "--to", required = true, paramLabel = "READY|OPEN")
+        BatchStatus to;
+
+        @Override
+        public Integer call() {
+            return batch.report(ledger -> ledger.bean(BatchService.class).changeStatus(ids, to, batch.cli.global.actor()));
+        }
+    }
+
+    @Command(name = "post", description = "Posts READY batches; their journals become immutable.")
+    static final class Post implements Callable<Integer> {
+        @ParentCommand
+        BatchCommand batch;
+
+        @Parameters(paramLabel = "ID", arity = "1..*")
+        List<Long> ids;
+
+        @Override
+        public Integer call() {
+            return batch.report(ledger -> ledger.bean(BatchService.class).post(ids, batch.cli.global.actor()));
+        }
+    }
+
+    private int report(java.util.function.Function<LedgerRuntime, BatchChange> change) {
+        return cli.withLedger(ledger -> {
+            BatchChange result = change.apply(ledger);
+            if (result instanceof BatchChange.Changed changed) {
+                if (cli.global.json()) {
+                    cli.output.json(Map.of("status", changed.status().name(), "batches", changed.batchIds()));
+                } else {
+                    cli.output.out.println(changed.status() + ": batch(es) " + changed.batchIds());
+                }
+                return LedgerBridgeCli.DONE;
+            }
+            BatchChange.Refused refused = (BatchChange.Refused) result;
+            if (cli.global.json()) {
+                cli.output.json(Map.of("status", "refused", "code", refused.code(), "batch", refused.batchId(),
+                        "message", refused.message()));
+            }
+            cli.output.err.println("refused: " + refused.code() + ": " + refused.message() + "; nothing changed");
+            return LedgerBridgeCli.REFUSED;
+        });
+    }
+}

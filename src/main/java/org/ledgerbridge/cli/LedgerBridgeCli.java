@@ -1,0 +1,63 @@
+package org.ledgerbridge.cli;
+
+import org.ledgerbridge.storage.LedgerInUseException;
+import org.springframework.dao.DataAccessException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * `ledgerbridge [GLOBAL OPTIONS] COMMAND [ARGS]`: the command-line contract of CONTRACT.md.
+ * Exit codes: 0 done, 1 input rejected, 2 usage error, 3 a ledger rule refused, 4 an external
+ * system (database, GL target) failed.
+ */
+@Command(name = "ledgerbridge", mixinStandardHelpOptions = true, version = "LedgerBridge 0.1",
+        description = "Imports money data, keeps a double-entry subledger, delivers journals to the GL.",
+        subcommands = {ServeCommand.class, ImportCommand.class, BatchCommand.class, ReportCommand.class,
+                CheckCommand.class, PeriodCommand.class, CommandLine.HelpCommand.class})
+public final class LedgerBridgeCli {
+
+    public static final int DONE = 0;
+    public static final int REJECTED = 1;
+    public static final int USAGE = 2;
+    public static final int REFUSED = 3;
+    public static final int EXTERNAL_FAILURE = 4;
+    /** `serve` returns this: the web server keeps the process alive. */
+    public static final int KEEP_RUNNING = -1;
+
+    @Mixin
+    GlobalOptions global;
+
+    Output output;
+
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        LedgerBridgeCli root = new LedgerBridgeCli();
+        root.output = new Output(out, err);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof LedgerInUseException || e instanceof DataAccessException) {
+                err.println("error: " + e.getMessage());
+                return EXTERNAL_FAILURE;
+            }
+            err.println("error: " + e);
+            e.printStackTrace(err);
+            return EXTERNAL_FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Runs the work against a started ledger and closes it afterwards. */
+    int withLedger(Function<LedgerRuntime, Integer> work) {
+        try (LedgerRuntime ledger = LedgerRuntime.start(global, false, Map.of())) {
+            return work.apply(ledger);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.ledgerbridge.cli;
+
+import org.ledgerbridge.ledger.JournalView;
+import org.ledgerbridge.ledger.LedgerReports;
+import org.ledgerbridge.ledger.TrialBalanceLine;
+import org.ledgerbridge.receivables.OpenItem;
+import org.ledgerbridge.receivables.OpenItems;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", description = "Reads the ledger.",
+        subcommands = {ReportCommand.TrialBalance.class, ReportCommand.Journals.class, ReportCommand.OpenItemsReport.class})
+final class ReportCommand {
+
+    @ParentCommand
+    LedgerBridgeCli cli;
+
+    @Command(name = "trial-balance", description = "Debit, credit and balance per entity and account (posted batches).")
+    static final class TrialBalance implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Option(names = "--entity")
+        String entity;
+
+        @Option(names = "--include-unposted", description = "add journals of OPEN and READY batches")
+        boolean includeUnposted;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = report.cli;
+            return cli.withLedger(ledger -> {
+                List<TrialBalanceLine> lines = ledger.bean(LedgerReports.class).trialBalance(entity, includeUnposted);
+                if (cli.global.json()) {
+                    cli.output.json(lines);
+                } else {
+                    cli.output.table(List.of("ENTITY", "ACCOUNT", "DEBIT", "CREDIT", "BALANCE"), lines.stream()
+                            .map(l -> List.of(l.entity(), l.account(), l.debit().toPlainString(), l.credit().toPlainString(),
+                                    l.balance().toPlainString())).toList());
+                }
+                return LedgerBridgeCli.DONE;
+            });
+        }
+    }
+
+    @Command(name = "journals", description = "Journals with their lines, by date.")
+    static final class Journals implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+        LocalDate to;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = report.cli;
+            return cli.withLedger(ledger -> {
+                List<JournalView> journals = ledger.bean(LedgerReports.class).journals(from, to);
+                if (cli.global.json()) {
+                    cli.output.json(journals);
+                } else {
+                    for (JournalView j : journals) {
+                        cli.output.out.println("journal " + j.id() + "  " + j.entity() + "  " + j.date() + "  batch " + j.batch()
+                                + " (" + j.status() + ")  " + j.source());
+                        cli.output.table(List.of("  ACCOUNT", "DEBIT", "CREDIT", "PARTY", "DOCUMENT", "DESCRIPTION"),
+                                j.lines().stream().map(l -> java.util.Arrays.asList("  " + l.account(), l.debit().toPlainString(),
+                                        l.credit().toPlainString(), l.partyId(), l.documentNumber(), l.description())).toList());
+                    }
+                }
+                return LedgerBridgeCli.DONE;
+            });
+        }
+    }
+
+    @Command(name = "open-items", description = "AR and AP documents that are not closed.")
+    static final class OpenItemsReport implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Option(names = "--party")
+        String party;
+
+        @Option(names = "--all", description = "include closed documents")
+        boolean all;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = report.cli;
+            return cli.withLedger(ledger -> {
+                List<OpenItem> items = ledger.bean(OpenItems.class).list(party, all);
+                if (cli.global.json()) {
+                    cli.output.json(items);
+                } else {
+                    cli.output.table(List.of("ENTITY", "MODULE", "TYPE", "NUMBER", "PARTY", "DATE", "DUE", "CURRENCY", "ORIGINAL",
+                                    "OPEN", "STATUS", "MIGRATED"),
+                            items.stream().map(i -> List.of(i.entity(), i.module(), i.type(), i.number(), i.partyId(),
+                                    String.valueOf(i.date()), String.valueOf(i.dueDate()), i.currency(),
+                                    i.originalAmount().toPlainString(), i.openBalance().toPlainString(), i.status(),
+                                    String.valueOf(i.migrated()))).toList());
+                }
+                return LedgerBridgeCli.DONE;
+            });
+        }
+    }
+}

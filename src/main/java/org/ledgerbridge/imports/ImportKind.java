@@ -1,0 +1,36 @@
+package org.ledgerbridge.imports;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One kind of import file. The pipeline reads, maps and reports; the kind declares its columns,
+ * validates one row at a time against what it read of the ledger when the session opened, and
+ * writes validated rows through the owning module's service.
+ */
+public interface ImportKind<R> {
+
+    /** The KIND of `ledgerbridge import KIND FILE`. */
+    String name();
+
+    List<ImportColumn> columns();
+
+    /** Opened inside the import's transaction: read what validation needs here, once. */
+    Session<R> open(ImportOptions options, long importRunId);
+
+    interface Session<R> {
+
+        /** The validated record, or null when the row has errors (reported to {@code errors}). */
+        R validate(SourceRow row, RowErrors errors);
+
+        /** Rules over the whole file (e.g. totals per group), after the last row. */
+        default void endOfFile(RowErrors errors) {
+        }
+
+        /** Called for each valid row while the file has no error so far, never in a dry run. */
+        void write(R record);
+
+        /** After the last row of a valid file: finish writing; the summary of the report. */
+        Map<String, Object> commit();
+    }
+}

@@ -1,0 +1,288 @@
+package org.ledgerbridge.imports;
+
+import org.ledgerbridge.imports.internal.CsvRows;
+import org.ledgerbridge.imports.internal.FileFacts;
+import org.ledgerbridge.ledger.AuditLog;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The import pipeline shared by every kind: identify the file, read it as a stream, match its
+ * header, validate every row (all errors in one pass), and commit all or nothing in one
+ * transaction. The same bytes commit once per kind.
+ */
+@Service
+public class ImportService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int STORED_ERRORS = 1000;
+
+    private final Map<String, ImportKind<?>> kinds;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final AuditLog audit;
+
+    public ImportService(List<ImportKind<?>> kinds, JdbcClient jdbc, PlatformTransactionManager transactions, AuditLog audit) {
+        this.kinds = kinds.stream().collect(Collectors.toMap(ImportKind::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.audit = audit;
+    }
+
+    public List<String> kinds() {
+        return List.copyOf(kinds.keySet());
+    }
+
+    public Optional<ImportKind<?>> kind(String name) {
+        return Optional.ofNullable(kinds.get(name));
+    }
+
+    public ImportReport run(String kindName, Path file, ImportOptions options) {
+        ImportKind<?> kind = kind(kindName).orElseThrow(() -> new IllegalArgumentException(
+                "unknown import kind '" + kindName + "'; one of " + String.join(", ", kinds.keySet())));
+        return runKind(kind, file, options);
+    }
+
+    private <R> ImportReport runKind(ImportKind<R> kind, Path file, ImportOptions options) {
+        OffsetDateTime started = OffsetDateTime.now();
+        String fileName = file.getFileName().toString();
+        FileFacts facts;
+        try {
+            facts = FileFacts.of(file);
+        } catch (IOException e) {
+            return fileLevel(kind, fileName, "", options, "FILE_UNREADABLE", "cannot read " + file + ": " + e.getMessage());
+        }
+        if (!options.dryRun() && alreadyCommitted(kind.name(), facts.sha256())) {
+            return duplicate(kind, fileName, facts, options);
+        }
+        if (facts.xlsx()) {
+            return fileLevel(kind, fileName, facts.sha256(), options, "UNSUPPORTED_FORMAT",
+                    "XLSX files are not read yet; save the sheet as CSV");
+        }
+        Run<R> run = new Run<>(kind, fileName, facts, options);
+        try {
+            ImportReport report = transaction.execute(tx -> {
+                long runId = options.dryRun() ? 0 : jdbc.sql("""
+                                INSERT INTO import_run (kind, file_name, sha256, actor, started_at, status, rows, accepted)
+                                VALUES (?, ?, ?, ?, ?, 'committed', 0, 0) RETURNING id""")
+                        .params(kind.name(), fileName, facts.sha256(), options.actor(), started)
+                        .query(Long.class).single();
+                ImportReport result = run.execute(file, runId);
+                if (result.status() != ImportStatus.COMMITTED) {
+                    tx.setRollbackOnly();
+                    return result;
+                }
+                jdbc.sql("UPDATE import_run SET rows = ?, accepted = ?, summary = ?::jsonb, finished_at = clock_timestamp() WHERE id = ?")
+                        .params(result.rows(), result.accepted(), JSON.writeValueAsString(result.summary()), runId)
+                        .update();
+                audit.record(options.actor(), "import.committed", "import:" + runId,
+                        Map.of("kind", kind.name(), "file", fileName, "sha256", facts.sha256(), "rows", result.rows()));
+                return result;
+            });
+            if (report.status() == ImportStatus.REJECTED) {
+                recordRejected(report, options, started);
+            }
+            return report;
+        } catch (DuplicateKeyException raced) {
+            // another import of the same bytes committed first
+            return duplicate(kind, fileName, facts, options);
+        }
+    }
+
+    private boolean alreadyCommitted(String kind, String sha256) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM import_run WHERE kind = ? AND sha256 = ? AND status = 'committed')")
+                .params(kind, sha256).query(Boolean.class).single();
+    }
+
+    private ImportReport duplicate(ImportKind<?> kind, String fileName, FileFacts facts, ImportOptions options) {
+        long previous = jdbc.sql("SELECT id FROM import_run WHERE kind = ? AND sha256 = ? AND status = 'committed'")
+                .params(kind.name(), facts.sha256()).query(Long.class).optional().orElse(0L);
+        return new ImportReport(kind.name(), fileName, facts.sha256(), options.dryRun(), ImportStatus.DUPLICATE, 0, 0,
+                List.of(), List.of(), Map.of("alreadyImportedAs", previous));
+    }
+
+    private ImportReport fileLevel(ImportKind<?> kind, String fileName, String sha, ImportOptions options, String code, String message) {
+        return new ImportReport(kind.name(), fileName, sha, options.dryRun(), ImportStatus.REJECTED, 0, 0,
+                List.of(new RowProblem(0, null, code, message)), List.of(), Map.of());
+    }
+
+    private void recordRejected(ImportReport report, ImportOptions options, OffsetDateTime started) {
+        if (options.dryRun()) {
+            return;
+        }
+        List<RowProblem> kept = report.errors().subList(0, Math.min(STORED_ERRORS, report.errors().size()));
+        transaction.executeWithoutResult(tx -> jdbc.sql("""
+                        INSERT INTO import_run (kind, file_name, sha256, actor, started_at, status, rows, accepted, errors)
+                        VALUES (?, ?, ?, ?, ?, 'rejected', ?, 0, ?::jsonb)""")
+                .params(report.kind(), report.file(), report.sha256(), options.actor(), started, report.rows(),
+                        JSON.writeValueAsString(kept))
+                .update());
+    }
+
+    /** One pass over one file. */
+    private static final class Run<R> {
+        private final ImportKind<R> kind;
+        private final String fileName;
+        private final FileFacts facts;
+        private final ImportOptions options;
+        private final RowErrors problems = new RowErrors();
+
+        Run(ImportKind<R> kind, String fileName, FileFacts facts, ImportOptions options) {
+            this.kind = kind;
+            this.fileName = fileName;
+            this.facts = facts;
+            this.options = options;
+        }
+
+        ImportReport execute(Path file, long runId) {
+            long rows = 0;
+            long accepted = 0;
+            Map<String, Object> summary = Map.of();
+            try (CsvRows csv = new CsvRows(file, facts)) {
+                List<String> header = csv.next();
+                if (header == null || header.stream().allMatch(String::isBlank)) {
+                    problems.errorAt(1, null, "MISSING_HEADER", "the file is empty; the first row must name the columns");
+                    return report(0, 0, summary);
+                }
+                Map<String, Integer> positions = matchHeader(header);
+                if (problems.any()) {
+                    return report(0, 0, summary);
+                }
+                ImportKind.Session<R> session = kind.open(options, runId);
+                Row row = new Row(positions, header.size());
+                List<String> fields;
+                while ((fields = csv.next()) != null) {
+                    rows++;
+                    problems.startRow(csv.row());
+                    if (options.maxRows() != null && rows > options.maxRows()) {
+                        problems.error(null, "TOO_MANY_ROWS", "the file has more than the " + options.maxRows()
+                                + " data rows allowed by --max-rows");
+                        break;
+                    }
+                    if (fields.stream().allMatch(String::isBlank)) {
+                        problems.error(null, "BLANK_ROW", "row " + csv.row() + " is blank; leave no rows blank");
+                        continue;
+                    }
+                    if (fields.size() != header.size()) {
+                        problems.error(null, "FIELD_COUNT_MISMATCH", "row " + csv.row() + " has " + fields.size()
+                                + " fields but the header has " + header.size());
+                        continue;
+                    }
+                    row.reset(csv.row(), fields);
+                    R record = session.validate(row, problems);
+                    if (record != null && !problems.currentRowHasErrors()) {
+                        accepted++;
+                        if (!problems.any() && !options.dryRun()) {
+                            session.write(record);
+                        }
+                    }
+                }
+                if (rows == 0) {
+                    problems.errorAt(0, null, "NO_DATA_ROWS", "the file has a header but no data rows");
+                }
+                session.endOfFile(problems);
+                if (problems.any() || options.dryRun()) {
+                    return report(rows, problems.any() ? 0 : accepted, summary);
+                }
+                summary = session.commit();
+                return report(rows, accepted, summary);
+            } catch (CsvRows.MalformedFileException e) {
+                problems.errorAt(e.row(), null, "MALFORMED_CSV", "the file cannot be read as CSV from row " + e.row() + ": " + e.getMessage());
+                return report(rows, 0, summary);
+            } catch (IOException e) {
+                problems.errorAt(0, null, "FILE_UNREADABLE", "cannot read " + fileName + ": " + e.getMessage());
+                return report(rows, 0, summary);
+            }
+        }
+
+        private Map<String, Integer> matchHeader(List<String> header) {
+            Map<String, ImportColumn> canonical = new HashMap<>();
+            for (ImportColumn column : kind.columns()) {
+                canonical.put(column.name().toUpperCase(Locale.ROOT), column);
+            }
+            Map<String, Integer> positions = new HashMap<>();
+            problems.startRow(1);
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).strip().toUpperCase(Locale.ROOT);
+                ImportColumn column = canonical.get(name);
+                if (column == null) {
+                    problems.warning(header.get(i).strip(), "UNKNOWN_COLUMN", "column '" + header.get(i).strip()
+                            + "' is not one of " + kind.name() + "'s columns and is ignored");
+                } else if (positions.putIfAbsent(column.name(), i) != null) {
+                    problems.error(column.name(), "DUPLICATE_COLUMN", "column " + column.name() + " appears more than once in the header");
+                }
+            }
+            for (ImportColumn column : kind.columns()) {
+                if (column.required() && !positions.containsKey(column.name())) {
+                    problems.error(column.name(), "MISSING_COLUMN", "the required column " + column.name() + " is missing from the header");
+                }
+            }
+            return positions;
+        }
+
+        private ImportReport report(long rows, long accepted, Map<String, Object> summary) {
+            ImportStatus status = problems.any() ? ImportStatus.REJECTED
+                    : options.dryRun() ? ImportStatus.VALID : ImportStatus.COMMITTED;
+            List<RowProblem> errors = new ArrayList<>(problems.errors());
+            errors.sort((a, b) -> Long.compare(a.row(), b.row()));
+            Map<String, Object> fullSummary = new LinkedHashMap<>(summary);
+            if (problems.count() > errors.size()) {
+                fullSummary.put("errorsNotListed", problems.count() - errors.size());
+            }
+            return new ImportReport(kind.name(), fileName, facts.sha256(), options.dryRun(), status, rows,
+                    status == ImportStatus.REJECTED ? 0 : accepted, errors, List.copyOf(problems.warnings()), fullSummary);
+        }
+    }
+
+    /** A data row seen through the header: cells by canonical column name. */
+    private static final class Row implements SourceRow {
+        private final Map<String, Integer> positions;
+        private long number;
+        private List<String> fields;
+
+        Row(Map<String, Integer> positions, int width) {
+            this.positions = positions;
+        }
+
+        void reset(long number, List<String> fields) {
+            this.number = number;
+            this.fields = fields;
+        }
+
+        @Override
+        public long number() {
+            return number;
+        }
+
+        @Override
+        public String get(String column) {
+            Integer position = positions.get(column);
+            return position == null ? "" : fields.get(position).strip();
+        }
+
+        @Override
+        public boolean has(String column) {
+            return positions.containsKey(column);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.ledgerbridge.imports.internal;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Records of a CSV file, streamed: UTF-8 (BOM or not) or Windows-1252, comma or semicolon,
+ * quoted fields with embedded newlines. The record number is the spreadsheet row number.
+ */
+public final class CsvRows implements AutoCloseable {
+
+    private final CsvReader<CsvRecord> reader;
+    private final Iterator<CsvRecord> records;
+    private final Charset charset;
+    private final char delimiter;
+    private long row;
+
+    public CsvRows(Path file, FileFacts facts) throws IOException {
+        this.charset = facts.utf8() ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+        this.delimiter = sniffDelimiter(file, charset);
+        Reader text = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16);
+        if (facts.utf8Bom()) {
+            text.skip(1);
+        }
+        this.reader = CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .skipEmptyLines(false)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(text);
+        this.records = reader.iterator();
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** The next record's fields, or null at the end of the file. */
+    public List<String> next() throws MalformedFileException {
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            row++;
+            return records.next().getFields();
+        } catch (CsvParseException | java.io.UncheckedIOException e) {
+            throw new MalformedFileException(row, e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+        }
+    }
+
+    /** Spreadsheet row of the record last returned. */
+    public long row() {
+        return row;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    /** The header decides: more semicolons than commas outside quotes means a semicolon file. */
+    private static char sniffDelimiter(Path file, Charset charset) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, charset)) {
+            String header = in.readLine();
+            if (header == null) {
+                return ',';
+            }
+            int commas = 0;
+            int semicolons = 0;
+            boolean quoted = false;
+            for (char c : header.toCharArray()) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && c == ',') {
+                    commas++;
+                } else if (!quoted && c == ';') {
+                    semicolons++;
+                }
+            }
+            return semicolons > commas ? ';' : ',';
+        }
+    }
+
+    /** The file cannot be read as CSV from this row on (an unclosed quote, a field too large). */
+    public static final class MalformedFileException extends Exception {
+        private final long row;
+
+        MalformedFileException(long row, String message) {
+            super(message);
+            this.row = row;
+        }
+
+        public long row() {
+            return row;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.ledgerbridge.imports.setup;
+
+import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.RowErrors;
+import org.ledgerbridge.imports.SourceRow;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Rules shared by the setup imports: codes and their uniqueness. */
+final class SetupRules {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private SetupRules() {
+    }
+
+    /** A required code: letters, digits, '_', '.', '-'; codes end up in GL files and file names. */
+    static String code(SourceRow row, String column, int maxLength, RowErrors errors) {
+        String value = Cells.required(row, column, maxLength, errors);
+        if (value != null && !CODE.matcher(value).matches()) {
+            errors.error(column, "INVALID_CODE", "'" + value + "' may hold only letters, digits, '_', '.' and '-'");
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * DUPLICATE_IN_FILE when an earlier row had the key, ALREADY_EXISTS when the ledger has it.
+     * {@code seen} remembers the first row of each key.
+     */
+    static void uniqueInLedgerAndFile(String key, String what, boolean inLedger, Map<String, Long> seen, SourceRow row,
+                                      String column, RowErrors errors) {
+        Long first = seen.putIfAbsent(key, row.number());
+        if (first != null) {
+            errors.error(column, "DUPLICATE_IN_FILE", what + " appears again; first on row " + first);
+        } else if (inLedger) {
+            errors.error(column, "ALREADY_EXISTS", what + " is already in the ledger");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package org.ledgerbridge.ledger;
+
+public enum AccountType { ASSET, LIABILITY, EQUITY, REVENUE, EXPENSE }

@@ -1,0 +1,41 @@
+package org.ledgerbridge.ledger;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Who did what, when: every state change of the ledger leaves one of these. */
+@Service
+public class AuditLog {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    public AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String actor, String action, String subject, Map<String, ?> details) {
+        jdbc.sql("INSERT INTO audit_event (actor, action, subject, details) VALUES (?, ?, ?, ?::jsonb)")
+                .params(actor, action, subject, JSON.writeValueAsString(details))
+                .update();
+    }
+
+    public List<AuditEvent> events(String subjectPrefix) {
+        return jdbc.sql("""
+                        SELECT id, at, actor, action, subject, details::text AS details
+                          FROM audit_event WHERE subject LIKE ? ORDER BY id""")
+                .param(subjectPrefix + "%")
+                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("details")))
+                .list();
+    }
+
+    public record AuditEvent(long id, OffsetDateTime at, String actor, String action, String subject, String details) {
+    }
+}

@@ -1,0 +1,141 @@
+package org.ledgerbridge.ledger;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Batches: OPEN (journals go in) -> READY (checked) -> POSTED (final, journals immutable). */
+@Service
+public class BatchService {
+
+    private static final Pattern NUMBER_RUN = Pattern.compile("#+");
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final String namePattern;
+
+    public BatchService(JdbcClient jdbc, AuditLog audit,
+                        @Value("${ledgerbridge.batch-name-pattern:AB######-#}") String namePattern) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.namePattern = namePattern;
+    }
+
+    /** Opens a batch named by the pattern (default {@code AB######-#}: AB000042-1). */
+    @Transactional
+    public Batch open(BatchType type, String actor) {
+        long number = jdbc.sql("SELECT nextval('batch_number_seq')").query(Long.class).single();
+        return open(type, nameFor(number), actor);
+    }
+
+    @Transactional
+    public Batch open(BatchType type, String name, String actor) {
+        long id = jdbc.sql("INSERT INTO batch (name, batch_type, created_by) VALUES (?, ?, ?) RETURNING id")
+                .params(name, type.name(), actor).query(Long.class).single();
+        audit.record(actor, "batch.opened", "batch:" + id, Map.of("name", name, "type", type.name()));
+        return find(id).orElseThrow();
+    }
+
+    /** The first run of '#' is the zero-padded batch number; any later '#' is the part number 1. */
+    String nameFor(long number) {
+        Matcher run = NUMBER_RUN.matcher(namePattern);
+        if (!run.find()) {
+            return namePattern + number;
+        }
+        String padded = String.format("%0" + run.group().length() + "d", number);
+        String rest = namePattern.substring(run.end()).replace('#', '1');
+        return namePattern.substring(0, run.start()) + padded + rest;
+    }
+
+    public List<Batch> list() {
+        return jdbc.sql(SELECT_BATCHES + " GROUP BY b.id ORDER BY b.id").query(this::batch).list();
+    }
+
+    public java.util.Optional<Batch> find(long id) {
+        return jdbc.sql(SELECT_BATCHES + " WHERE b.id = ? GROUP BY b.id").param(id).query(this::batch).optional();
+    }
+
+    /** OPEN <-> READY, all the batches or none. */
+    @Transactional
+    public BatchChange changeStatus(List<Long> ids, BatchStatus target, String actor) {
+        if (target != BatchStatus.READY && target != BatchStatus.OPEN) {
+            return new BatchChange.Refused("STATUS_CHANGE_REFUSED", ids.isEmpty() ? 0 : ids.get(0),
+                    "a batch's status can be set to READY or OPEN; POSTED is reached by posting");
+        }
+        for (long id : ids) {
+            var status = statusForUpdate(id);
+            if (status == null) {
+                return new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id);
+            }
+            if (status == BatchStatus.POSTED || status == BatchStatus.VOIDED) {
+                return new BatchChange.Refused("STATUS_CHANGE_REFUSED", id,
+                        "batch " + id + " is " + status + " and its status can no longer change");
+            }
+        }
+        for (long id : ids) {
+            jdbc.sql("UPDATE batch SET status = ? WHERE id = ? AND status <> ?").params(target.name(), id, target.name()).update();
+            audit.record(actor, "batch.status", "batch:" + id, Map.of("to", target.name()));
+        }
+        return new BatchChange.Changed(ids, target);
+    }
+
+    /** Posts READY batches, all or none; from then on their journals never change. */
+    @Transactional
+    public BatchChange post(List<Long> ids, String actor) {
+        for (long id : ids) {
+            var status = statusForUpdate(id);
+            if (status == null) {
+                return new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id);
+            }
+            if (status != BatchStatus.READY) {
+                return new BatchChange.Refused("BATCH_NOT_READY", id,
+                        "batch " + id + " is " + status + "; set it to READY before posting");
+            }
+            boolean empty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM journal WHERE batch_id = ?)").param(id)
+                    .query(Boolean.class).single();
+            if (empty) {
+                return new BatchChange.Refused("BATCH_EMPTY", id, "batch " + id + " holds no journal");
+            }
+        }
+        jdbc.sql("""
+                        UPDATE batch SET status = 'POSTED', posted_at = now(), posted_by = ?, posted_digest = batch_lines_digest(id)
+                         WHERE id = ANY(?)""")
+                .params(actor, ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new)).update();
+        for (long id : ids) {
+            audit.record(actor, "batch.posted", "batch:" + id, Map.of());
+        }
+        return new BatchChange.Changed(ids, BatchStatus.POSTED);
+    }
+
+    private BatchStatus statusForUpdate(long id) {
+        return jdbc.sql("SELECT status FROM batch WHERE id = ? FOR UPDATE").param(id).query(String.class)
+                .optional().map(BatchStatus::valueOf).orElse(null);
+    }
+
+    private static final String SELECT_BATCHES = """
+            SELECT b.id, b.name, b.batch_type, b.status, b.created_at,
+                   coalesce(array_agg(DISTINCT j.entity_code) FILTER (WHERE j.entity_code IS NOT NULL), '{}') AS entities,
+                   count(DISTINCT j.id) AS journals,
+                   coalesce((SELECT sum(l.base_debit) FROM journal_line l JOIN journal jj ON jj.id = l.journal_id AND jj.entity_code = l.entity_code
+                              WHERE jj.batch_id = b.id), 0) AS debit,
+                   coalesce((SELECT sum(l.base_credit) FROM journal_line l JOIN journal jj ON jj.id = l.journal_id AND jj.entity_code = l.entity_code
+                              WHERE jj.batch_id = b.id), 0) AS credit
+              FROM batch b LEFT JOIN journal j ON j.batch_id = b.id""";
+
+    private Batch batch(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        String[] entities = (String[]) rs.getArray("entities").getArray();
+        return new Batch(rs.getLong("id"), rs.getString("name"), BatchType.valueOf(rs.getString("batch_type")),
+                BatchStatus.valueOf(rs.getString("status")), Arrays.asList(entities), rs.getLong("journals"),
+                Currencies.atLeastCents(rs.getBigDecimal("debit")),
+                Currencies.atLeastCents(rs.getBigDecimal("credit")),
+                rs.getObject("created_at", OffsetDateTime.class));
+    }
+}

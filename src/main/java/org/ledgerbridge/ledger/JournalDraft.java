@@ -1,0 +1,24 @@
+package org.ledgerbridge.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A journal about to be posted: all lines belong to one financial entity.
+ *
+ * @param exchangeRate rate from the lines' foreign currency to the entity's base currency;
+ *                     null when every line is in the base currency
+ * @param source       where it came from: "payments import #12", "reversal", ...
+ */
+public record JournalDraft(String entity, LocalDate date, String source, String description,
+                           BigDecimal exchangeRate, List<JournalLineDraft> lines) {
+
+    public JournalDraft {
+        lines = List.copyOf(lines);
+    }
+
+    public static JournalDraft of(String entity, LocalDate date, String source, JournalLineDraft... lines) {
+        return new JournalDraft(entity, date, source, null, null, List.of(lines));
+    }
+}

@@ -1,0 +1,84 @@
+package org.ledgerbridge.ledger;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read-outs of the ledger: trial balance and journals. */
+@Service
+public class LedgerReports {
+
+    private final JdbcClient jdbc;
+
+    public LedgerReports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Per entity and account, from journals in POSTED batches (and OPEN/READY ones when asked). */
+    public List<TrialBalanceLine> trialBalance(String entity, boolean includeUnposted) {
+        return jdbc.sql("""
+                        SELECT l.entity_code, l.account_code, e.base_currency,
+                               sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
+                          FROM journal_line l
+                          JOIN journal j ON j.entity_code = l.entity_code AND j.id = l.journal_id
+                          JOIN batch b ON b.id = j.batch_id
+                          JOIN financial_entity e ON e.code = l.entity_code
+                         WHERE (b.status = 'POSTED' OR (:unposted AND b.status IN ('OPEN', 'READY')))
+                           AND (CAST(:entity AS text) IS NULL OR l.entity_code = :entity)
+                         GROUP BY l.entity_code, l.account_code, e.base_currency
+                         ORDER BY l.entity_code, l.account_code""")
+                .param("unposted", includeUnposted)
+                .param("entity", entity)
+                .query((rs, n) -> {
+                    String currency = rs.getString("base_currency");
+                    var debit = Currencies.atScale(rs.getBigDecimal("debit"), currency);
+                    var credit = Currencies.atScale(rs.getBigDecimal("credit"), currency);
+                    return new TrialBalanceLine(rs.getString(1), rs.getString(2), debit, credit, debit.subtract(credit));
+                })
+                .list();
+    }
+
+    /** Journals dated in the range (either end open), oldest first, with their lines. */
+    public List<JournalView> journals(LocalDate from, LocalDate to) {
+        Map<Long, JournalView> journals = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT j.id, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, j.exported_at,
+                               j.sent_at, j.reverses_journal_id, l.account_code, l.currency, l.debit, l.credit, l.party_id,
+                               l.document_number, l.description
+                          FROM journal j
+                          JOIN batch b ON b.id = j.batch_id
+                          JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
+                         WHERE (CAST(:from AS date) IS NULL OR j.journal_date >= :from)
+                           AND (CAST(:to AS date) IS NULL OR j.journal_date <= :to)
+                           AND b.status <> 'VOIDED'
+                         ORDER BY j.journal_date, j.id, l.line_no""")
+                .param("from", from)
+                .param("to", to)
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    JournalView journal = journals.computeIfAbsent(id, key -> {
+                        try {
+                            long reverses = rs.getLong("reverses_journal_id");
+                            return new JournalView(key, rs.getString("entity_code"), rs.getObject("journal_date", LocalDate.class),
+                                    rs.getString("batch"), rs.getString("source"), BatchStatus.valueOf(rs.getString("status")),
+                                    rs.getObject("exported_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
+                                    rs.wasNull() ? null : reverses, new ArrayList<>());
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    String currency = rs.getString("currency");
+                    journal.lines().add(new JournalView.Line(rs.getString("account_code"), currency,
+                            Currencies.atScale(rs.getBigDecimal("debit"), currency),
+                            Currencies.atScale(rs.getBigDecimal("credit"), currency),
+                            rs.getString("party_id"), rs.getString("document_number"), rs.getString("description")));
+                });
+        return new ArrayList<>(journals.values());
+    }
+}

@@ -1,0 +1,357 @@
+package org.ledgerbridge.ledger;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.ledgerbridge.ledger.PostingRule.*;
+
+/**
+ * The one door through which journals enter the ledger. Every journal is checked here before a
+ * byte is written (balanced per entity and currency, known and active accounts, open period),
+ * and the database checks balance and immutability again on its own.
+ */
+@Service
+public class PostingService {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final AuditLog audit;
+
+    public PostingService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.audit = audit;
+    }
+
+    /** Posts all the journals into an OPEN batch, or none of them. */
+    @Transactional
+    public Posting post(long batchId, List<JournalDraft> drafts, String actor) {
+        Optional<Posting.Refused> batchRefusal = batchMustBeOpen(batchId);
+        if (batchRefusal.isPresent()) {
+            return batchRefusal.get();
+        }
+        Ledger ledger = Ledger.load(jdbc, drafts);
+        List<PreparedJournal> prepared = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            JournalDraft draft = drafts.get(i);
+            Optional<Posting.Refused> refusal = ledger.refusalOf(draft, i);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+            FinancialEntity entity = ledger.entities.get(draft.entity());
+            BigDecimal rate = draft.exchangeRate() == null ? BigDecimal.ONE : draft.exchangeRate();
+            List<BigDecimal[]> base = new ArrayList<>();
+            BigDecimal baseDebit = BigDecimal.ZERO;
+            BigDecimal baseCredit = BigDecimal.ZERO;
+            for (JournalLineDraft line : draft.lines()) {
+                BigDecimal lineRate = line.currency().equals(entity.baseCurrency()) ? BigDecimal.ONE : rate;
+                BigDecimal d = Currencies.toBase(line.debit(), lineRate, entity.baseCurrency());
+                BigDecimal c = Currencies.toBase(line.credit(), lineRate, entity.baseCurrency());
+                base.add(new BigDecimal[]{d, c});
+                baseDebit = baseDebit.add(d);
+                baseCredit = baseCredit.add(c);
+            }
+            if (baseDebit.compareTo(baseCredit) != 0) {
+                return new Posting.Refused(UNBALANCED_IN_BASE_CURRENCY, i, 0,
+                        "journal balances in its currency but not in " + entity.baseCurrency() + " after conversion: debit "
+                                + baseDebit + ", credit " + baseCredit + "; add a rounding line");
+            }
+            prepared.add(new PreparedJournal(draft, base, null, null));
+        }
+        List<Long> ids = insert(batchId, prepared, actor);
+        audit.record(actor, "journals.posted", "batch:" + batchId, Map.of("journals", ids.size()));
+        return new Posting.Posted(ids);
+    }
+
+    /**
+     * A posted journal is corrected only by its mirror image: same accounts and amounts, debit and
+     * credit swapped, linked to the original with the reason given.
+     */
+    @Transactional
+    public Posting reverse(long batchId, long journalId, LocalDate reversalDate, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            return new Posting.Refused(REASON_REQUIRED, 0, 0, "a reversal needs a reason");
+        }
+        Optional<Posting.Refused> batchRefusal = batchMustBeOpen(batchId);
+        if (batchRefusal.isPresent()) {
+            return batchRefusal.get();
+        }
+        var original = jdbc.sql("""
+                        SELECT j.entity_code, b.status,
+                               EXISTS (SELECT 1 FROM journal r WHERE r.reverses_journal_id = j.id) AS reversed
+                          FROM journal j JOIN batch b ON b.id = j.batch_id WHERE j.id = ?""")
+                .param(journalId)
+                .query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBoolean(3)})
+                .optional();
+        if (original.isEmpty()) {
+            return new Posting.Refused(UNKNOWN_JOURNAL, 0, 0, "no journal " + journalId);
+        }
+        if (!"POSTED".equals(original.get()[1])) {
+            return new Posting.Refused(REVERSAL_OF_UNPOSTED_JOURNAL, 0, 0, "journal " + journalId
+                    + " is in a " + original.get()[1] + " batch: change or void the batch instead of reversing");
+        }
+        if ((Boolean) original.get()[2]) {
+            return new Posting.Refused(ALREADY_REVERSED, 0, 0, "journal " + journalId + " was already reversed");
+        }
+        String entity = (String) original.get()[0];
+        List<JournalLineDraft> lines = new ArrayList<>();
+        List<BigDecimal[]> base = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT account_code, currency, debit, credit, base_debit, base_credit, party_id, document_number, description
+                          FROM journal_line WHERE journal_id = ? ORDER BY line_no""")
+                .param(journalId)
+                .query(rs -> {
+                    lines.add(new JournalLineDraft(rs.getString(1), rs.getString(2), rs.getBigDecimal(4), rs.getBigDecimal(3),
+                            rs.getString(7), rs.getString(8), rs.getString(9)));
+                    base.add(new BigDecimal[]{rs.getBigDecimal(6), rs.getBigDecimal(5)});
+                });
+        JournalDraft mirror = new JournalDraft(entity, reversalDate, "reversal of journal " + journalId, reason, null, lines);
+        Ledger ledger = Ledger.load(jdbc, List.of(mirror));
+        Optional<Posting.Refused> refusal = ledger.periodRefusal(mirror, 0).or(() -> ledger.accountRefusal(mirror, 0));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        List<Long> ids = insert(batchId, List.of(new PreparedJournal(mirror, base, journalId, reason)), actor);
+        audit.record(actor, "journal.reversed", "journal:" + journalId,
+                Map.of("reversal", ids.get(0), "reason", reason, "batch", batchId));
+        return new Posting.Posted(ids);
+    }
+
+    private Optional<Posting.Refused> batchMustBeOpen(long batchId) {
+        Optional<String> status = jdbc.sql("SELECT status FROM batch WHERE id = ? FOR UPDATE")
+                .param(batchId).query(String.class).optional();
+        if (status.isEmpty()) {
+            return Optional.of(new Posting.Refused(UNKNOWN_BATCH, 0, 0, "no batch " + batchId));
+        }
+        if (!"OPEN".equals(status.get())) {
+            return Optional.of(new Posting.Refused(BATCH_NOT_OPEN, 0, 0,
+                    "batch " + batchId + " is " + status.get() + "; journals go only into OPEN batches"));
+        }
+        return Optional.empty();
+    }
+
+    private record PreparedJournal(JournalDraft draft, List<BigDecimal[]> baseAmounts, Long reverses, String reason) {
+    }
+
+    /** Two set-based statements whatever the number of journals; all lines of a journal in one statement. */
+    private List<Long> insert(long batchId, List<PreparedJournal> journals, String actor) {
+        int n = journals.size();
+        List<Long> ids = jdbc.sql("SELECT nextval('journal_id_seq') FROM generate_series(1, ?)")
+                .param(n).query(Long.class).list();
+        String[] entity = new String[n];
+        Date[] date = new Date[n];
+        String[] source = new String[n];
+        String[] description = new String[n];
+        Long[] reverses = new Long[n];
+        String[] reason = new String[n];
+        int lineCount = journals.stream().mapToInt(j -> j.draft().lines().size()).sum();
+        Long[] lJournal = new Long[lineCount];
+        String[] lEntity = new String[lineCount];
+        Integer[] lNo = new Integer[lineCount];
+        String[] lAccount = new String[lineCount];
+        String[] lCurrency = new String[lineCount];
+        BigDecimal[] lDebit = new BigDecimal[lineCount];
+        BigDecimal[] lCredit = new BigDecimal[lineCount];
+        BigDecimal[] lBaseDebit = new BigDecimal[lineCount];
+        BigDecimal[] lBaseCredit = new BigDecimal[lineCount];
+        String[] lParty = new String[lineCount];
+        String[] lDocument = new String[lineCount];
+        String[] lDescription = new String[lineCount];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            PreparedJournal journal = journals.get(i);
+            JournalDraft draft = journal.draft();
+            entity[i] = draft.entity();
+            date[i] = Date.valueOf(draft.date());
+            source[i] = draft.source();
+            description[i] = draft.description();
+            reverses[i] = journal.reverses();
+            reason[i] = journal.reason();
+            for (int l = 0; l < draft.lines().size(); l++, k++) {
+                JournalLineDraft line = draft.lines().get(l);
+                lJournal[k] = ids.get(i);
+                lEntity[k] = draft.entity();
+                lNo[k] = l + 1;
+                lAccount[k] = line.account();
+                lCurrency[k] = line.currency();
+                lDebit[k] = line.debit();
+                lCredit[k] = line.credit();
+                lBaseDebit[k] = journal.baseAmounts().get(l)[0];
+                lBaseCredit[k] = journal.baseAmounts().get(l)[1];
+                lParty[k] = line.partyId();
+                lDocument[k] = line.documentNumber();
+                lDescription[k] = line.description();
+            }
+        }
+        jdbcTemplate.update(con -> {
+            var ps = con.prepareStatement("""
+                    INSERT INTO journal (id, entity_code, batch_id, journal_date, source, description,
+                                         reverses_journal_id, reversal_reason, created_by)
+                    SELECT id, entity, ?, day, source, description, reverses, reason, ?
+                      FROM unnest(?::bigint[], ?::text[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::text[])
+                           AS j(id, entity, day, source, description, reverses, reason)""");
+            ps.setLong(1, batchId);
+            ps.setString(2, actor);
+            ps.setArray(3, con.createArrayOf("bigint", ids.toArray()));
+            ps.setArray(4, con.createArrayOf("text", entity));
+            ps.setArray(5, con.createArrayOf("date", date));
+            ps.setArray(6, con.createArrayOf("text", source));
+            ps.setArray(7, con.createArrayOf("text", description));
+            ps.setArray(8, con.createArrayOf("bigint", reverses));
+            ps.setArray(9, con.createArrayOf("text", reason));
+            return ps;
+        });
+        jdbcTemplate.update(con -> {
+            var ps = con.prepareStatement("""
+                    INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit,
+                                              base_debit, base_credit, party_id, document_number, description)
+                    SELECT * FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
+                                         ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[])""");
+            Array[] arrays = {
+                    con.createArrayOf("bigint", lJournal), con.createArrayOf("text", lEntity),
+                    con.createArrayOf("int", lNo), con.createArrayOf("text", lAccount),
+                    con.createArrayOf("text", lCurrency), con.createArrayOf("numeric", lDebit),
+                    con.createArrayOf("numeric", lCredit), con.createArrayOf("numeric", lBaseDebit),
+                    con.createArrayOf("numeric", lBaseCredit), con.createArrayOf("text", lParty),
+                    con.createArrayOf("text", lDocument), con.createArrayOf("text", lDescription)};
+            for (int a = 0; a < arrays.length; a++) {
+                ps.setArray(a + 1, arrays[a]);
+            }
+            return ps;
+        });
+        return ids;
+    }
+
+    /** What the rules need to know of the ledger, read once per posting request. */
+    private static final class Ledger {
+        private final Map<String, FinancialEntity> entities = new HashMap<>();
+        private final Map<String, Boolean> accountActive = new HashMap<>();
+        private final Map<String, LocalDate> closedThrough = new HashMap<>();
+        private final Set<String> parties = new HashSet<>();
+
+        static Ledger load(JdbcClient jdbc, List<JournalDraft> drafts) {
+            Ledger ledger = new Ledger();
+            String[] entityCodes = drafts.stream().map(JournalDraft::entity).distinct().toArray(String[]::new);
+            String[] partyIds = drafts.stream().flatMap(d -> d.lines().stream()).map(JournalLineDraft::partyId)
+                    .filter(p -> p != null).distinct().toArray(String[]::new);
+            jdbc.sql("SELECT code, name, base_currency FROM financial_entity WHERE code = ANY(?)")
+                    .param(entityCodes)
+                    .query(rs -> {
+                        ledger.entities.put(rs.getString(1), new FinancialEntity(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    });
+            jdbc.sql("SELECT entity_code, account_code, active FROM account WHERE entity_code = ANY(?)")
+                    .param(entityCodes)
+                    .query(rs -> {
+                        ledger.accountActive.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getBoolean(3));
+                    });
+            jdbc.sql("SELECT entity_code, closed_through FROM period_close WHERE entity_code = ANY(?)")
+                    .param(entityCodes)
+                    .query(rs -> {
+                        ledger.closedThrough.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                    });
+            if (partyIds.length > 0) {
+                ledger.parties.addAll(jdbc.sql("SELECT party_id FROM party WHERE party_id = ANY(?)")
+                        .param(partyIds).query(String.class).list());
+            }
+            return ledger;
+        }
+
+        Optional<Posting.Refused> refusalOf(JournalDraft draft, int i) {
+            FinancialEntity entity = entities.get(draft.entity());
+            if (entity == null) {
+                return refused(UNKNOWN_ENTITY, i, 0, "no financial entity " + draft.entity());
+            }
+            if (draft.lines().isEmpty()) {
+                return refused(EMPTY_JOURNAL, i, 0, "a journal needs at least one debit and one credit");
+            }
+            if (draft.exchangeRate() != null && draft.exchangeRate().signum() <= 0) {
+                return refused(INVALID_EXCHANGE_RATE, i, 0, "exchange rate " + draft.exchangeRate() + " is not positive");
+            }
+            Optional<Posting.Refused> period = periodRefusal(draft, i);
+            if (period.isPresent()) {
+                return period;
+            }
+            Map<String, BigDecimal[]> totals = new HashMap<>();
+            for (int l = 0; l < draft.lines().size(); l++) {
+                JournalLineDraft line = draft.lines().get(l);
+                int lineNo = l + 1;
+                if (!Currencies.isKnown(line.currency())) {
+                    return refused(UNKNOWN_CURRENCY, i, lineNo, "'" + line.currency() + "' is not an ISO 4217 currency");
+                }
+                if (!line.currency().equals(entity.baseCurrency()) && draft.exchangeRate() == null) {
+                    return refused(INVALID_EXCHANGE_RATE, i, lineNo, "a line in " + line.currency() + " needs an exchange rate to "
+                            + entity.baseCurrency());
+                }
+                BigDecimal debit = line.debit() == null ? BigDecimal.ZERO : line.debit();
+                BigDecimal credit = line.credit() == null ? BigDecimal.ZERO : line.credit();
+                if (debit.signum() < 0 || credit.signum() < 0 || (debit.signum() == 0) == (credit.signum() == 0)) {
+                    return refused(INVALID_LINE_AMOUNT, i, lineNo, "a line is a positive debit or a positive credit, not debit "
+                            + debit.toPlainString() + " and credit " + credit.toPlainString());
+                }
+                if (!Currencies.fitsScale(debit.add(credit), line.currency())) {
+                    return refused(AMOUNT_EXCEEDS_CURRENCY_SCALE, i, lineNo, debit.add(credit).toPlainString() + " has more decimals than "
+                            + line.currency() + " allows (" + Currencies.scale(line.currency()) + ")");
+                }
+                if (line.partyId() != null && !parties.contains(line.partyId())) {
+                    return refused(UNKNOWN_PARTY, i, lineNo, "no party " + line.partyId());
+                }
+                BigDecimal[] t = totals.computeIfAbsent(line.currency(), c -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+                t[0] = t[0].add(debit);
+                t[1] = t[1].add(credit);
+            }
+            Optional<Posting.Refused> account = accountRefusal(draft, i);
+            if (account.isPresent()) {
+                return account;
+            }
+            for (var total : totals.entrySet()) {
+                if (total.getValue()[0].compareTo(total.getValue()[1]) != 0) {
+                    return refused(UNBALANCED, i, 0, "journal of " + draft.entity() + " on " + draft.date() + " does not balance in "
+                            + total.getKey() + ": debit " + total.getValue()[0].toPlainString() + ", credit "
+                            + total.getValue()[1].toPlainString());
+                }
+            }
+            return Optional.empty();
+        }
+
+        Optional<Posting.Refused> accountRefusal(JournalDraft draft, int i) {
+            for (int l = 0; l < draft.lines().size(); l++) {
+                String account = draft.lines().get(l).account();
+                Boolean active = accountActive.get(draft.entity() + "\u0000" + account);
+                if (active == null) {
+                    return refused(UNKNOWN_ACCOUNT, i, l + 1, "no account " + account + " in the chart of " + draft.entity());
+                }
+                if (!active) {
+                    return refused(INACTIVE_ACCOUNT, i, l + 1, "account " + account + " of " + draft.entity() + " is inactive");
+                }
+            }
+            return Optional.empty();
+        }
+
+        Optional<Posting.Refused> periodRefusal(JournalDraft draft, int i) {
+            LocalDate closed = closedThrough.get(draft.entity());
+            if (closed != null && !draft.date().isAfter(closed)) {
+                return refused(CLOSED_PERIOD, i, 0, "the books of " + draft.entity() + " are closed through " + closed
+                        + "; a journal dated " + draft.date() + " cannot be posted");
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<Posting.Refused> refused(PostingRule rule, int journal, int line, String message) {
+            return Optional.of(new Posting.Refused(rule, journal, line, message));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package org.ledgerbridge.receivables;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A document as `report open-items` shows it; amounts at the document currency's scale. */
+public record OpenItem(String entity, String module, String type, String number, String partyId, LocalDate date,
+                       LocalDate dueDate, String currency, BigDecimal originalAmount, BigDecimal openBalance,
+                       String status, boolean migrated) {
+}

@@ -1,0 +1,272 @@
+-- LedgerBridge ledger core: entities, chart of accounts, parties, payment methods,
+-- batches, journals and their lines, period closes, audit events, import runs.
+-- Every ledger key carries the financial entity so a distributed PostgreSQL (Citus) can
+-- shard by it; batches, audit events and import runs are reference tables.
+
+CREATE TABLE financial_entity (
+    code          text PRIMARY KEY CHECK (code ~ '^[A-Za-z0-9_.-]{1,20}$'),
+    name          text NOT NULL,
+    base_currency char(3) NOT NULL CHECK (base_currency ~ '^[A-Z]{3}$'),
+    created_at    timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE account (
+    entity_code  text NOT NULL REFERENCES financial_entity (code),
+    account_code text NOT NULL CHECK (length(account_code) BETWEEN 1 AND 40),
+    name         text NOT NULL,
+    account_type text NOT NULL CHECK (account_type IN ('ASSET', 'LIABILITY', 'EQUITY', 'REVENUE', 'EXPENSE')),
+    role         text CHECK (role IN ('AR_CONTROL', 'AP_CONTROL', 'UNAPPLIED_CREDIT', 'TAX_PAYABLE',
+                                      'OPENING_BALANCE', 'INTER_ENTITY')),
+    active       boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (entity_code, account_code)
+);
+-- "the AR control account of an entity" must name one account
+CREATE UNIQUE INDEX account_one_per_role ON account (entity_code, role) WHERE role IS NOT NULL;
+
+CREATE TABLE party (
+    party_id    text PRIMARY KEY CHECK (length(party_id) BETWEEN 1 AND 40),
+    name        text NOT NULL,
+    kind        text NOT NULL CHECK (kind IN ('CUSTOMER', 'VENDOR')),
+    entity_code text NOT NULL REFERENCES financial_entity (code)
+);
+
+CREATE TABLE payment_method (
+    method_id    text PRIMARY KEY CHECK (length(method_id) BETWEEN 1 AND 40),
+    entity_code  text NOT NULL,
+    cash_account text NOT NULL,
+    FOREIGN KEY (entity_code, cash_account) REFERENCES account (entity_code, account_code)
+);
+
+-- Journals dated on or before closed_through are refused for that entity.
+CREATE TABLE period_close (
+    entity_code    text PRIMARY KEY REFERENCES financial_entity (code),
+    closed_through date NOT NULL
+);
+
+CREATE SEQUENCE batch_number_seq;
+
+CREATE TABLE batch (
+    id            bigserial PRIMARY KEY,
+    name          text NOT NULL UNIQUE,
+    batch_type    text NOT NULL CHECK (batch_type IN ('AUTO', 'INVOICE', 'DEFERRED', 'DEPOSIT', 'IMPORT',
+                                                      'OPENING', 'REVERSAL', 'ADJUSTMENT')),
+    status        text NOT NULL DEFAULT 'OPEN' CHECK (status IN ('OPEN', 'READY', 'POSTED', 'VOIDED')),
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    created_by    text NOT NULL,
+    posted_at     timestamptz,
+    posted_by     text,
+    -- md5 over the batch's lines at posting: `check` recomputes it to prove posted journals untouched
+    posted_digest text,
+    CHECK ((status = 'POSTED') = (posted_at IS NOT NULL AND posted_digest IS NOT NULL))
+);
+
+CREATE TABLE journal (
+    id                  bigserial NOT NULL UNIQUE,
+    entity_code         text NOT NULL REFERENCES financial_entity (code),
+    batch_id            bigint NOT NULL REFERENCES batch (id),
+    journal_date        date NOT NULL,
+    source              text NOT NULL,
+    description         text,
+    reverses_journal_id bigint,
+    reversal_reason     text,
+    created_at          timestamptz NOT NULL DEFAULT now(),
+    created_by          text NOT NULL,
+    exported_at         timestamptz,
+    sent_at             timestamptz,
+    PRIMARY KEY (entity_code, id),
+    FOREIGN KEY (entity_code, reverses_journal_id) REFERENCES journal (entity_code, id),
+    CHECK ((reverses_journal_id IS NULL) = (reversal_reason IS NULL))
+);
+CREATE UNIQUE INDEX journal_reversed_once ON journal (reverses_journal_id) WHERE reverses_journal_id IS NOT NULL;
+CREATE INDEX journal_by_batch ON journal (batch_id);
+CREATE INDEX journal_by_date ON journal (entity_code, journal_date);
+
+CREATE TABLE journal_line (
+    entity_code     text NOT NULL,
+    journal_id      bigint NOT NULL,
+    line_no         int NOT NULL CHECK (line_no > 0),
+    account_code    text NOT NULL,
+    currency        char(3) NOT NULL,
+    debit           numeric(20, 4) NOT NULL CHECK (debit >= 0),
+    credit          numeric(20, 4) NOT NULL CHECK (credit >= 0),
+    base_debit      numeric(20, 4) NOT NULL CHECK (base_debit >= 0),
+    base_credit     numeric(20, 4) NOT NULL CHECK (base_credit >= 0),
+    party_id        text REFERENCES party (party_id),
+    document_number text,
+    description     text,
+    PRIMARY KEY (entity_code, journal_id, line_no),
+    FOREIGN KEY (entity_code, journal_id) REFERENCES journal (entity_code, id),
+    FOREIGN KEY (entity_code, account_code) REFERENCES account (entity_code, account_code),
+    -- a line is a debit or a credit, never both, never nothing
+    CHECK ((debit > 0 AND credit = 0) OR (credit > 0 AND debit = 0))
+);
+
+CREATE TABLE audit_event (
+    id       bigserial PRIMARY KEY,
+    at       timestamptz NOT NULL DEFAULT clock_timestamp(),
+    actor    text NOT NULL,
+    action   text NOT NULL,
+    subject  text NOT NULL,
+    details  jsonb NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE import_run (
+    id          bigserial PRIMARY KEY,
+    kind        text NOT NULL,
+    file_name   text NOT NULL,
+    sha256      char(64) NOT NULL,
+    actor       text NOT NULL,
+    started_at  timestamptz NOT NULL,
+    finished_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    status      text NOT NULL CHECK (status IN ('committed', 'rejected')),
+    rows        bigint NOT NULL,
+    accepted    bigint NOT NULL,
+    errors      jsonb NOT NULL DEFAULT '[]',
+    summary     jsonb NOT NULL DEFAULT '{}'
+);
+-- the same bytes commit once per kind, even when two imports race
+CREATE UNIQUE INDEX import_run_committed_once ON import_run (kind, sha256) WHERE status = 'committed';
+
+-- ---------------------------------------------------------------------------------------------
+-- Invariants the database holds on its own, whatever the application does.
+-- ---------------------------------------------------------------------------------------------
+
+-- Every journal touched by a statement balances per currency, and in base currency, after it.
+-- The posting service writes all lines of a journal in one statement.
+CREATE FUNCTION journal_lines_must_balance() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    bad record;
+BEGIN
+    SELECT l.journal_id, l.currency, sum(l.debit) AS debit, sum(l.credit) AS credit INTO bad
+      FROM journal_line l
+     WHERE l.journal_id IN (SELECT journal_id FROM changed_lines)
+     GROUP BY l.journal_id, l.currency
+    HAVING sum(l.debit) <> sum(l.credit)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'journal % does not balance in %: debit %, credit %',
+            bad.journal_id, bad.currency, bad.debit, bad.credit USING ERRCODE = 'check_violation';
+    END IF;
+    SELECT l.journal_id, sum(l.base_debit) AS debit, sum(l.base_credit) AS credit INTO bad
+      FROM journal_line l
+     WHERE l.journal_id IN (SELECT journal_id FROM changed_lines)
+     GROUP BY l.journal_id
+    HAVING sum(l.base_debit) <> sum(l.base_credit)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'journal % does not balance in base currency: debit %, credit %',
+            bad.journal_id, bad.debit, bad.credit USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER journal_line_insert_balances AFTER INSERT ON journal_line
+    REFERENCING NEW TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_must_balance();
+CREATE TRIGGER journal_line_update_balances AFTER UPDATE ON journal_line
+    REFERENCING NEW TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_must_balance();
+CREATE TRIGGER journal_line_delete_balances AFTER DELETE ON journal_line
+    REFERENCING OLD TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_must_balance();
+
+-- Lines of a journal in a POSTED (or VOIDED) batch are never inserted, updated or deleted.
+CREATE FUNCTION journal_line_of_closed_batch_is_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    batch_status text;
+    target_journal bigint := CASE WHEN TG_OP = 'INSERT' THEN NEW.journal_id ELSE OLD.journal_id END;
+BEGIN
+    SELECT b.status INTO batch_status FROM journal j JOIN batch b ON b.id = j.batch_id WHERE j.id = target_journal;
+    IF batch_status IN ('POSTED', 'VOIDED') THEN
+        RAISE EXCEPTION 'journal % is in a % batch: its lines cannot be changed; post a reversing journal instead',
+            target_journal, lower(batch_status) USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+
+CREATE TRIGGER journal_line_immutable_when_posted BEFORE UPDATE OR DELETE ON journal_line
+    FOR EACH ROW EXECUTE FUNCTION journal_line_of_closed_batch_is_immutable();
+
+-- Inserting into a posted batch is checked once per statement (bulk inserts stay fast).
+CREATE FUNCTION journal_line_insert_into_open_batch_only() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    closed record;
+BEGIN
+    SELECT j.id, b.status INTO closed
+      FROM journal j JOIN batch b ON b.id = j.batch_id
+     WHERE j.id IN (SELECT DISTINCT journal_id FROM changed_lines) AND b.status IN ('POSTED', 'VOIDED')
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'journal % is in a % batch: lines cannot be added', closed.id, lower(closed.status)
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER journal_line_insert_open_batch_only AFTER INSERT ON journal_line
+    REFERENCING NEW TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_line_insert_into_open_batch_only();
+
+-- A journal in a POSTED batch is never deleted; only its delivery marks may change.
+CREATE FUNCTION journal_of_posted_batch_is_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    batch_status text;
+BEGIN
+    SELECT status INTO batch_status FROM batch WHERE id = OLD.batch_id;
+    IF batch_status = 'POSTED' THEN
+        IF TG_OP = 'DELETE'
+           OR (to_jsonb(NEW) - 'exported_at' - 'sent_at') IS DISTINCT FROM (to_jsonb(OLD) - 'exported_at' - 'sent_at') THEN
+            RAISE EXCEPTION 'journal % is posted: it cannot be changed or deleted; post a reversing journal instead',
+                OLD.id USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+
+CREATE TRIGGER journal_immutable_when_posted BEFORE UPDATE OR DELETE ON journal
+    FOR EACH ROW EXECUTE FUNCTION journal_of_posted_batch_is_immutable();
+
+-- A POSTED batch is final; posting requires READY and leaves no empty journal behind.
+CREATE FUNCTION batch_lifecycle() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.status = 'POSTED' THEN
+            RAISE EXCEPTION 'batch % is posted and cannot be deleted', OLD.name USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN OLD;
+    END IF;
+    IF OLD.status IN ('POSTED', 'VOIDED') AND to_jsonb(NEW) IS DISTINCT FROM to_jsonb(OLD) THEN
+        RAISE EXCEPTION 'batch % is % and cannot change', OLD.name, lower(OLD.status) USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.status = 'POSTED' AND OLD.status <> 'POSTED' THEN
+        IF OLD.status <> 'READY' THEN
+            RAISE EXCEPTION 'batch % is % and only READY batches post', OLD.name, OLD.status USING ERRCODE = 'check_violation';
+        END IF;
+        IF EXISTS (SELECT 1 FROM journal j WHERE j.batch_id = NEW.id
+                      AND NOT EXISTS (SELECT 1 FROM journal_line l WHERE l.journal_id = j.id)) THEN
+            RAISE EXCEPTION 'batch % holds a journal without lines', OLD.name USING ERRCODE = 'check_violation';
+        END IF;
+    END IF;
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER batch_lifecycle BEFORE UPDATE OR DELETE ON batch
+    FOR EACH ROW EXECUTE FUNCTION batch_lifecycle();
+
+CREATE FUNCTION ledger_tables_are_not_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the ledger table % cannot be truncated', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+CREATE TRIGGER journal_line_no_truncate BEFORE TRUNCATE ON journal_line
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_tables_are_not_truncated();
+CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON journal
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_tables_are_not_truncated();
+CREATE TRIGGER batch_no_truncate BEFORE TRUNCATE ON batch
+    FOR EACH STATEMENT EXECUTE FUNCTION ledger_tables_are_not_truncated();
+
+-- The digest `check` compares with batch.posted_digest.
+CREATE FUNCTION batch_lines_digest(p_batch bigint) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT md5(coalesce(string_agg(concat_ws('|', j.id, j.entity_code, j.journal_date, l.line_no, l.account_code,
+                                             l.currency, l.debit, l.credit, l.base_debit, l.base_credit,
+                                             l.party_id, l.document_number, l.description),
+                                   E'\n' ORDER BY j.id, l.line_no), ''))
+      FROM journal j JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
+     WHERE j.batch_id = p_batch
+$$;
