@@ -1,16 +1,11 @@
 package org.ledgerbridge;
 
-import org.ledgerbridge.cli.LedgerBridgeCli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** One jar: the web UI and REST API (`serve`) and the command line, over the same services. */
+/**
+ * The Spring application: web UI, REST API and the services under them. The process entry point
+ * is {@code org.ledgerbridge.cli.Main}: every run, `serve` included, starts as a command.
+ */
 @SpringBootApplication
 public class LedgerBridgeApplication {
-
-    public static void main(String[] args) {
-        int exitCode = LedgerBridgeCli.execute(args, System.out, System.err);
-        if (exitCode != LedgerBridgeCli.KEEP_RUNNING) {
-            System.exit(exitCode);
-        }
-    }
 }

@@ -176,7 +176,7 @@ BEGIN
     SELECT b.status INTO batch_status FROM journal j JOIN batch b ON b.id = j.batch_id WHERE j.id = target_journal;
     IF batch_status IN ('POSTED', 'VOIDED') THEN
         RAISE EXCEPTION 'journal % is in a % batch: its lines cannot be changed; post a reversing journal instead',
-            target_journal, lower(batch_status) USING ERRCODE = 'insufficient_privilege';
+            target_journal, lower(batch_status) USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;
@@ -195,7 +195,7 @@ BEGIN
      LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'journal % is in a % batch: lines cannot be added', closed.id, lower(closed.status)
-            USING ERRCODE = 'insufficient_privilege';
+            USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN NULL;
 END $$;
@@ -213,7 +213,7 @@ BEGIN
         IF TG_OP = 'DELETE'
            OR (to_jsonb(NEW) - 'exported_at' - 'sent_at') IS DISTINCT FROM (to_jsonb(OLD) - 'exported_at' - 'sent_at') THEN
             RAISE EXCEPTION 'journal % is posted: it cannot be changed or deleted; post a reversing journal instead',
-                OLD.id USING ERRCODE = 'insufficient_privilege';
+                OLD.id USING ERRCODE = 'integrity_constraint_violation';
         END IF;
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
@@ -227,12 +227,12 @@ CREATE FUNCTION batch_lifecycle() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
         IF OLD.status = 'POSTED' THEN
-            RAISE EXCEPTION 'batch % is posted and cannot be deleted', OLD.name USING ERRCODE = 'insufficient_privilege';
+            RAISE EXCEPTION 'batch % is posted and cannot be deleted', OLD.name USING ERRCODE = 'integrity_constraint_violation';
         END IF;
         RETURN OLD;
     END IF;
     IF OLD.status IN ('POSTED', 'VOIDED') AND to_jsonb(NEW) IS DISTINCT FROM to_jsonb(OLD) THEN
-        RAISE EXCEPTION 'batch % is % and cannot change', OLD.name, lower(OLD.status) USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION 'batch % is % and cannot change', OLD.name, lower(OLD.status) USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     IF NEW.status = 'POSTED' AND OLD.status <> 'POSTED' THEN
         IF OLD.status <> 'READY' THEN
@@ -251,7 +251,7 @@ CREATE TRIGGER batch_lifecycle BEFORE UPDATE OR DELETE ON batch
 
 CREATE FUNCTION ledger_tables_are_not_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'the ledger table % cannot be truncated', TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+    RAISE EXCEPTION 'the ledger table % cannot be truncated', TG_TABLE_NAME USING ERRCODE = 'integrity_constraint_violation';
 END $$;
 
 CREATE TRIGGER journal_line_no_truncate BEFORE TRUNCATE ON journal_line

@@ -65,10 +65,11 @@ public class LedgerReports {
                     JournalView journal = journals.computeIfAbsent(id, key -> {
                         try {
                             long reverses = rs.getLong("reverses_journal_id");
+                            Long reversesJournal = rs.wasNull() ? null : reverses;
                             return new JournalView(key, rs.getString("entity_code"), rs.getObject("journal_date", LocalDate.class),
                                     rs.getString("batch"), rs.getString("source"), BatchStatus.valueOf(rs.getString("status")),
                                     rs.getObject("exported_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
-                                    rs.wasNull() ? null : reverses, new ArrayList<>());
+                                    reversesJournal, new ArrayList<>());
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }

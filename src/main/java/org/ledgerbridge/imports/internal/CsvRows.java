@@ -39,6 +39,7 @@ public final class CsvRows implements AutoCloseable {
                 .skipEmptyLines(false)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
+                .allowUnclosedQuote(false)
                 .ofCsvRecord(text);
         this.records = reader.iterator();
     }

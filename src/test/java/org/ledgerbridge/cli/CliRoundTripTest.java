@@ -1,0 +1,76 @@
+package org.ledgerbridge.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ledgerbridge.support.Cli;
+import org.ledgerbridge.support.Samples;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command-line contract, driven as a script would drive it. */
+class CliRoundTripTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_sample_setup_files_import_check_passes_and_the_trial_balance_is_json() {
+        Cli cli = Cli.onFreshLedger("2026-11-21");
+        for (String kind : new String[]{"entities", "accounts", "parties", "payment-methods"}) {
+            Cli.Result result = cli.run("import", kind, Samples.file(kind + ".csv").toString(), "--report", "json");
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            JsonNode report = JSON.readTree(result.out());
+            assertThat(report.get("status").asString()).isEqualTo("committed");
+            assertThat(report.get("kind").asString()).isEqualTo(kind);
+            assertThat(report.get("sha256").asString()).hasSize(64);
+        }
+
+        Cli.Result again = cli.run("--report", "json", "import", "entities", Samples.file("entities.csv").toString());
+        assertThat(again.exitCode()).isZero();
+        assertThat(JSON.readTree(again.out()).get("status").asString()).isEqualTo("duplicate");
+
+        assertThat(cli.run("check").exitCode()).isZero();
+        Cli.Result trialBalance = cli.run("report", "trial-balance", "--report", "json");
+        assertThat(trialBalance.exitCode()).isZero();
+        assertThat(JSON.readTree(trialBalance.out()).isArray()).isTrue();
+        Cli.Result batches = cli.run("batch", "list", "--report", "json");
+        assertThat(JSON.readTree(batches.out()).isArray()).isTrue();
+        Cli.Result openItems = cli.run("report", "open-items", "--report", "json");
+        assertThat(JSON.readTree(openItems.out()).isArray()).isTrue();
+    }
+
+    @Test
+    void a_rejected_file_exits_1_with_every_error_in_the_json_report() throws IOException {
+        Cli cli = Cli.onFreshLedger("2026-11-21");
+        Path bad = dir.resolve("entities.csv");
+        Files.writeString(bad, "CODE,NAME,BASE_CURRENCY\nPSAB,,USD\nBMC,Consortium,ZZZ\n");
+
+        Cli.Result result = cli.run("import", "entities", bad.toString(), "--report", "json");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        JsonNode report = JSON.readTree(result.out());
+        assertThat(report.get("status").asString()).isEqualTo("rejected");
+        assertThat(report.get("errors")).hasSize(2);
+        assertThat(report.get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(report.get("errors").get(0).get("column").asString()).isEqualTo("NAME");
+        assertThat(report.get("errors").get(1).get("code").asString()).isEqualTo("UNKNOWN_CURRENCY");
+        assertThat(JSON.readTree(cli.run("report", "trial-balance", "--report", "json").out())).isEmpty();
+    }
+
+    @Test
+    void usage_errors_exit_2_and_refusals_exit_3() {
+        Cli cli = Cli.onFreshLedger("2026-11-21");
+        assertThat(cli.run("import").exitCode()).isEqualTo(2);
+        assertThat(cli.run("no-such-command").exitCode()).isEqualTo(2);
+        assertThat(cli.run("import", "entities", dir.resolve("missing.csv").toString()).exitCode()).isEqualTo(2);
+        assertThat(cli.run("batch", "post", "42").exitCode()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,110 @@
+package org.ledgerbridge.ledger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ledgerbridge.support.LedgerFixture;
+import org.ledgerbridge.support.LedgerTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ledgerbridge.ledger.JournalLineDraft.credit;
+import static org.ledgerbridge.ledger.JournalLineDraft.debit;
+
+/** The database itself refuses to change what was posted, whatever SQL reaches it. */
+@LedgerTest
+class PostedJournalsAreImmutableTest {
+
+    @Autowired PostingService posting;
+    @Autowired BatchService batches;
+    @Autowired LedgerSetup setup;
+    @Autowired LedgerCheck check;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+
+    long journal;
+    long batch;
+
+    @BeforeEach
+    void a_posted_journal() {
+        LedgerFixture fixture = new LedgerFixture(setup, batches, transactions);
+        String psab = fixture.association("USD");
+        batch = fixture.openBatch();
+        journal = ((Posting.Posted) posting.post(batch, List.of(JournalDraft.of(psab, LocalDate.of(2026, 11, 2), "test",
+                debit("1200", "USD", new BigDecimal("600.00")), credit("4000", "USD", new BigDecimal("600.00"))))
+                , "tester")).journalIds().get(0);
+        batches.changeStatus(List.of(batch), BatchStatus.READY, "tester");
+        batches.post(List.of(batch), "tester");
+    }
+
+    @Test
+    void updating_a_posted_journal_line_through_sql_fails() {
+        assertThatThrownBy(() -> jdbc.sql("UPDATE journal_line SET debit = 1 WHERE journal_id = ? AND line_no = 1")
+                .param(journal).update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("cannot be changed");
+    }
+
+    @Test
+    void deleting_a_posted_journal_line_through_sql_fails() {
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM journal_line WHERE journal_id = ?").param(journal).update())
+                .isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void deleting_or_redating_a_posted_journal_fails_but_its_delivery_marks_may_be_set() {
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM journal WHERE id = ?").param(journal).update())
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE journal SET journal_date = journal_date + 1 WHERE id = ?").param(journal).update())
+                .isInstanceOf(DataAccessException.class);
+
+        assertThat(jdbc.sql("UPDATE journal SET exported_at = now() WHERE id = ?").param(journal).update()).isEqualTo(1);
+    }
+
+    @Test
+    void adding_a_line_to_a_posted_journal_fails() {
+        assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit, base_credit)
+                        SELECT id, entity_code, 9, '1010', 'USD', 0, 0, 0, 0 FROM journal WHERE id = ?""").param(journal).update())
+                .isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void a_posted_batch_cannot_be_reopened_or_deleted_through_sql() {
+        assertThatThrownBy(() -> jdbc.sql("UPDATE batch SET status = 'OPEN' WHERE id = ?").param(batch).update())
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM batch WHERE id = ?").param(batch).update())
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE journal_line CASCADE").update())
+                .isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void an_unbalanced_journal_cannot_be_inserted_even_bypassing_the_posting_service() {
+        long open = batches.open(BatchType.ADJUSTMENT, "tester").id();
+        String entity = jdbc.sql("SELECT entity_code FROM journal WHERE id = ?").param(journal).query(String.class).single();
+        assertThatThrownBy(() -> {
+            long id = jdbc.sql("INSERT INTO journal (entity_code, batch_id, journal_date, source, created_by) VALUES (?, ?, '2026-11-03', 'sql', 'x') RETURNING id")
+                    .params(entity, open).query(Long.class).single();
+            jdbc.sql("""
+                    INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit, base_credit)
+                    VALUES (?, ?, 1, '1010', 'USD', 5, 0, 5, 0)""").params(id, entity).update();
+        }).isInstanceOf(DataAccessException.class).hasMessageContaining("does not balance");
+    }
+
+    @Test
+    void check_notices_a_posted_journal_changed_behind_the_triggers_back() {
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.sql("SET LOCAL session_replication_role = replica").update(); // a superuser disabling triggers
+            jdbc.sql("UPDATE journal_line SET description = 'edited' WHERE journal_id = ?").param(journal).update();
+        });
+        assertThat(check.run()).extracting(Violation::code).contains("POSTED_JOURNAL_CHANGED");
+    }
+}

@@ -1,0 +1,39 @@
+package org.ledgerbridge.support;
+
+import org.ledgerbridge.cli.LedgerBridgeCli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs `ledgerbridge ...` in this JVM against a database of the test server, capturing its output. */
+public final class Cli {
+
+    private final List<String> global;
+
+    private Cli(List<String> global) {
+        this.global = global;
+    }
+
+    /** A CLI on a fresh, empty ledger. */
+    public static Cli onFreshLedger(String asOf) {
+        var server = TestDatabase.server();
+        return new Cli(List.of("--db-url", TestDatabase.newDatabaseUrl(), "--db-user", server.user(),
+                "--db-password", server.password(), "--as-of", asOf));
+    }
+
+    public Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(global);
+        all.addAll(List.of(args));
+        int exit = LedgerBridgeCli.execute(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    public record Result(int exitCode, String out, String err) {
+    }
+}

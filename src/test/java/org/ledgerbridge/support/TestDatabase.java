@@ -1,0 +1,66 @@
+package org.ledgerbridge.support;
+
+import org.ledgerbridge.storage.EmbeddedLedgerDatabase;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real embedded PostgreSQL for the whole test run; every test context gets a database of
+ * its own on it, so tests never see each other's ledgers.
+ */
+public final class TestDatabase {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedLedgerDatabase server;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized EmbeddedLedgerDatabase server() {
+        if (server == null) {
+            try {
+                Path dir = Files.createTempDirectory("ledgerbridge-test-db");
+                server = EmbeddedLedgerDatabase.start(dir, Duration.ofSeconds(5));
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return server;
+    }
+
+    /** A new, empty database; its JDBC URL. */
+    public static String newDatabaseUrl() {
+        EmbeddedLedgerDatabase db = server();
+        String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            c.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return db.jdbcUrl().replace("/" + EmbeddedLedgerDatabase.DATABASE, "/" + name);
+    }
+
+    /** Points a Spring test context at a fresh database. */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(
+                    "spring.datasource.url=" + newDatabaseUrl(),
+                    "spring.datasource.username=" + server().user(),
+                    "spring.datasource.password=" + server().password()
+            ).applyTo(context.getEnvironment());
+        }
+    }
+}
