@@ -21,6 +21,8 @@ CREATE TABLE document (
     source_system        text,
     status               text NOT NULL CHECK (status IN ('ON_HOLD', 'BALANCED', 'OPEN', 'CLOSED')),
     migrated             boolean NOT NULL DEFAULT false,
+    -- how the document came in: OPENING_BALANCE (the Emersion template), MIGRATION (seed 002), LEDGERBRIDGE
+    origin               text NOT NULL CHECK (origin IN ('OPENING_BALANCE', 'MIGRATION', 'LEDGERBRIDGE')),
     original_reference   text,
     service_start        date,
     service_end          date,
@@ -31,6 +33,9 @@ CREATE TABLE document (
     CHECK (open_balance + unreleased_retainage <= original_amount)
 );
 CREATE INDEX document_by_party ON document (party_id, status);
+-- the seed's "pending invoice": an account's opening-balance invoice that is still open
+CREATE INDEX document_open_opening_balance ON document (party_id)
+    WHERE origin = 'OPENING_BALANCE' AND doc_type = 'INVOICE' AND status = 'OPEN';
 
 CREATE TABLE application (
     id              bigserial NOT NULL,
@@ -43,6 +48,8 @@ CREATE TABLE application (
     reference       text,
     created_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (entity_code, id),
+    -- deferred: a bulk load may send an application before the document it settles
     FOREIGN KEY (entity_code, module, document_number) REFERENCES document (entity_code, module, number)
+        DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX application_by_document ON application (entity_code, module, document_number);

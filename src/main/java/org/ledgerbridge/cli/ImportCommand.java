@@ -4,6 +4,7 @@ import org.ledgerbridge.imports.ImportOptions;
 import org.ledgerbridge.imports.ImportReport;
 import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.imports.ImportStatus;
+import org.ledgerbridge.imports.MappingProfile;
 import org.ledgerbridge.imports.RowProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,19 +36,45 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--max-rows", paramLabel = "N", description = "reject files with more than N data rows")
     Long maxRows;
 
+    @Option(names = "--mapping", paramLabel = "FILE", description = "mapping profile (YAML or JSON): column names, date formats, number locale")
+    Path mapping;
+
+    @Option(names = "--allow-overpayment", description = "payments: accept prepayments and overpayments as credits on general AR")
+    boolean allowOverpayment;
+
+    @Option(names = "--action", paramLabel = "insert|insert-with-matching", defaultValue = "insert",
+            description = "payments: insert-with-matching skips rows that match a payment already in the ledger")
+    String action;
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
             cli.output.err.println("error: no file " + file);
             return LedgerBridgeCli.USAGE;
         }
+        MappingProfile profile = MappingProfile.NONE;
+        if (mapping != null) {
+            try {
+                profile = MappingProfile.read(mapping);
+            } catch (MappingProfile.InvalidMappingException e) {
+                cli.output.err.println("error: " + e.getMessage());
+                return LedgerBridgeCli.USAGE;
+            }
+        }
+        MappingProfile chosen = profile;
         return cli.withLedger(ledger -> {
             ImportService imports = ledger.bean(ImportService.class);
             if (imports.kind(kind).isEmpty()) {
                 cli.output.err.println("error: unknown import kind '" + kind + "'; one of " + String.join(", ", imports.kinds()));
                 return LedgerBridgeCli.USAGE;
             }
-            ImportOptions options = new ImportOptions(dryRun, cli.global.businessDate(), cli.global.actor(), maxRows, Map.of());
+            ImportOptions options = ImportOptions.of(cli.global.businessDate(), cli.global.actor())
+                    .dryRun(dryRun)
+                    .withMaxRows(maxRows)
+                    .withMapping(chosen)
+                    .withFlag("allow-overpayment", String.valueOf(allowOverpayment))
+                    .withFlag("action", action)
+                    .withProgress(new ProgressBar(cli.output.err, (dryRun ? "validating " : "importing ") + file.getFileName()));
             ImportReport report = imports.run(kind, file, options);
             print(report);
             return report.status() == ImportStatus.REJECTED ? LedgerBridgeCli.REJECTED : LedgerBridgeCli.DONE;

@@ -55,8 +55,10 @@ public final class Cells {
             errors.error(column, "VALUE_REQUIRED", column + " is required and must be a number");
             return null;
         }
-        return parseDecimal(value).orElseGet(() -> {
-            errors.error(column, "INVALID_NUMBER", "'" + value + "' is not a number (use digits, an optional leading '-' and '.' for decimals)");
+        return row.mapping().parseAmount(value).orElseGet(() -> {
+            errors.error(column, "INVALID_NUMBER", "'" + value + "' is not a number" + (row.mapping().numberLocale() == null
+                    ? " (use digits, an optional leading '-' and '.' for decimals, no thousands separator)"
+                    : " in the number format of " + row.mapping().numberLocale()));
             return null;
         });
     }
@@ -70,9 +72,8 @@ public final class Cells {
 
     /** A required calendar date in the given format; 31/02/2026 is an error, not 03/03/2026. */
     public static LocalDate date(SourceRow row, String column, DateTimeFormatter format, String formatLabel, RowErrors errors) {
-        String value = row.get(column);
-        if (value.isEmpty()) {
-            errors.error(column, "VALUE_REQUIRED", column + " is required (" + formatLabel + ")");
+        if (row.get(column).isEmpty() && row.typedDate(column).isEmpty()) {
+            errors.error(column, "VALUE_REQUIRED", column + " is required (" + row.mapping().dateFormatLabel(column).orElse(formatLabel) + ")");
             return null;
         }
         return optionalDate(row, column, format, formatLabel, errors);
@@ -80,14 +81,20 @@ public final class Cells {
 
     /** An optional date: null when empty or invalid (invalid adds an error). */
     public static LocalDate optionalDate(SourceRow row, String column, DateTimeFormatter format, String formatLabel, RowErrors errors) {
+        Optional<LocalDate> typed = row.typedDate(column);
+        if (typed.isPresent()) {
+            return typed.get();
+        }
         String value = row.get(column);
         if (value.isEmpty()) {
             return null;
         }
+        DateTimeFormatter effective = row.mapping().dateFormatFor(column).orElse(format);
+        String label = row.mapping().dateFormatLabel(column).orElse(formatLabel);
         try {
-            return LocalDate.parse(value, format);
+            return LocalDate.parse(value, effective);
         } catch (DateTimeParseException e) {
-            errors.error(column, "INVALID_DATE", "'" + value + "' is not a real date in the format " + formatLabel);
+            errors.error(column, "INVALID_DATE", "'" + value + "' is not a real date in the format " + label);
             return null;
         }
     }

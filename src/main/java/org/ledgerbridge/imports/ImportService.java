@@ -2,6 +2,8 @@ package org.ledgerbridge.imports;
 
 import org.ledgerbridge.imports.internal.CsvRows;
 import org.ledgerbridge.imports.internal.FileFacts;
+import org.ledgerbridge.imports.internal.TabularRows;
+import org.ledgerbridge.imports.internal.XlsxRows;
 import org.ledgerbridge.ledger.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,10 +76,6 @@ public class ImportService {
         }
         if (!options.dryRun() && alreadyCommitted(kind.name(), facts.sha256())) {
             return duplicate(kind, fileName, facts, options);
-        }
-        if (facts.xlsx()) {
-            return fileLevel(kind, fileName, facts.sha256(), options, "UNSUPPORTED_FORMAT",
-                    "XLSX files are not read yet; save the sheet as CSV");
         }
         Run<R> run = new Run<>(kind, fileName, facts, options);
         try {
@@ -158,8 +156,8 @@ public class ImportService {
             long rows = 0;
             long accepted = 0;
             Map<String, Object> summary = Map.of();
-            try (CsvRows csv = new CsvRows(file, facts)) {
-                List<String> header = csv.next();
+            try (TabularRows csv = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts)) {
+                List<String> header = trimTrailingEmpty(csv.next());
                 if (header == null || header.stream().allMatch(String::isBlank)) {
                     problems.errorAt(1, null, "MISSING_HEADER", "the file is empty; the first row must name the columns");
                     return report(0, 0, summary);
@@ -169,10 +167,16 @@ public class ImportService {
                     return report(0, 0, summary);
                 }
                 ImportKind.Session<R> session = kind.open(options, runId);
-                Row row = new Row(positions, header.size());
+                Row row = new Row(positions, csv, options.mapping());
                 List<String> fields;
                 while ((fields = csv.next()) != null) {
                     rows++;
+                    if (rows % 10_000 == 0) {
+                        options.progress().progress(rows, csv.bytesRead(), facts.bytes());
+                    }
+                    if (facts.xlsx()) {
+                        fields = fitToHeader(fields, header.size());
+                    }
                     problems.startRow(csv.row());
                     if (options.maxRows() != null && rows > options.maxRows()) {
                         problems.error(null, "TOO_MANY_ROWS", "the file has more than the " + options.maxRows()
@@ -197,6 +201,7 @@ public class ImportService {
                         }
                     }
                 }
+                options.progress().done(rows);
                 if (rows == 0) {
                     problems.errorAt(0, null, "NO_DATA_ROWS", "the file has a header but no data rows");
                 }
@@ -206,13 +211,36 @@ public class ImportService {
                 }
                 summary = session.commit();
                 return report(rows, accepted, summary);
-            } catch (CsvRows.MalformedFileException e) {
+            } catch (TabularRows.MalformedFileException e) {
                 problems.errorAt(e.row(), null, "MALFORMED_CSV", "the file cannot be read as CSV from row " + e.row() + ": " + e.getMessage());
                 return report(rows, 0, summary);
             } catch (IOException e) {
                 problems.errorAt(0, null, "FILE_UNREADABLE", "cannot read " + fileName + ": " + e.getMessage());
                 return report(rows, 0, summary);
             }
+        }
+
+        /** Spreadsheets leave trailing cells out, or keep empty ones: align a sheet's row to the header. */
+        private static List<String> fitToHeader(List<String> fields, int width) {
+            if (fields.size() == width) {
+                return fields;
+            }
+            List<String> fitted = new ArrayList<>(trimTrailingEmpty(fields));
+            while (fitted.size() < width && !fitted.isEmpty()) {
+                fitted.add("");
+            }
+            return fitted.isEmpty() ? List.of("") : fitted;
+        }
+
+        private static List<String> trimTrailingEmpty(List<String> fields) {
+            if (fields == null) {
+                return null;
+            }
+            int end = fields.size();
+            while (end > 1 && fields.get(end - 1).isBlank()) {
+                end--;
+            }
+            return end == fields.size() ? fields : fields.subList(0, end);
         }
 
         private Map<String, Integer> matchHeader(List<String> header) {
@@ -223,7 +251,7 @@ public class ImportService {
             Map<String, Integer> positions = new HashMap<>();
             problems.startRow(1);
             for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i).strip().toUpperCase(Locale.ROOT);
+                String name = options.mapping().canonicalName(header.get(i));
                 ImportColumn column = canonical.get(name);
                 if (column == null) {
                     problems.warning(header.get(i).strip(), "UNKNOWN_COLUMN", "column '" + header.get(i).strip()
@@ -257,11 +285,26 @@ public class ImportService {
     /** A data row seen through the header: cells by canonical column name. */
     private static final class Row implements SourceRow {
         private final Map<String, Integer> positions;
+        private final TabularRows source;
+        private final MappingProfile mapping;
         private long number;
         private List<String> fields;
 
-        Row(Map<String, Integer> positions, int width) {
+        Row(Map<String, Integer> positions, TabularRows source, MappingProfile mapping) {
             this.positions = positions;
+            this.source = source;
+            this.mapping = mapping;
+        }
+
+        @Override
+        public Optional<java.time.LocalDate> typedDate(String column) {
+            Integer position = positions.get(column);
+            return position == null ? Optional.empty() : source.typedDate(position);
+        }
+
+        @Override
+        public MappingProfile mapping() {
+            return mapping;
         }
 
         void reset(long number, List<String> fields) {

@@ -1,5 +1,8 @@
 package org.ledgerbridge.imports;
 
+import java.time.LocalDate;
+import java.util.Optional;
+
 /** One data row of an import file, addressed by canonical column names. */
 public interface SourceRow {
 
@@ -11,4 +14,10 @@ public interface SourceRow {
 
     /** Whether the file has this (optional) column at all. */
     boolean has(String column);
+
+    /** The date of a cell that is a typed date in the file (an XLSX date cell); empty for text. */
+    Optional<LocalDate> typedDate(String column);
+
+    /** How this file's dates and numbers are written. */
+    MappingProfile mapping();
 }

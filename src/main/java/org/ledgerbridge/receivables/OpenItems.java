@@ -62,11 +62,11 @@ public class OpenItems {
                                     + rs.getBigDecimal("unreleased_retainage").toPlainString() + " less applied "
                                     + rs.getBigDecimal("applied").toPlainString()));
                 });
-        jdbc.sql("SELECT entity_code, module, number FROM document WHERE (status = 'CLOSED') <> (open_balance = 0) AND status IN ('OPEN','CLOSED')")
+        jdbc.sql("SELECT entity_code, module, number FROM document WHERE (status = 'CLOSED') <> (open_balance = 0 AND unreleased_retainage = 0) AND status IN ('OPEN', 'CLOSED')")
                 .query(rs -> {
                     violations.add(new Violation("DOCUMENT_STATUS_INCONSISTENT",
                             "document:" + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
-                            "a document is CLOSED exactly when its open balance is zero"));
+                            "a document is CLOSED exactly when nothing is left open on it (balance and retainage)"));
                 });
         return violations;
     }

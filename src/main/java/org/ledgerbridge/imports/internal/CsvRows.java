@@ -5,7 +5,9 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
@@ -19,18 +21,18 @@ import java.util.List;
  * Records of a CSV file, streamed: UTF-8 (BOM or not) or Windows-1252, comma or semicolon,
  * quoted fields with embedded newlines. The record number is the spreadsheet row number.
  */
-public final class CsvRows implements AutoCloseable {
+public final class CsvRows implements TabularRows {
 
     private final CsvReader<CsvRecord> reader;
     private final Iterator<CsvRecord> records;
-    private final Charset charset;
-    private final char delimiter;
+    private final CountingInputStream counted;
     private long row;
 
     public CsvRows(Path file, FileFacts facts) throws IOException {
-        this.charset = facts.utf8() ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
-        this.delimiter = sniffDelimiter(file, charset);
-        Reader text = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16);
+        Charset charset = facts.utf8() ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+        char delimiter = sniffDelimiter(file, charset);
+        this.counted = new CountingInputStream(Files.newInputStream(file));
+        Reader text = new BufferedReader(new InputStreamReader(counted, charset), 1 << 16);
         if (facts.utf8Bom()) {
             text.skip(1);
         }
@@ -44,15 +46,7 @@ public final class CsvRows implements AutoCloseable {
         this.records = reader.iterator();
     }
 
-    public Charset charset() {
-        return charset;
-    }
-
-    public char delimiter() {
-        return delimiter;
-    }
-
-    /** The next record's fields, or null at the end of the file. */
+    @Override
     public List<String> next() throws MalformedFileException {
         try {
             if (!records.hasNext()) {
@@ -65,9 +59,14 @@ public final class CsvRows implements AutoCloseable {
         }
     }
 
-    /** Spreadsheet row of the record last returned. */
+    @Override
     public long row() {
         return row;
+    }
+
+    @Override
+    public long bytesRead() {
+        return counted.count;
     }
 
     @Override
@@ -98,17 +97,29 @@ public final class CsvRows implements AutoCloseable {
         }
     }
 
-    /** The file cannot be read as CSV from this row on (an unclosed quote, a field too large). */
-    public static final class MalformedFileException extends Exception {
-        private final long row;
+    private static final class CountingInputStream extends FilterInputStream {
+        private volatile long count;
 
-        MalformedFileException(long row, String message) {
-            super(message);
-            this.row = row;
+        CountingInputStream(InputStream in) {
+            super(in);
         }
 
-        public long row() {
-            return row;
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 }

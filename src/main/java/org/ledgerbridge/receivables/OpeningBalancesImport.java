@@ -1,0 +1,288 @@
+package org.ledgerbridge.receivables;
+
+import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.ImportColumn;
+import org.ledgerbridge.imports.ImportKind;
+import org.ledgerbridge.imports.ImportOptions;
+import org.ledgerbridge.imports.RowErrors;
+import org.ledgerbridge.imports.SourceRow;
+import org.ledgerbridge.ledger.Currencies;
+import org.ledgerbridge.ledger.FinancialEntity;
+import org.ledgerbridge.ledger.LedgerSetup;
+import org.ledgerbridge.ledger.PartyKind;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.ledgerbridge.imports.ImportColumn.optional;
+import static org.ledgerbridge.imports.ImportColumn.required;
+
+/**
+ * `import opening-balances`: the Emersion opening balance template (seed 004), its columns and
+ * its rules, answered at once and all together instead of days later.
+ *
+ * <p>Each row becomes an opening AR document of the account: an INVOICE for a positive cardline
+ * (open balance = balance due; what was already paid is a migrated settlement), a CREDIT_MEMO
+ * for a negative one (a credit available to the account). Like migrated documents (seed 002),
+ * opening balances change the subledger, not the GL: no journal is posted.
+ */
+@Component
+class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningBalance> {
+
+    static final String ACCOUNT_ID = "ACCOUNT_ID";
+    static final String CARDLINE_AMOUNT_EXTAX = "CARDLINE_AMOUNT_EXTAX";
+    static final String CARDLINE_AMOUNT_TAX = "CARDLINE_AMOUNT_TAX";
+    static final String BALANCE_DUE_EXTAX = "BALANCE_DUE_EXTAX";
+    static final String BALANCE_DUE_TAX = "BALANCE_DUE_TAX";
+    static final String CARDLINE_DESCRIPTION = "CARDLINE_DESCRIPTION";
+    static final String INVOICE_ISSUE_DATE = "INVOICE_ISSUE_DATE";
+    static final String INVOICE_DUE_DATE = "INVOICE_DUE_DATE";
+    static final String ORIGINAL_INVOICE_ID = "ORIGINAL_INVOICE_ID";
+    static final String INVOICE_START = "INVOICE_START";
+    static final String INVOICE_END = "INVOICE_END";
+
+    private static final String DATE_LABEL = "DD/MM/YYYY";
+
+    private final LedgerSetup ledger;
+    private final Documents documents;
+
+    OpeningBalancesImport(LedgerSetup ledger, Documents documents) {
+        this.ledger = ledger;
+        this.documents = documents;
+    }
+
+    /** A validated row of the template. */
+    record OpeningBalance(long row, String entity, String currency, String accountId, BigDecimal cardlineExTax,
+                          BigDecimal cardlineTax, BigDecimal balanceExTax, BigDecimal balanceTax, String description,
+                          LocalDate issueDate, LocalDate dueDate, String originalInvoiceId, LocalDate start, LocalDate end) {
+
+        BigDecimal cardlineTotal() {
+            return cardlineExTax.add(cardlineTax);
+        }
+
+        BigDecimal balanceDue() {
+            return balanceExTax.add(balanceTax);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "opening-balances";
+    }
+
+    @Override
+    public List<ImportColumn> columns() {
+        return List.of(required(ACCOUNT_ID), required(CARDLINE_AMOUNT_EXTAX), required(CARDLINE_AMOUNT_TAX),
+                required(BALANCE_DUE_EXTAX), required(BALANCE_DUE_TAX), optional(CARDLINE_DESCRIPTION),
+                required(INVOICE_ISSUE_DATE), required(INVOICE_DUE_DATE), optional(ORIGINAL_INVOICE_ID),
+                optional(INVOICE_START), optional(INVOICE_END));
+    }
+
+    @Override
+    public Session<OpeningBalance> open(ImportOptions options, long importRunId) {
+        Map<String, FinancialEntity> entities = ledger.entities();
+        Map<String, Customer> customers = new HashMap<>();
+        ledger.forEachParty(p -> customers.put(p.id(), new Customer(p.kind() == PartyKind.CUSTOMER, p.entity())));
+        Set<String> pending = documents.partiesWithPendingOpeningInvoice();
+        return new OpeningSession(options.asOf(), entities, customers, pending, documents.writer(importRunId), importRunId);
+    }
+
+    private record Customer(boolean isCustomer, String entity) {
+    }
+
+    private static final class OpeningSession implements Session<OpeningBalance> {
+        private final LocalDate asOf;
+        private final Map<String, FinancialEntity> entities;
+        private final Map<String, Customer> parties;
+        private final Set<String> pending;
+        private final Documents.Writer writer;
+        private final long importRunId;
+        private final Totals totals = new Totals();
+
+        OpeningSession(LocalDate asOf, Map<String, FinancialEntity> entities, Map<String, Customer> parties, Set<String> pending,
+                       Documents.Writer writer, long importRunId) {
+            this.asOf = asOf;
+            this.entities = entities;
+            this.parties = parties;
+            this.pending = pending;
+            this.writer = writer;
+            this.importRunId = importRunId;
+        }
+
+        @Override
+        public OpeningBalance validate(SourceRow row, RowErrors errors) {
+            String accountId = Cells.required(row, ACCOUNT_ID, 40, errors);
+            Customer customer = accountId == null ? null : accountMustBeACustomerWithoutPendingInvoice(accountId, errors);
+            String currency = customer == null ? null : entities.get(customer.entity()).baseCurrency();
+
+            BigDecimal cardlineExTax = amount(row, CARDLINE_AMOUNT_EXTAX, currency, errors);
+            BigDecimal cardlineTax = amount(row, CARDLINE_AMOUNT_TAX, currency, errors);
+            BigDecimal balanceExTax = amount(row, BALANCE_DUE_EXTAX, currency, errors);
+            BigDecimal balanceTax = amount(row, BALANCE_DUE_TAX, currency, errors);
+            cardlineAmountsMayNotHaveOppositeSigns(cardlineExTax, cardlineTax, errors);
+            balanceDueMayNotBeNegative(BALANCE_DUE_EXTAX, balanceExTax, errors);
+            balanceDueMayNotBeNegative(BALANCE_DUE_TAX, balanceTax, errors);
+            if (cardlineExTax != null && cardlineTax != null && balanceExTax != null && balanceTax != null
+                    && balanceExTax.signum() >= 0 && balanceTax.signum() >= 0) {
+                balanceDueWithinCardlineTotal(cardlineExTax.add(cardlineTax), balanceExTax, balanceTax, errors);
+            }
+
+            String description = Cells.optional(row, CARDLINE_DESCRIPTION, 255, errors);
+            String originalInvoiceId = Cells.optional(row, ORIGINAL_INVOICE_ID, 50, errors);
+            LocalDate issue = Cells.date(row, INVOICE_ISSUE_DATE, org.ledgerbridge.imports.Cells.DAY_MONTH_YEAR, DATE_LABEL, errors);
+            LocalDate due = Cells.date(row, INVOICE_DUE_DATE, Cells.DAY_MONTH_YEAR, DATE_LABEL, errors);
+            LocalDate start = Cells.optionalDate(row, INVOICE_START, Cells.DAY_MONTH_YEAR, DATE_LABEL, errors);
+            LocalDate end = Cells.optionalDate(row, INVOICE_END, Cells.DAY_MONTH_YEAR, DATE_LABEL, errors);
+            dueDateNotBeforeIssueDateNorInThePast(issue, due, errors);
+            invoiceStartNotAfterEnd(start, end, errors);
+
+            if (errors.currentRowHasErrors()) {
+                return null;
+            }
+            return new OpeningBalance(row.number(), customer.entity(), currency, accountId, cardlineExTax, cardlineTax,
+                    balanceExTax, balanceTax, description.isEmpty() ? null : description, issue, due,
+                    originalInvoiceId.isEmpty() ? null : originalInvoiceId, start, end);
+        }
+
+        private Customer accountMustBeACustomerWithoutPendingInvoice(String accountId, RowErrors errors) {
+            Customer customer = parties.get(accountId);
+            if (customer == null) {
+                errors.error(ACCOUNT_ID, "UNKNOWN_ACCOUNT", "no customer '" + accountId + "' in this ledger; import it with `import parties` first");
+                return null;
+            }
+            if (!customer.isCustomer()) {
+                errors.error(ACCOUNT_ID, "ACCOUNT_NOT_A_CUSTOMER", "'" + accountId + "' is a vendor; opening balances are for customers");
+                return null;
+            }
+            if (pending.contains(accountId)) {
+                errors.error(ACCOUNT_ID, "PENDING_INVOICE_EXISTS", "account " + accountId
+                        + " already has an open opening-balance invoice from an earlier import");
+            }
+            return customer;
+        }
+
+        private static BigDecimal amount(SourceRow row, String column, String currency, RowErrors errors) {
+            BigDecimal amount = Cells.decimal(row, column, errors);
+            if (amount != null && currency != null && !Currencies.fitsScale(amount, currency)) {
+                errors.error(column, "AMOUNT_EXCEEDS_CURRENCY_SCALE", amount.toPlainString() + " has more decimals than "
+                        + currency + " allows (" + Currencies.scale(currency) + ")");
+                return null;
+            }
+            return amount;
+        }
+
+        /** Seed 004: "Ex Tax = 1.82, Tax = -0.18 would be invalid"; a zero tax goes with either sign. */
+        private static void cardlineAmountsMayNotHaveOppositeSigns(BigDecimal exTax, BigDecimal tax, RowErrors errors) {
+            if (exTax != null && tax != null && exTax.signum() * tax.signum() < 0) {
+                errors.error(CARDLINE_AMOUNT_TAX, "CARDLINE_SIGNS_DIFFER", "cardline ex tax " + exTax.toPlainString()
+                        + " and tax " + tax.toPlainString() + " must be both positive or both negative");
+            }
+        }
+
+        private static void balanceDueMayNotBeNegative(String column, BigDecimal balance, RowErrors errors) {
+            if (balance != null && balance.signum() < 0) {
+                errors.error(column, "BALANCE_NEGATIVE", column + " " + balance.toPlainString() + " may not be negative");
+            }
+        }
+
+        /** Seed 004: the balance may not exceed the cardline; a credit (negative cardline) has no balance due. */
+        private static void balanceDueWithinCardlineTotal(BigDecimal cardline, BigDecimal balanceExTax, BigDecimal balanceTax,
+                                                          RowErrors errors) {
+            BigDecimal balance = balanceExTax.add(balanceTax);
+            if (cardline.signum() < 0) {
+                if (balance.signum() != 0) {
+                    errors.error(balanceExTax.signum() != 0 ? BALANCE_DUE_EXTAX : BALANCE_DUE_TAX, "BALANCE_MUST_BE_ZERO_FOR_CREDIT",
+                            "the cardline total " + cardline.toPlainString() + " is a credit, so the balance due must be 0.00, not "
+                                    + balance.toPlainString());
+                }
+            } else if (balance.compareTo(cardline) > 0) {
+                errors.error(BALANCE_DUE_EXTAX, "BALANCE_EXCEEDS_CARDLINE", "balance due " + balance.toPlainString()
+                        + " exceeds the cardline total " + cardline.toPlainString());
+            }
+        }
+
+        private void dueDateNotBeforeIssueDateNorInThePast(LocalDate issue, LocalDate due, RowErrors errors) {
+            if (issue != null && due != null && due.isBefore(issue)) {
+                errors.error(INVOICE_DUE_DATE, "DUE_DATE_BEFORE_ISSUE_DATE", "due date " + due + " is before the issue date " + issue);
+            } else if (due != null && due.isBefore(asOf)) {
+                errors.error(INVOICE_DUE_DATE, "DUE_DATE_IN_PAST", "due date " + due + " is in the past (today is " + asOf + ")");
+            }
+        }
+
+        private static void invoiceStartNotAfterEnd(LocalDate start, LocalDate end, RowErrors errors) {
+            if (start != null && end != null && start.isAfter(end)) {
+                errors.error(INVOICE_START, "INVOICE_START_AFTER_END", "invoice start " + start + " is after its end " + end);
+            }
+        }
+
+        @Override
+        public void write(OpeningBalance ob) {
+            BigDecimal cardline = ob.cardlineTotal();
+            boolean credit = cardline.signum() < 0;
+            BigDecimal original = cardline.abs();
+            BigDecimal open = credit ? original : ob.balanceDue();
+            NewDocument document = new NewDocument(ob.entity(), NewDocument.Module.AR, credit ? "CREDIT_MEMO" : "INVOICE",
+                    "OB-" + importRunId + "-" + ob.row(), ob.accountId(), ob.issueDate(), ob.dueDate(), ob.currency(),
+                    BigDecimal.ONE, original, ob.cardlineExTax().abs(), ob.cardlineTax().abs(), open, BigDecimal.ZERO, null,
+                    null, "OPENING_BALANCE", open.signum() == 0 ? DocumentStatus.CLOSED : DocumentStatus.OPEN, true,
+                    NewDocument.Origin.OPENING_BALANCE, ob.originalInvoiceId(), ob.start(), ob.end(), ob.description());
+            writer.add(document);
+            BigDecimal settled = original.subtract(open);
+            if (settled.signum() > 0) {
+                writer.addMigratedSettlement(document, settled, asOf);
+            }
+            totals.add(credit, original, open, settled);
+        }
+
+        @Override
+        public Map<String, Object> commit() {
+            writer.close();
+            return totals.summary();
+        }
+    }
+
+    /** The report's summary: what the file put on the accounts. */
+    private static final class Totals {
+        long invoices;
+        long credits;
+        long closed;
+        BigDecimal invoiced = BigDecimal.ZERO;
+        BigDecimal openBalance = BigDecimal.ZERO;
+        BigDecimal settledBeforeMigration = BigDecimal.ZERO;
+        BigDecimal creditAvailable = BigDecimal.ZERO;
+
+        void add(boolean credit, BigDecimal original, BigDecimal open, BigDecimal settled) {
+            if (credit) {
+                credits++;
+                creditAvailable = creditAvailable.add(original);
+            } else {
+                invoices++;
+                invoiced = invoiced.add(original);
+                openBalance = openBalance.add(open);
+                settledBeforeMigration = settledBeforeMigration.add(settled);
+                if (open.signum() == 0) {
+                    closed++;
+                }
+            }
+        }
+
+        Map<String, Object> summary() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("invoices", invoices);
+            summary.put("creditMemos", credits);
+            summary.put("invoicesClosed", closed);
+            summary.put("amountInvoiced", invoiced.toPlainString());
+            summary.put("openBalance", openBalance.toPlainString());
+            summary.put("settledBeforeMigration", settledBeforeMigration.toPlainString());
+            summary.put("creditAvailable", creditAvailable.toPlainString());
+            summary.put("journalsPosted", 0);
+            return summary;
+        }
+    }
+}
