@@ -94,12 +94,14 @@ final class ImportCommand implements Callable<Integer> {
             json.put("errors", report.errors());
             json.put("warnings", report.warnings());
             json.put("summary", report.summary());
+            json.put("durationMs", report.durationMillis());
             cli.output.json(json);
             return;
         }
         var out = cli.output.out;
         out.println(report.status().label() + ": " + report.file() + " (" + report.kind() + "), " + report.rows() + " rows, "
-                + report.accepted() + " accepted" + (report.dryRun() ? ", dry run: nothing written" : ""));
+                + report.accepted() + " accepted" + (report.dryRun() ? ", dry run: nothing written" : "")
+                + String.format(" (%.1f s)", report.durationMillis() / 1000.0));
         if (report.status() == ImportStatus.DUPLICATE) {
             out.println("these exact bytes were already imported; nothing written");
         }

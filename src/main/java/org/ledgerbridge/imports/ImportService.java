@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 public class ImportService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportService.class);
     private static final int STORED_ERRORS = 1000;
 
     private final Map<String, ImportKind<?>> kinds;
@@ -67,6 +68,7 @@ public class ImportService {
 
     private <R> ImportReport runKind(ImportKind<R> kind, Path file, ImportOptions options) {
         OffsetDateTime started = OffsetDateTime.now();
+        long startNanos = System.nanoTime();
         String fileName = file.getFileName().toString();
         FileFacts facts;
         try {
@@ -74,6 +76,7 @@ public class ImportService {
         } catch (IOException e) {
             return fileLevel(kind, fileName, "", options, "FILE_UNREADABLE", "cannot read " + file + ": " + e.getMessage());
         }
+        LOG.debug("{}: {} bytes identified in {} ms", fileName, facts.bytes(), (System.nanoTime() - startNanos) / 1_000_000);
         if (!options.dryRun() && alreadyCommitted(kind.name(), facts.sha256())) {
             return duplicate(kind, fileName, facts, options);
         }
@@ -100,7 +103,9 @@ public class ImportService {
             if (report.status() == ImportStatus.REJECTED) {
                 recordRejected(report, options, started);
             }
-            return report;
+            long millis = (System.nanoTime() - startNanos) / 1_000_000;
+            LOG.debug("{}: {} {} rows in {} ms", fileName, report.status().label(), report.rows(), millis);
+            return report.withDuration(millis);
         } catch (DuplicateKeyException raced) {
             // another import of the same bytes committed first
             return duplicate(kind, fileName, facts, options);
@@ -116,12 +121,12 @@ public class ImportService {
         long previous = jdbc.sql("SELECT id FROM import_run WHERE kind = ? AND sha256 = ? AND status = 'committed'")
                 .params(kind.name(), facts.sha256()).query(Long.class).optional().orElse(0L);
         return new ImportReport(kind.name(), fileName, facts.sha256(), options.dryRun(), ImportStatus.DUPLICATE, 0, 0,
-                List.of(), List.of(), Map.of("alreadyImportedAs", previous));
+                List.of(), List.of(), Map.of("alreadyImportedAs", previous), 0);
     }
 
     private ImportReport fileLevel(ImportKind<?> kind, String fileName, String sha, ImportOptions options, String code, String message) {
         return new ImportReport(kind.name(), fileName, sha, options.dryRun(), ImportStatus.REJECTED, 0, 0,
-                List.of(new RowProblem(0, null, code, message)), List.of(), Map.of());
+                List.of(new RowProblem(0, null, code, message)), List.of(), Map.of(), 0);
     }
 
     private void recordRejected(ImportReport report, ImportOptions options, OffsetDateTime started) {
@@ -278,7 +283,7 @@ public class ImportService {
                 fullSummary.put("errorsNotListed", problems.count() - errors.size());
             }
             return new ImportReport(kind.name(), fileName, facts.sha256(), options.dryRun(), status, rows,
-                    status == ImportStatus.REJECTED ? 0 : accepted, errors, List.copyOf(problems.warnings()), fullSummary);
+                    status == ImportStatus.REJECTED ? 0 : accepted, errors, List.copyOf(problems.warnings()), fullSummary, 0);
         }
     }
 

@@ -3,7 +3,9 @@ package org.ledgerbridge.ledger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** ISO 4217 currencies and their scales: USD has 2 decimals, JPY none, BHD 3. */
 public final class Currencies {
@@ -11,17 +13,14 @@ public final class Currencies {
     private Currencies() {
     }
 
+    /** ISO 4217 code -> decimals, read once: this is on the hot path of every imported amount. */
+    private static final Map<String, Integer> SCALES = Currency.getAvailableCurrencies().stream()
+            .filter(c -> c.getDefaultFractionDigits() >= 0)
+            .collect(Collectors.toUnmodifiableMap(Currency::getCurrencyCode, Currency::getDefaultFractionDigits));
+
     /** The number of decimals of a real ISO 4217 currency; empty for unknown codes and funds like XXX. */
     public static Optional<Integer> scaleOf(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
-            return Optional.empty();
-        }
-        try {
-            int digits = Currency.getInstance(code).getDefaultFractionDigits();
-            return digits < 0 ? Optional.empty() : Optional.of(digits);
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
-        }
+        return code == null ? Optional.empty() : Optional.ofNullable(SCALES.get(code));
     }
 
     public static boolean isKnown(String code) {
@@ -34,7 +33,8 @@ public final class Currencies {
 
     /** True when the amount has no more decimals than the currency allows (12.50 USD yes, 12.505 USD no). */
     public static boolean fitsScale(BigDecimal amount, String currency) {
-        return amount.stripTrailingZeros().scale() <= scale(currency);
+        int scale = scale(currency);
+        return amount.scale() <= scale || amount.stripTrailingZeros().scale() <= scale;
     }
 
     /** The amount shown at its currency's scale; exact, because amounts are validated to fit. */

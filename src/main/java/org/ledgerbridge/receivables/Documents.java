@@ -42,8 +42,9 @@ public class Documents {
                           original_amount, amount_ex_tax, tax_amount, open_balance, unreleased_retainage, retainage_percent,
                           invoice_type, source_system, status, migrated, origin, original_reference, service_start,
                           service_end, description, import_run_id)""");
+        // an application's chunk goes after the documents it settles: the database checks they exist
         private final CopyWriter applications = new CopyWriter(dataSource,
-                "application (entity_code, module, document_number, amount, applied_on, kind, reference)");
+                "application (entity_code, module, document_number, amount, applied_on, kind, reference)", documents::flush);
 
         private Writer(long importRunId) {
             this.importRunId = importRunId;

@@ -2,34 +2,52 @@ package org.ledgerbridge.storage;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
- * Streams rows into a table with PostgreSQL's COPY, in chunks: memory stays bounded however
- * large the file, and between chunks the transaction's connection is free for other statements.
- * Must be used inside a transaction: the rows become visible only when it commits.
+ * Streams rows into a table with PostgreSQL's COPY, in chunks of a few MB: memory stays bounded
+ * however large the file. Must be used inside a transaction: rows become visible when it commits.
+ *
+ * <p>Chunks are sent by one background thread per transaction, in the order they are handed
+ * over, while the caller goes on reading and validating the next rows: on two cores the parsing
+ * and the database's work overlap. Every writer of the transaction shares that thread, so a
+ * chunk of documents always reaches the database before a later chunk of their applications.
+ * {@link #close()} waits until everything was sent; use the connection for other statements only
+ * after that.
  */
 public final class CopyWriter implements AutoCloseable {
 
-    private static final int CHUNK_BYTES = 4 << 20;
+    private static final int CHUNK_CHARS = 4 << 20;
 
     private final DataSource dataSource;
     private final String copySql;
-    private final StringBuilder buffer = new StringBuilder(CHUNK_BYTES + 4096);
+    private final Runnable beforeFlush;
+    private StringBuilder buffer = new StringBuilder(CHUNK_CHARS + 4096);
     private long rows;
 
     /** @param table the table and its columns, e.g. {@code party (party_id, name, kind, entity_code)} */
     public CopyWriter(DataSource dataSource, String table) {
+        this(dataSource, table, () -> { });
+    }
+
+    /** @param beforeFlush runs before each chunk is handed over, e.g. to send the rows this one refers to first */
+    public CopyWriter(DataSource dataSource, String table, Runnable beforeFlush) {
         this.dataSource = dataSource;
         this.copySql = "COPY " + table + " FROM STDIN";
+        this.beforeFlush = beforeFlush;
     }
 
     public CopyWriter row(Object... values) {
@@ -41,7 +59,7 @@ public final class CopyWriter implements AutoCloseable {
         }
         buffer.append('\n');
         rows++;
-        if (buffer.length() >= CHUNK_BYTES) {
+        if (buffer.length() >= CHUNK_CHARS) {
             flush();
         }
         return this;
@@ -51,25 +69,22 @@ public final class CopyWriter implements AutoCloseable {
         return rows;
     }
 
+    /** Hands the buffered rows to the transaction's COPY thread. */
     public void flush() {
         if (buffer.isEmpty()) {
             return;
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new ByteArrayInputStream(bytes));
-            buffer.setLength(0);
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("COPY into " + copySql + " failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        beforeFlush.run();
+        byte[] chunk = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        buffer = new StringBuilder(CHUNK_CHARS + 4096);
+        Sender.of(dataSource).send(copySql, chunk);
     }
 
+    /** Sends what is left and waits until the database has every row of the transaction's writers. */
     @Override
     public void close() {
         flush();
+        Sender.of(dataSource).awaitAll();
     }
 
     private void appendValue(Object value) {
@@ -94,6 +109,93 @@ public final class CopyWriter implements AutoCloseable {
                 case '\n' -> buffer.append("\\n");
                 case '\r' -> buffer.append("\\r");
                 default -> buffer.append(c);
+            }
+        }
+    }
+
+    /** The one COPY thread of a transaction. */
+    private static final class Sender {
+        private static final int CHUNKS_IN_FLIGHT = 2;
+
+        private final Connection connection;
+        private final ExecutorService thread;
+        // at most two chunks wait in line: memory stays bounded when the database is the slower side
+        private final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
+        private Future<?> last;
+
+        private Sender(Connection connection, ExecutorService thread) {
+            this.connection = connection;
+            this.thread = thread;
+        }
+
+        static Sender of(DataSource dataSource) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                throw new IllegalStateException("a CopyWriter writes inside a transaction");
+            }
+            Object key = Sender.class.getName() + "@" + System.identityHashCode(dataSource);
+            Sender sender = (Sender) TransactionSynchronizationManager.getResource(key);
+            if (sender == null) {
+                ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "copy-sender");
+                    t.setDaemon(true);
+                    return t;
+                });
+                Sender created = new Sender(DataSourceUtils.getConnection(dataSource), executor);
+                TransactionSynchronizationManager.bindResource(key, created);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                        executor.shutdownNow();
+                    }
+                });
+                sender = created;
+            }
+            return sender;
+        }
+
+        synchronized void send(String copySql, byte[] chunk) {
+            if (last != null && last.isDone()) {
+                get(last); // surface a failed chunk as soon as possible
+            }
+            try {
+                inFlight.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending rows to the database", e);
+            }
+            last = thread.submit(() -> {
+                try {
+                    copy(copySql, chunk);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        synchronized void awaitAll() {
+            if (last != null) {
+                get(last); // one thread, in order: the last chunk done means all are
+            }
+        }
+
+        private void copy(String copySql, byte[] chunk) {
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new ByteArrayInputStream(chunk));
+            } catch (Exception e) {
+                String table = copySql.substring("COPY ".length(), copySql.indexOf(' ', "COPY ".length()));
+                throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        private static void get(Future<?> future) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending rows to the database", e);
             }
         }
     }

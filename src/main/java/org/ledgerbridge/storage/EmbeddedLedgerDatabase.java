@@ -53,6 +53,9 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "50")
+                    .setServerConfig("shared_buffers", "512MB")
+                    // a million-row import writes a few GB of WAL: no checkpoint storm in the middle of it
+                    .setServerConfig("max_wal_size", "8GB")
                     .setConnectConfig("password", password)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
@@ -122,7 +125,8 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
             sql.execute("ALTER USER " + USER + " PASSWORD '" + password + "'");
             var existing = sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
             if (!existing.next()) {
-                sql.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+                // byte-order collation: codes sort the same everywhere and index keys compare without strcoll
+                sql.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0");
             }
             Files.writeString(cluster.resolve("pg_hba.conf"), """
                     %s

@@ -1,0 +1,108 @@
+package org.ledgerbridge.imports;
+
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * `generate KIND --rows N`: synthetic but realistic files for demos and benchmarks, the same for
+ * the same seed. Generated parties are customers C0000001, C0000002, ... spread over the demo
+ * entities; files that refer to customers use the first {@code max(1, rows / 10)} of them, so
+ * `generate parties --rows N/10` is the companion of a file of N rows.
+ */
+public final class SyntheticFiles {
+
+    public static final List<String> KINDS = List.of("entities", "accounts", "parties", "payment-methods", "opening-balances");
+    private static final List<String> ENTITIES = List.of("PSAB", "BMC", "SEC");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private SyntheticFiles() {
+    }
+
+    public static String customerId(long n) {
+        return String.format("C%07d", n);
+    }
+
+    /** Customers referred to by a generated file of {@code rows} rows. */
+    public static long customersFor(long rows) {
+        return Math.max(1, rows / 10);
+    }
+
+    public static void generate(String kind, long rows, long seed, LocalDate asOf, Path out) throws IOException {
+        switch (kind) {
+            case "entities", "accounts", "payment-methods" -> copyDemo(kind, out);
+            case "parties" -> parties(rows, out);
+            case "opening-balances" -> openingBalances(rows, new SplittableRandom(seed), asOf, out);
+            default -> throw new IllegalArgumentException("cannot generate '" + kind + "'; one of " + String.join(", ", KINDS));
+        }
+    }
+
+    /** The chart of the demo ledger: the generated parties and documents refer to it. */
+    private static void copyDemo(String kind, Path out) throws IOException {
+        try (InputStream in = new ClassPathResource("demo/" + kind + ".csv").getInputStream()) {
+            Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void parties(long rows, Path out) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("PARTY_ID,NAME,KIND,ENTITY\n");
+            for (long i = 1; i <= rows; i++) {
+                w.write(customerId(i) + ",Borough member " + i + ",CUSTOMER," + ENTITIES.get((int) (i % ENTITIES.size())) + "\n");
+            }
+        }
+    }
+
+    /** Mostly open invoices, some part-paid or settled, a few credits; 10% tax; due within two months. */
+    private static void openingBalances(long rows, SplittableRandom random, LocalDate asOf, Path out) throws IOException {
+        long customers = customersFor(rows);
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("ACCOUNT_ID,CARDLINE_AMOUNT_EXTAX,CARDLINE_AMOUNT_TAX,BALANCE_DUE_EXTAX,BALANCE_DUE_TAX,CARDLINE_DESCRIPTION,"
+                    + "INVOICE_ISSUE_DATE,INVOICE_DUE_DATE,ORIGINAL_INVOICE_ID,INVOICE_START,INVOICE_END\n");
+            for (long i = 1; i <= rows; i++) {
+                long exTaxCents = random.nextLong(100, 500_000);
+                long taxCents = exTaxCents / 10;
+                int shape = random.nextInt(100);
+                long balanceEx;
+                long balanceTax;
+                if (shape < 5) { // a credit
+                    exTaxCents = -exTaxCents;
+                    taxCents = -taxCents;
+                    balanceEx = 0;
+                    balanceTax = 0;
+                } else if (shape < 25) { // part-paid
+                    balanceEx = exTaxCents / 2;
+                    balanceTax = taxCents / 2;
+                } else if (shape < 30) { // settled before migration
+                    balanceEx = 0;
+                    balanceTax = 0;
+                } else {
+                    balanceEx = exTaxCents;
+                    balanceTax = taxCents;
+                }
+                LocalDate issue = asOf.minusDays(random.nextInt(0, 60));
+                LocalDate due = asOf.plusDays(random.nextInt(1, 60));
+                LocalDate start = issue.minusMonths(1).withDayOfMonth(1);
+                w.write(customerId(1 + (i - 1) % customers) + "," + cents(exTaxCents) + "," + cents(taxCents) + ","
+                        + cents(balanceEx) + "," + cents(balanceTax) + ",Opening balance " + i + "," + issue.format(DAY_MONTH_YEAR)
+                        + "," + due.format(DAY_MONTH_YEAR) + ",LEG-" + i + "," + start.format(DAY_MONTH_YEAR) + ","
+                        + start.plusMonths(1).minusDays(1).format(DAY_MONTH_YEAR) + "\n");
+            }
+        }
+    }
+
+    private static String cents(long cents) {
+        return BigDecimal.valueOf(cents, 2).toPlainString();
+    }
+}
