@@ -97,9 +97,16 @@ CREATE TRIGGER application_insert_document_exists AFTER INSERT ON application
     REFERENCING NEW TABLE AS new_applications FOR EACH STATEMENT EXECUTE FUNCTION application_document_exists();
 
 CREATE FUNCTION referenced_by_documents_is_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    referred boolean;
 BEGIN
-    IF (TG_TABLE_NAME = 'party' AND EXISTS (SELECT 1 FROM document WHERE party_id = OLD.party_id))
-       OR (TG_TABLE_NAME = 'financial_entity' AND EXISTS (SELECT 1 FROM document WHERE entity_code = OLD.code)) THEN
+    -- OLD's fields differ per table: each branch reads only its own
+    IF TG_TABLE_NAME = 'party' THEN
+        referred := EXISTS (SELECT 1 FROM document WHERE party_id = OLD.party_id);
+    ELSE
+        referred := EXISTS (SELECT 1 FROM document WHERE entity_code = OLD.code);
+    END IF;
+    IF referred THEN
         RAISE EXCEPTION '% is referred to by documents and cannot be deleted', TG_TABLE_NAME
             USING ERRCODE = 'foreign_key_violation';
     END IF;
