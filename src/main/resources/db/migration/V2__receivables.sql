@@ -29,11 +29,23 @@ CREATE TABLE document (
     description          text,
     import_run_id        bigint,
     created_at           timestamptz NOT NULL DEFAULT now(),
+    -- set when a migrated document is released (seed 002): the party's balance then reflects it
+    released_at          timestamptz,
     PRIMARY KEY (entity_code, module, number),
     CHECK (open_balance + unreleased_retainage <= original_amount)
 );
 CREATE INDEX document_by_party ON document (party_id);
 
+
+-- Seed 002: while a subledger is in migration mode, migrated documents are entered and released
+-- without touching the GL, and documents created normally are frozen.
+CREATE TABLE migration_mode (
+    module     text PRIMARY KEY CHECK (module IN ('AR', 'AP')),
+    enabled    boolean NOT NULL,
+    changed_at timestamptz NOT NULL DEFAULT now(),
+    changed_by text NOT NULL
+);
+INSERT INTO migration_mode (module, enabled, changed_by) VALUES ('AR', false, 'install'), ('AP', false, 'install');
 
 CREATE TABLE application (
     id              bigserial NOT NULL,

@@ -77,7 +77,10 @@ final class ImportCommand implements Callable<Integer> {
                     .withProgress(new ProgressBar(cli.output.err, (dryRun ? "validating " : "importing ") + file.getFileName()));
             ImportReport report = imports.run(kind, file, options);
             print(report);
-            return report.status() == ImportStatus.REJECTED ? LedgerBridgeCli.REJECTED : LedgerBridgeCli.DONE;
+            if (report.status() != ImportStatus.REJECTED) {
+                return LedgerBridgeCli.DONE;
+            }
+            return report.refusedByLedgerRule() ? LedgerBridgeCli.REFUSED : LedgerBridgeCli.REJECTED;
         });
     }
 

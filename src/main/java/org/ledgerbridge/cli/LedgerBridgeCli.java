@@ -19,7 +19,8 @@ import java.util.function.Function;
 @Command(name = "ledgerbridge", mixinStandardHelpOptions = true, version = "LedgerBridge 0.1",
         description = "Imports money data, keeps a double-entry subledger, delivers journals to the GL.",
         subcommands = {ServeCommand.class, ImportCommand.class, BatchCommand.class, ReportCommand.class,
-                CheckCommand.class, PeriodCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                CheckCommand.class, PeriodCommand.class, GenerateCommand.class, MigrationModeCommand.class,
+                DocumentsCommand.class, CommandLine.HelpCommand.class})
 public final class LedgerBridgeCli {
 
     public static final int DONE = 0;

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", description = "Reads the ledger.",
-        subcommands = {ReportCommand.TrialBalance.class, ReportCommand.Journals.class, ReportCommand.OpenItemsReport.class})
+        subcommands = {ReportCommand.TrialBalance.class, ReportCommand.Journals.class, ReportCommand.OpenItemsReport.class,
+                ReportCommand.ReconciliationReport.class})
 final class ReportCommand {
 
     @ParentCommand
@@ -100,11 +101,37 @@ final class ReportCommand {
                     cli.output.json(items);
                 } else {
                     cli.output.table(List.of("ENTITY", "MODULE", "TYPE", "NUMBER", "PARTY", "DATE", "DUE", "CURRENCY", "ORIGINAL",
-                                    "OPEN", "STATUS", "MIGRATED"),
+                                    "OPEN", "STATUS", "BATCH"),
                             items.stream().map(i -> List.of(i.entity(), i.module(), i.type(), i.number(), i.partyId(),
-                                    String.valueOf(i.date()), String.valueOf(i.dueDate()), i.currency(),
+                                    String.valueOf(i.date()), i.dueDate() == null ? "" : i.dueDate().toString(), i.currency(),
                                     i.originalAmount().toPlainString(), i.openBalance().toPlainString(), i.status(),
-                                    String.valueOf(i.migrated()))).toList());
+                                    i.batch() == null ? "" : i.batch())).toList());
+                }
+                return LedgerBridgeCli.DONE;
+            });
+        }
+    }
+
+    @Command(name = "reconciliation", description = "AR/AP subledger open balances against the control accounts in the GL.")
+    static final class ReconciliationReport implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Option(names = "--entity")
+        String entity;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = report.cli;
+            return cli.withLedger(ledger -> {
+                var lines = ledger.bean(org.ledgerbridge.receivables.Reconciliation.class).run(entity);
+                if (cli.global.json()) {
+                    cli.output.json(lines);
+                } else {
+                    cli.output.table(List.of("ENTITY", "MODULE", "SUBLEDGER", "CONTROL", "GL", "DIFFERENCE", "UNRELEASED"),
+                            lines.stream().map(l -> List.of(l.entity(), l.module(), l.subledger().toPlainString(),
+                                    l.controlAccount() == null ? "(none)" : l.controlAccount(), l.gl().toPlainString(),
+                                    l.difference().toPlainString(), String.valueOf(l.unreleased()))).toList());
                 }
                 return LedgerBridgeCli.DONE;
             });

@@ -15,6 +15,11 @@ public interface ImportKind<R> {
 
     List<ImportColumn> columns();
 
+    /** Error codes that mean "a rule of the ledger refuses this file" (exit 3) rather than "bad input" (exit 1). */
+    default java.util.Set<String> ledgerRuleCodes() {
+        return java.util.Set.of();
+    }
+
     /** Opened inside the import's transaction: read what validation needs here, once. */
     Session<R> open(ImportOptions options, long importRunId);
 

@@ -105,7 +105,7 @@ public class ImportService {
             }
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             LOG.debug("{}: {} {} rows in {} ms", fileName, report.status().label(), report.rows(), millis);
-            return report.withDuration(millis);
+            return report.finished(millis, kind.ledgerRuleCodes());
         } catch (DuplicateKeyException raced) {
             // another import of the same bytes committed first
             return duplicate(kind, fileName, facts, options);
@@ -121,12 +121,12 @@ public class ImportService {
         long previous = jdbc.sql("SELECT id FROM import_run WHERE kind = ? AND sha256 = ? AND status = 'committed'")
                 .params(kind.name(), facts.sha256()).query(Long.class).optional().orElse(0L);
         return new ImportReport(kind.name(), fileName, facts.sha256(), options.dryRun(), ImportStatus.DUPLICATE, 0, 0,
-                List.of(), List.of(), Map.of("alreadyImportedAs", previous), 0);
+                List.of(), List.of(), Map.of("alreadyImportedAs", previous), 0, false);
     }
 
     private ImportReport fileLevel(ImportKind<?> kind, String fileName, String sha, ImportOptions options, String code, String message) {
         return new ImportReport(kind.name(), fileName, sha, options.dryRun(), ImportStatus.REJECTED, 0, 0,
-                List.of(new RowProblem(0, null, code, message)), List.of(), Map.of(), 0);
+                List.of(new RowProblem(0, null, code, message)), List.of(), Map.of(), 0, false);
     }
 
     private void recordRejected(ImportReport report, ImportOptions options, OffsetDateTime started) {
@@ -283,7 +283,7 @@ public class ImportService {
                 fullSummary.put("errorsNotListed", problems.count() - errors.size());
             }
             return new ImportReport(kind.name(), fileName, facts.sha256(), options.dryRun(), status, rows,
-                    status == ImportStatus.REJECTED ? 0 : accepted, errors, List.copyOf(problems.warnings()), fullSummary, 0);
+                    status == ImportStatus.REJECTED ? 0 : accepted, errors, List.copyOf(problems.warnings()), fullSummary, 0, false);
         }
     }
 

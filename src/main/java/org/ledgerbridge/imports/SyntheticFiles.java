@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticFiles {
 
-    public static final List<String> KINDS = List.of("entities", "accounts", "parties", "payment-methods", "opening-balances");
+    public static final List<String> KINDS = List.of("entities", "accounts", "parties", "payment-methods", "opening-balances", "documents");
     private static final List<String> ENTITIES = List.of("PSAB", "BMC", "SEC");
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -44,6 +44,7 @@ public final class SyntheticFiles {
             case "entities", "accounts", "payment-methods" -> copyDemo(kind, out);
             case "parties" -> parties(rows, out);
             case "opening-balances" -> openingBalances(rows, new SplittableRandom(seed), asOf, out);
+            case "documents" -> documents(rows, new SplittableRandom(seed), asOf, out);
             default -> throw new IllegalArgumentException("cannot generate '" + kind + "'; one of " + String.join(", ", KINDS));
         }
     }
@@ -98,6 +99,30 @@ public final class SyntheticFiles {
                         + cents(balanceEx) + "," + cents(balanceTax) + ",Opening balance " + i + "," + issue.format(DAY_MONTH_YEAR)
                         + "," + due.format(DAY_MONTH_YEAR) + ",LEG-" + i + "," + start.format(DAY_MONTH_YEAR) + ","
                         + start.plusMonths(1).minusDays(1).format(DAY_MONTH_YEAR) + "\n");
+            }
+        }
+    }
+
+    /** Migrated AR documents (seed 002): invoices open, part-paid or settled, some credit memos, a tenth on hold. */
+    private static void documents(long rows, SplittableRandom random, LocalDate asOf, Path out) throws IOException {
+        long customers = customersFor(rows);
+        String[] invoiceTypes = {"DUES", "EVENT", "PUBLICATION"};
+        String[] sources = {"MEMBERSHIP", "EVENTS", "STORE"};
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("MODULE,TYPE,NUMBER,PARTY_ID,ENTITY,DATE,DUE_DATE,CURRENCY,EXCHANGE_RATE,ORIGINAL_AMOUNT,OPEN_BALANCE,"
+                    + "INVOICE_TYPE,SOURCE_SYSTEM,RETAINAGE_PERCENT,STATUS,DESCRIPTION\n");
+            for (long i = 1; i <= rows; i++) {
+                long customer = 1 + (i - 1) % customers;
+                long original = random.nextLong(100, 500_000);
+                int shape = random.nextInt(100);
+                long open = shape < 20 ? original / 2 : shape < 30 ? 0 : original;
+                String type = shape >= 95 ? "CREDIT_MEMO" : "INVOICE";
+                LocalDate date = asOf.minusDays(random.nextInt(1, 365));
+                int kind = random.nextInt(3);
+                w.write("AR," + type + "," + String.format("MIG-%07d", i) + "," + customerId(customer) + ","
+                        + ENTITIES.get((int) (customer % ENTITIES.size())) + "," + date + "," + date.plusDays(30) + ",USD,1,"
+                        + cents(original) + "," + cents(open) + "," + invoiceTypes[kind] + "," + sources[kind] + ",,"
+                        + (random.nextInt(10) == 0 ? "ON_HOLD" : "BALANCED") + ",Migrated document " + i + "\n");
             }
         }
     }

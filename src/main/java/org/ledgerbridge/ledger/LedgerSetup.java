@@ -63,6 +63,16 @@ public class LedgerSetup {
         return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM financial_entity)").query(Boolean.class).single();
     }
 
+    /** entity -> the last day of its closed books. */
+    public Map<String, LocalDate> closedPeriods() {
+        Map<String, LocalDate> closed = new LinkedHashMap<>();
+        jdbc.sql("SELECT entity_code, closed_through FROM period_close")
+                .query(rs -> {
+                    closed.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                });
+        return closed;
+    }
+
     /** Journals of the entity dated on or before this day are refused from now on. */
     public void closePeriod(String entity, LocalDate through, String actor) {
         jdbc.sql("""

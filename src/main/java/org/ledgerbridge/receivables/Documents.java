@@ -30,6 +30,20 @@ public class Documents {
                 .query(String.class).list());
     }
 
+    /** entity/module/number of every document, for "number unique per entity and module". */
+    public Set<String> keys() {
+        Set<String> keys = new HashSet<>();
+        jdbc.sql("SELECT entity_code, module, number FROM document")
+                .query(rs -> {
+                    keys.add(key(rs.getString(1), NewDocument.Module.valueOf(rs.getString(2)), rs.getString(3)));
+                });
+        return keys;
+    }
+
+    public static String key(String entity, NewDocument.Module module, String number) {
+        return entity + "\u0000" + module + "\u0000" + number;
+    }
+
     /** Streams documents and their applications into the caller's transaction. */
     public Writer writer(long importRunId) {
         return new Writer(importRunId);

@@ -36,7 +36,7 @@ public class OpenItems {
                             rs.getObject("due_date", LocalDate.class), currency,
                             Currencies.atScale(rs.getBigDecimal("original_amount"), currency),
                             Currencies.atScale(rs.getBigDecimal("open_balance"), currency),
-                            rs.getString("status"), rs.getBoolean("migrated"));
+                            rs.getString("status"), rs.getBoolean("migrated"), rs.getBoolean("migrated") ? "Migrated" : null);
                 })
                 .list();
     }
