@@ -73,4 +73,31 @@ class CliRoundTripTest {
         assertThat(cli.run("import", "entities", dir.resolve("missing.csv").toString()).exitCode()).isEqualTo(2);
         assertThat(cli.run("batch", "post", "42").exitCode()).isEqualTo(3);
     }
+
+    @Test
+    void migrated_documents_need_migration_mode_and_release_without_a_journal() {
+        Cli cli = Cli.onFreshLedger("2026-11-21");
+        for (String kind : new String[]{"entities", "accounts", "parties"}) {
+            assertThat(cli.run("import", kind, Samples.file(kind + ".csv").toString()).exitCode()).isZero();
+        }
+        Cli.Result refused = cli.run("import", "documents", Samples.file("documents.csv").toString());
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.out()).contains("MIGRATION_MODE_OFF", "migration-mode on --module AR");
+
+        assertThat(cli.run("migration-mode", "on", "--module", "AR").exitCode()).isZero();
+        assertThat(cli.run("migration-mode", "on", "--module", "AP").exitCode()).isZero();
+        assertThat(cli.run("import", "documents", Samples.file("documents.csv").toString()).exitCode()).isZero();
+        Cli.Result released = cli.run("documents", "release", "--all");
+        assertThat(released.exitCode()).isZero();
+        assertThat(released.out()).contains("released: 8 document(s), 1 closed", "1 ON_HOLD not released");
+
+        JsonNode items = JSON.readTree(cli.run("--report", "json", "report", "open-items", "--party", "100232").out());
+        assertThat(items.get(0).get("openBalance").asString()).isEqualTo("480.00");
+        assertThat(items.get(0).get("migrated").asBoolean()).isTrue();
+        assertThat(JSON.readTree(cli.run("report", "journals", "--report", "json").out())).isEmpty();
+
+        assertThat(cli.run("migration-mode", "off", "--module", "AR").exitCode()).isZero();
+        assertThat(cli.run("documents", "edit", "INV-20410", "--description", "late edit").exitCode()).isEqualTo(3);
+        assertThat(cli.run("check").exitCode()).isZero();
+    }
 }
