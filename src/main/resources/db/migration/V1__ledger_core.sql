@@ -91,12 +91,12 @@ CREATE TABLE journal_line (
     credit          numeric(20, 4) NOT NULL CHECK (credit >= 0),
     base_debit      numeric(20, 4) NOT NULL CHECK (base_debit >= 0),
     base_credit     numeric(20, 4) NOT NULL CHECK (base_credit >= 0),
-    party_id        text REFERENCES party (party_id),
+    party_id        text,
     document_number text,
     description     text,
+    -- journal, account and party are checked once per statement (journal_line_references_exist):
+    -- a per-row foreign key lookup would dominate the posting of a million-payment file
     PRIMARY KEY (entity_code, journal_id, line_no),
-    FOREIGN KEY (entity_code, journal_id) REFERENCES journal (entity_code, id),
-    FOREIGN KEY (entity_code, account_code) REFERENCES account (entity_code, account_code),
     -- a line is a debit or a credit, never both, never nothing
     CHECK ((debit > 0 AND credit = 0) OR (credit > 0 AND debit = 0))
 );
@@ -166,6 +166,57 @@ CREATE TRIGGER journal_line_update_balances AFTER UPDATE ON journal_line
     REFERENCING NEW TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_must_balance();
 CREATE TRIGGER journal_line_delete_balances AFTER DELETE ON journal_line
     REFERENCING OLD TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_must_balance();
+
+-- The references of new lines, as foreign keys would check them, but once per statement.
+CREATE FUNCTION journal_line_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    bad record;
+BEGIN
+    SELECT n.journal_id, n.entity_code, n.account_code, n.party_id INTO bad
+      FROM changed_lines n
+     WHERE NOT EXISTS (SELECT 1 FROM journal j WHERE j.entity_code = n.entity_code AND j.id = n.journal_id)
+        OR NOT EXISTS (SELECT 1 FROM account a WHERE a.entity_code = n.entity_code AND a.account_code = n.account_code)
+        OR (n.party_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM party p WHERE p.party_id = n.party_id))
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'journal line of journal % names an unknown journal, account % of % or party %',
+            bad.journal_id, bad.account_code, bad.entity_code, bad.party_id USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER journal_line_insert_references AFTER INSERT ON journal_line
+    REFERENCING NEW TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_line_references_exist();
+CREATE TRIGGER journal_line_update_references AFTER UPDATE ON journal_line
+    REFERENCING NEW TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_line_references_exist();
+
+-- ... and the other half of those foreign keys: what lines refer to is not deleted under them.
+CREATE FUNCTION referenced_by_journal_lines_is_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    referred boolean;
+BEGIN
+    -- OLD's fields differ per table: each branch reads only its own
+    IF TG_TABLE_NAME = 'journal' THEN
+        referred := EXISTS (SELECT 1 FROM journal_line WHERE entity_code = OLD.entity_code AND journal_id = OLD.id);
+    ELSIF TG_TABLE_NAME = 'account' THEN
+        referred := EXISTS (SELECT 1 FROM journal_line WHERE entity_code = OLD.entity_code AND account_code = OLD.account_code);
+    ELSE
+        referred := EXISTS (SELECT 1 FROM journal_line WHERE party_id = OLD.party_id);
+    END IF;
+    IF referred THEN
+        RAISE EXCEPTION 'this % is referred to by journal lines and cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN OLD;
+END $$;
+
+CREATE TRIGGER journal_kept_for_lines BEFORE DELETE ON journal
+    FOR EACH ROW EXECUTE FUNCTION referenced_by_journal_lines_is_kept();
+CREATE TRIGGER account_kept_for_lines BEFORE DELETE ON account
+    FOR EACH ROW EXECUTE FUNCTION referenced_by_journal_lines_is_kept();
+CREATE TRIGGER party_kept_for_lines BEFORE DELETE ON party
+    FOR EACH ROW EXECUTE FUNCTION referenced_by_journal_lines_is_kept();
+-- (deleting an account or a party is rare: no index is kept for it, posting stays fast)
 
 -- Lines of a journal in a POSTED (or VOIDED) batch are never inserted, updated or deleted.
 CREATE FUNCTION journal_line_of_closed_batch_is_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
