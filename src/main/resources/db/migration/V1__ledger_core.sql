@@ -43,6 +43,15 @@ CREATE TABLE period_close (
     closed_through date NOT NULL
 );
 
+-- "allow staff users to enter prepayments and overpayments" (seed 003), a ledger setting
+CREATE TABLE ledger_setting (
+    name       text PRIMARY KEY,
+    value      text NOT NULL,
+    changed_at timestamptz NOT NULL DEFAULT now(),
+    changed_by text NOT NULL
+);
+INSERT INTO ledger_setting (name, value, changed_by) VALUES ('allow-prepayments-and-overpayments', 'false', 'install');
+
 CREATE SEQUENCE batch_number_seq;
 
 CREATE TABLE batch (
@@ -62,8 +71,9 @@ CREATE TABLE batch (
 
 CREATE TABLE journal (
     id                  bigserial NOT NULL UNIQUE,
-    entity_code         text NOT NULL REFERENCES financial_entity (code),
-    batch_id            bigint NOT NULL REFERENCES batch (id),
+    -- entity and batch are checked once per statement (journal_references_exist)
+    entity_code         text NOT NULL,
+    batch_id            bigint NOT NULL,
     journal_date        date NOT NULL,
     source              text NOT NULL,
     description         text,
@@ -166,6 +176,48 @@ CREATE TRIGGER journal_line_update_balances AFTER UPDATE ON journal_line
     REFERENCING NEW TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_must_balance();
 CREATE TRIGGER journal_line_delete_balances AFTER DELETE ON journal_line
     REFERENCING OLD TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_must_balance();
+
+-- The references of new journals, as foreign keys would check them, but once per statement.
+CREATE FUNCTION journal_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    bad record;
+BEGIN
+    SELECT n.id, n.entity_code, n.batch_id INTO bad
+      FROM new_journals n
+     WHERE NOT EXISTS (SELECT 1 FROM financial_entity e WHERE e.code = n.entity_code)
+        OR NOT EXISTS (SELECT 1 FROM batch b WHERE b.id = n.batch_id)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'journal % names an unknown entity % or batch %', bad.id, bad.entity_code, bad.batch_id
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER journal_insert_references AFTER INSERT ON journal
+    REFERENCING NEW TABLE AS new_journals FOR EACH STATEMENT EXECUTE FUNCTION journal_references_exist();
+CREATE TRIGGER journal_update_references AFTER UPDATE ON journal
+    REFERENCING NEW TABLE AS new_journals FOR EACH STATEMENT EXECUTE FUNCTION journal_references_exist();
+
+CREATE FUNCTION referenced_by_journals_is_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    referred boolean;
+BEGIN
+    IF TG_TABLE_NAME = 'batch' THEN
+        referred := EXISTS (SELECT 1 FROM journal WHERE batch_id = OLD.id);
+    ELSE
+        referred := EXISTS (SELECT 1 FROM journal WHERE entity_code = OLD.code);
+    END IF;
+    IF referred THEN
+        RAISE EXCEPTION 'this % holds journals and cannot be deleted', TG_TABLE_NAME USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN OLD;
+END $$;
+
+CREATE TRIGGER batch_kept_for_journals BEFORE DELETE ON batch
+    FOR EACH ROW EXECUTE FUNCTION referenced_by_journals_is_kept();
+CREATE TRIGGER entity_kept_for_journals BEFORE DELETE ON financial_entity
+    FOR EACH ROW EXECUTE FUNCTION referenced_by_journals_is_kept();
 
 -- The references of new lines, as foreign keys would check them, but once per statement.
 CREATE FUNCTION journal_line_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -29,11 +29,13 @@ public class PostingService {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final javax.sql.DataSource dataSource;
     private final AuditLog audit;
 
-    public PostingService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit) {
+    public PostingService(JdbcClient jdbc, JdbcTemplate jdbcTemplate, javax.sql.DataSource dataSource, AuditLog audit) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.dataSource = dataSource;
         this.audit = audit;
     }
 
@@ -129,6 +131,92 @@ public class PostingService {
         audit.record(actor, "journal.reversed", "journal:" + journalId,
                 Map.of("reversal", ids.get(0), "reason", reason, "batch", batchId));
         return new Posting.Posted(ids);
+    }
+
+    /**
+     * Posting many journals without holding them in memory: each journal is checked by the same
+     * rules as {@link #post} and streamed to the database with COPY, all lines of a journal in one
+     * COPY statement. Use it inside a transaction over {@code entities}; {@link PostingStream#close()}
+     * sends the rest. The database checks balance and references per statement on its own.
+     */
+    public PostingStream stream(long batchId, java.util.Collection<String> entities, String actor) {
+        batchMustBeOpen(batchId).ifPresent(refused -> {
+            throw new IllegalStateException(refused.message());
+        });
+        List<JournalDraft> probe = entities.stream()
+                .map(e -> new JournalDraft(e, LocalDate.MIN, "", null, null, List.of())).toList();
+        return new PostingStream(batchId, actor, Ledger.load(jdbc, probe, true));
+    }
+
+    /** See {@link #stream}. */
+    public final class PostingStream implements AutoCloseable {
+        private static final int IDS_PER_BLOCK = 100_000;
+
+        private final long batchId;
+        private final String actor;
+        private final Ledger ledger;
+        private final org.ledgerbridge.storage.CopyWriter journals;
+        private final org.ledgerbridge.storage.CopyWriter lines;
+        private final java.util.ArrayDeque<Long> ids = new java.util.ArrayDeque<>();
+        private long posted;
+        private int index;
+
+        private PostingStream(long batchId, String actor, Ledger ledger) {
+            this.batchId = batchId;
+            this.actor = actor;
+            this.ledger = ledger;
+            this.journals = new org.ledgerbridge.storage.CopyWriter(dataSource,
+                    "journal (id, entity_code, batch_id, journal_date, source, description, created_by)");
+            // a chunk of lines goes after the journals it belongs to: the database checks they exist
+            this.lines = new org.ledgerbridge.storage.CopyWriter(dataSource, """
+                    journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit,
+                                  base_credit, party_id, document_number, description)""", journals::flush);
+        }
+
+        /** Checks and sends one journal in the entity's base currency; a refusal is a bug of the caller. */
+        public long post(JournalDraft draft) {
+            Optional<Posting.Refused> refusal = ledger.refusalOf(draft, index++);
+            if (refusal.isPresent()) {
+                throw new IllegalStateException("journal refused by the posting rules: " + refusal.get());
+            }
+            FinancialEntity entity = ledger.entities.get(draft.entity());
+            for (JournalLineDraft line : draft.lines()) {
+                if (!line.currency().equals(entity.baseCurrency())) {
+                    throw new IllegalArgumentException("streamed journals are in the base currency of " + draft.entity());
+                }
+            }
+            long id = nextId();
+            journals.row(id, draft.entity(), batchId, draft.date(), draft.source(), draft.description(), actor);
+            int lineNo = 0;
+            for (JournalLineDraft line : draft.lines()) {
+                lines.rowInGroup(id, draft.entity(), ++lineNo, line.account(), line.currency(), line.debit(), line.credit(),
+                        line.debit(), line.credit(), line.partyId(), line.documentNumber(), line.description());
+            }
+            lines.endGroup();
+            posted++;
+            return id;
+        }
+
+        private long nextId() {
+            if (ids.isEmpty()) {
+                journals.flush();
+                lines.awaitSent(); // the connection is free for the sequence only between chunks
+                ids.addAll(jdbc.sql("SELECT nextval('journal_id_seq') FROM generate_series(1, ?)")
+                        .param(IDS_PER_BLOCK).query(Long.class).list());
+            }
+            return ids.poll();
+        }
+
+        public long posted() {
+            return posted;
+        }
+
+        @Override
+        public void close() {
+            journals.flush();
+            lines.close();
+            audit.record(actor, "journals.posted", "batch:" + batchId, Map.of("journals", posted));
+        }
     }
 
     private Optional<Posting.Refused> batchMustBeOpen(long batchId) {
@@ -244,6 +332,11 @@ public class PostingService {
         private final Set<String> parties = new HashSet<>();
 
         static Ledger load(JdbcClient jdbc, List<JournalDraft> drafts) {
+            return load(jdbc, drafts, false);
+        }
+
+        /** @param allParties read every party (a stream's journals name parties not known in advance) */
+        static Ledger load(JdbcClient jdbc, List<JournalDraft> drafts, boolean allParties) {
             Ledger ledger = new Ledger();
             String[] entityCodes = drafts.stream().map(JournalDraft::entity).distinct().toArray(String[]::new);
             String[] partyIds = drafts.stream().flatMap(d -> d.lines().stream()).map(JournalLineDraft::partyId)
@@ -263,7 +356,9 @@ public class PostingService {
                     .query(rs -> {
                         ledger.closedThrough.put(rs.getString(1), rs.getObject(2, LocalDate.class));
                     });
-            if (partyIds.length > 0) {
+            if (allParties) {
+                ledger.parties.addAll(jdbc.sql("SELECT party_id FROM party").query(String.class).list());
+            } else if (partyIds.length > 0) {
                 ledger.parties.addAll(jdbc.sql("SELECT party_id FROM party WHERE party_id = ANY(?)")
                         .param(partyIds).query(String.class).list());
             }

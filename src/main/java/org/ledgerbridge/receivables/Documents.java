@@ -44,6 +44,86 @@ public class Documents {
         return entity + "\u0000" + module + "\u0000" + number;
     }
 
+    /** An open AR debit document (invoice, debit memo) a payment may pay. */
+    public record OpenDebit(String entity, String number, String partyId, String invoiceType, String sourceSystem,
+                            LocalDate dueDate, LocalDate date, String currency, BigDecimal openBalance) {
+    }
+
+    /** Streams every open AR invoice and debit memo, for the payment application rules. */
+    public void forEachOpenDebit(java.util.function.Consumer<OpenDebit> consumer) {
+        jdbc.sql("""
+                        SELECT entity_code, number, party_id, invoice_type, source_system, due_date, doc_date, currency, open_balance
+                          FROM document
+                         WHERE module = 'AR' AND doc_type IN ('INVOICE', 'DEBIT_MEMO') AND status = 'OPEN' AND open_balance > 0""")
+                .query(rs -> {
+                    consumer.accept(new OpenDebit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+                            org.ledgerbridge.ledger.Currencies.atScale(rs.getBigDecimal(9), rs.getString(8))));
+                });
+    }
+
+    /**
+     * Records payments against invoices in bulk inside the caller's transaction: an application per
+     * invoice paid, the invoices' open balances lowered in one statement at {@link PaymentWriter#close()},
+     * and a document for each payment that leaves a credit.
+     */
+    public PaymentWriter paymentWriter(long importRunId) {
+        jdbc.sql("""
+                CREATE TEMP TABLE paid_now (entity_code text, number text, amount numeric(20, 4)) ON COMMIT DROP""").update();
+        return new PaymentWriter(importRunId);
+    }
+
+    public final class PaymentWriter implements AutoCloseable {
+        private final Writer documents;
+        private final CopyWriter paid = new CopyWriter(dataSource, "paid_now (entity_code, number, amount)");
+        private long invoicesClosed;
+
+        private PaymentWriter(long importRunId) {
+            this.documents = new Writer(importRunId);
+        }
+
+        /** {@code amount} of the payment {@code paymentNumber} pays invoice {@code number} of {@code entity}. */
+        public void paid(String entity, String number, BigDecimal amount, LocalDate on, String paymentNumber) {
+            documents.applications.row(entity, NewDocument.Module.AR, number, amount, on, "PAYMENT", paymentNumber);
+            paid.row(entity, number, amount);
+        }
+
+        /** A payment that leaves a credit: its document, open for the unapplied amount. */
+        public void credit(NewDocument payment, BigDecimal applied, LocalDate on) {
+            documents.add(payment);
+            if (applied.signum() > 0) {
+                documents.applications.row(payment.entity(), payment.module(), payment.number(), applied, on, "PAYMENT",
+                        "applied to invoices");
+            }
+        }
+
+        public long invoicesClosed() {
+            return invoicesClosed;
+        }
+
+        public void awaitSent() {
+            paid.awaitSent();
+        }
+
+        @Override
+        public void close() {
+            documents.close();
+            paid.close();
+            // the CHECK (open_balance >= 0) holds "never beyond its open balance" even against a concurrent writer
+            invoicesClosed = jdbc.sql("""
+                            WITH lowered AS (
+                                UPDATE document d
+                                   SET open_balance = d.open_balance - p.amount,
+                                       status = CASE WHEN d.open_balance - p.amount = 0 AND d.unreleased_retainage = 0
+                                                     THEN 'CLOSED' ELSE d.status END
+                                  FROM (SELECT entity_code, number, sum(amount) AS amount FROM paid_now GROUP BY 1, 2) p
+                                 WHERE d.entity_code = p.entity_code AND d.module = 'AR' AND d.number = p.number
+                                RETURNING d.status)
+                            SELECT count(*) FROM lowered WHERE status = 'CLOSED'""")
+                    .query(Long.class).single();
+        }
+    }
+
     /** Streams documents and their applications into the caller's transaction. */
     public Writer writer(long importRunId) {
         return new Writer(importRunId);
@@ -57,7 +137,7 @@ public class Documents {
                           invoice_type, source_system, status, migrated, origin, original_reference, service_start,
                           service_end, description, import_run_id)""");
         // an application's chunk goes after the documents it settles: the database checks they exist
-        private final CopyWriter applications = new CopyWriter(dataSource,
+        final CopyWriter applications = new CopyWriter(dataSource,
                 "application (entity_code, module, document_number, amount, applied_on, kind, reference)", documents::flush);
 
         private Writer(long importRunId) {

@@ -51,6 +51,17 @@ public final class CopyWriter implements AutoCloseable {
     }
 
     public CopyWriter row(Object... values) {
+        rowInGroup(values);
+        endGroup();
+        return this;
+    }
+
+    /**
+     * A row that must reach the database in the same COPY statement as the rows around it (the
+     * lines of one journal: the database checks each statement's journals balance). Call
+     * {@link #endGroup()} after the group's last row.
+     */
+    public CopyWriter rowInGroup(Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 buffer.append('\t');
@@ -59,10 +70,14 @@ public final class CopyWriter implements AutoCloseable {
         }
         buffer.append('\n');
         rows++;
+        return this;
+    }
+
+    /** A chunk may end here. */
+    public void endGroup() {
         if (buffer.length() >= CHUNK_CHARS) {
             flush();
         }
-        return this;
     }
 
     public long rows() {
@@ -78,6 +93,14 @@ public final class CopyWriter implements AutoCloseable {
         byte[] chunk = buffer.toString().getBytes(StandardCharsets.UTF_8);
         buffer = new StringBuilder(CHUNK_CHARS + 4096);
         Sender.of(dataSource).send(copySql, chunk);
+    }
+
+    /**
+     * Waits until every chunk handed over so far (by any writer of the transaction) is in the
+     * database, so that the caller may use the connection for other statements.
+     */
+    public void awaitSent() {
+        Sender.of(dataSource).awaitAll();
     }
 
     /** Sends what is left and waits until the database has every row of the transaction's writers. */

@@ -1,0 +1,37 @@
+package org.ledgerbridge.ledger;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Map;
+
+/** Settings of the ledger that change what its rules accept, audited like every state change. */
+@Service
+public class LedgerSettings {
+
+    /** Seed 003: "Allow staff users to enter prepayments and overpayments" (Settings > Finance > General). */
+    public static final String ALLOW_PREPAYMENTS_AND_OVERPAYMENTS = "allow-prepayments-and-overpayments";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    public LedgerSettings(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public boolean allowPrepaymentsAndOverpayments() {
+        return jdbc.sql("SELECT value = 'true' FROM ledger_setting WHERE name = ?").param(ALLOW_PREPAYMENTS_AND_OVERPAYMENTS)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    @Transactional
+    public void setAllowPrepaymentsAndOverpayments(boolean allow, String actor) {
+        jdbc.sql("""
+                        INSERT INTO ledger_setting (name, value, changed_by) VALUES (?, ?, ?)
+                        ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_at = now(), changed_by = excluded.changed_by""")
+                .params(ALLOW_PREPAYMENTS_AND_OVERPAYMENTS, String.valueOf(allow), actor).update();
+        audit.record(actor, "setting.changed", "setting:" + ALLOW_PREPAYMENTS_AND_OVERPAYMENTS, Map.of("value", allow));
+    }
+}

@@ -1,0 +1,76 @@
+package org.ledgerbridge.payments;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * An open AR invoice (or debit memo) a payment may pay, with the open balance left by the rows
+ * applied before. Mutable on purpose: rows apply in file order, each seeing what the ones before
+ * it left.
+ */
+public final class OpenInvoice {
+
+    private final String entity;
+    private final String number;
+    private final String invoiceType;
+    private final String sourceSystem;
+    private final LocalDate dueDate;
+    private final LocalDate date;
+    private final String currency;
+    private BigDecimal openBalance;
+
+    public OpenInvoice(String entity, String number, String invoiceType, String sourceSystem, LocalDate dueDate, LocalDate date,
+                       String currency, BigDecimal openBalance) {
+        this.entity = entity;
+        this.number = number;
+        this.invoiceType = invoiceType;
+        this.sourceSystem = sourceSystem;
+        this.dueDate = dueDate;
+        this.date = date;
+        this.currency = currency;
+        this.openBalance = openBalance;
+    }
+
+    public String entity() {
+        return entity;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public String invoiceType() {
+        return invoiceType;
+    }
+
+    public String sourceSystem() {
+        return sourceSystem;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public LocalDate date() {
+        return date;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public BigDecimal openBalance() {
+        return openBalance;
+    }
+
+    void reduceBy(BigDecimal paid) {
+        if (paid.compareTo(openBalance) > 0) {
+            throw new IllegalStateException("invoice " + number + " would be paid beyond its open balance");
+        }
+        openBalance = openBalance.subtract(paid);
+    }
+
+    boolean isOpen() {
+        return openBalance.signum() > 0;
+    }
+}

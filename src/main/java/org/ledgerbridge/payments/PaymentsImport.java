@@ -1,0 +1,513 @@
+package org.ledgerbridge.payments;
+
+import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.ImportColumn;
+import org.ledgerbridge.imports.ImportKind;
+import org.ledgerbridge.imports.ImportOptions;
+import org.ledgerbridge.imports.RowErrors;
+import org.ledgerbridge.imports.SourceRow;
+import org.ledgerbridge.ledger.Account;
+import org.ledgerbridge.ledger.AccountRole;
+import org.ledgerbridge.ledger.Batch;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchType;
+import org.ledgerbridge.ledger.Currencies;
+import org.ledgerbridge.ledger.FinancialEntity;
+import org.ledgerbridge.ledger.JournalDraft;
+import org.ledgerbridge.ledger.JournalLineDraft;
+import org.ledgerbridge.ledger.LedgerSettings;
+import org.ledgerbridge.ledger.LedgerSetup;
+import org.ledgerbridge.ledger.Party;
+import org.ledgerbridge.ledger.PartyKind;
+import org.ledgerbridge.ledger.PaymentMethod;
+import org.ledgerbridge.ledger.PostingService;
+import org.ledgerbridge.receivables.DocumentStatus;
+import org.ledgerbridge.receivables.Documents;
+import org.ledgerbridge.receivables.MigrationMode;
+import org.ledgerbridge.receivables.NewDocument;
+import org.ledgerbridge.storage.CopyWriter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.ledgerbridge.imports.ImportColumn.optional;
+import static org.ledgerbridge.imports.ImportColumn.required;
+
+/**
+ * `import payments`: the iDMS payments file of seed 003. Every row is checked, planned against
+ * the open invoices left by the rows before it ({@link PaymentApplication}), and posted: one
+ * journal per payment in its cash entity (cash, AR control, unapplied credit), and one in each
+ * other entity whose invoices it pays, balanced through the INTER_ENTITY accounts.
+ */
+@Component
+class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
+
+    static final String BILL_TO_ID = "BILL_TO_ID";
+    static final String AMOUNT = "AMOUNT";
+    static final String PAYMENT_METHOD_ID = "PAYMENT_METHOD_ID";
+    static final String DATE = "DATE";
+    static final String CHECK_NUMBER = "CHECK_NUMBER";
+    static final String INVOICE_NUMBERS = "INVOICE_NUMBERS";
+    static final String INVOICE_TYPES = "INVOICE_TYPES";
+    static final String SOURCE_SYSTEMS = "SOURCE_SYSTEMS";
+    static final String IS_PREPAYMENT = "IS_PREPAYMENT";
+
+    static final String MIGRATION_MODE_ON = "MIGRATION_MODE_ON";
+    /** Payments by these methods arrive through the website: iMIS puts them in auto-batches (seed 000). */
+    private static final Set<String> CARD_METHODS = Set.of("VISA", "MC", "MASTERCARD", "AMEX", "DISCOVER", "DINERS", "JCB", "CARD");
+    private static final int ROWS_DETAILED_IN_REPORT = 1000;
+
+    private final LedgerSetup ledger;
+    private final LedgerSettings settings;
+    private final BatchService batches;
+    private final PostingService posting;
+    private final Documents documents;
+    private final MigrationMode migrationMode;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    PaymentsImport(LedgerSetup ledger, LedgerSettings settings, BatchService batches, PostingService posting, Documents documents,
+                   MigrationMode migrationMode, JdbcClient jdbc, DataSource dataSource) {
+        this.ledger = ledger;
+        this.settings = settings;
+        this.batches = batches;
+        this.posting = posting;
+        this.documents = documents;
+        this.migrationMode = migrationMode;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** A validated, planned row. {@code method} is null for "pay later". */
+    record Payment(long row, Party party, BigDecimal amount, String currency, PaymentMethod method, String cashEntity,
+                   LocalDate date, String checkNumber, PaymentApplication.Plan plan, boolean matched) {
+
+        boolean payLater() {
+            return method == null;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "payments";
+    }
+
+    @Override
+    public List<ImportColumn> columns() {
+        return List.of(required(BILL_TO_ID), required(AMOUNT), required(PAYMENT_METHOD_ID), optional(DATE), optional(CHECK_NUMBER),
+                optional(INVOICE_NUMBERS), optional(INVOICE_TYPES), optional(SOURCE_SYSTEMS), optional(IS_PREPAYMENT));
+    }
+
+    @Override
+    public Set<String> ledgerRuleCodes() {
+        return Set.of(MIGRATION_MODE_ON);
+    }
+
+    @Override
+    public Session<Payment> open(ImportOptions options, long importRunId) {
+        // one payments import at a time: each sees the balances the one before it left
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('ledgerbridge payments import'))").query(Object.class).list();
+        return new PaymentsSession(options, importRunId);
+    }
+
+    private final class PaymentsSession implements Session<Payment> {
+        private final ImportOptions options;
+        private final long importRunId;
+        private final boolean allowOverpayment;
+        private final boolean matching;
+        private final boolean arInMigrationMode;
+        private boolean migrationModeReported;
+        private final Map<String, Party> parties = new HashMap<>();
+        private final Map<String, FinancialEntity> entities;
+        private final Map<String, PaymentMethod> methods = new HashMap<>();
+        private final Map<String, String> roleAccounts = new HashMap<>();
+        private final Map<String, List<OpenInvoice>> openInvoices = new HashMap<>();
+        private final Set<String> existingPayments;
+        private final Totals totals = new Totals();
+        private Writers writers;
+
+        PaymentsSession(ImportOptions options, long importRunId) {
+            this.options = options;
+            this.importRunId = importRunId;
+            this.allowOverpayment = options.flag("allow-overpayment") || settings.allowPrepaymentsAndOverpayments();
+            this.matching = "insert-with-matching".equals(options.flags().getOrDefault("action", "insert"));
+            this.arInMigrationMode = migrationMode.isOn(NewDocument.Module.AR);
+            this.entities = ledger.entities();
+            ledger.forEachParty(p -> parties.put(p.id(), p));
+            ledger.paymentMethods().forEach(m -> methods.put(m.id().toUpperCase(Locale.ROOT), m));
+            for (Account account : ledger.accounts()) {
+                if (account.role() != null && account.active()) {
+                    roleAccounts.put(account.entity() + "/" + account.role(), account.code());
+                }
+            }
+            documents.forEachOpenDebit(d -> openInvoices.computeIfAbsent(d.partyId(), p -> new ArrayList<>())
+                    .add(new OpenInvoice(d.entity(), d.number(), d.invoiceType(), d.sourceSystem(), d.dueDate(), d.date(),
+                            d.currency(), d.openBalance())));
+            openInvoices.values().forEach(list -> list.sort(PaymentApplication.OLDEST_FIRST));
+            this.existingPayments = matching ? existingPaymentKeys() : Set.of();
+        }
+
+        @Override
+        public Payment validate(SourceRow row, RowErrors errors) {
+            if (arInMigrationMode && !migrationModeReported) {
+                migrationModeReported = true;
+                errors.error(null, MIGRATION_MODE_ON, "AR is in migration mode: payments are not applied until it is "
+                        + "turned off (`ledgerbridge migration-mode off --module AR`)");
+            }
+            Party party = billTo(row, errors);
+            String methodId = row.get(PAYMENT_METHOD_ID);
+            PaymentMethod method = methodId.isEmpty() ? null : methods.get(methodId.toUpperCase(Locale.ROOT));
+            if (!methodId.isEmpty() && method == null) {
+                errors.error(PAYMENT_METHOD_ID, "UNKNOWN_PAYMENT_METHOD", "no payment method '" + methodId + "'");
+            }
+            String checkNumber = Cells.optional(row, CHECK_NUMBER, 60, errors);
+            if (methodId.isEmpty() && checkNumber != null && checkNumber.isEmpty()) {
+                errors.error(CHECK_NUMBER, "PURCHASE_ORDER_REQUIRED", "a row without PAYMENT_METHOD_ID is paid later: "
+                        + "put its purchase order number in CHECK_NUMBER");
+            }
+            String cashEntity = method != null ? method.entity() : party != null ? party.entity() : null;
+            String currency = cashEntity == null ? null : entities.get(cashEntity).baseCurrency();
+            BigDecimal amount = Cells.decimal(row, AMOUNT, errors);
+            if (amount != null && amount.signum() <= 0) {
+                errors.error(AMOUNT, "AMOUNT_NOT_POSITIVE", "a payment amount must be positive, not " + amount.toPlainString());
+                amount = null;
+            } else if (amount != null && currency != null && !Currencies.fitsScale(amount, currency)) {
+                errors.error(AMOUNT, "AMOUNT_EXCEEDS_CURRENCY_SCALE", amount.toPlainString() + " has more decimals than " + currency + " allows");
+                amount = null;
+            }
+            LocalDate date = Cells.optionalDate(row, DATE, Cells.ISO_DATE, "YYYY-MM-DD", errors);
+            if (row.get(DATE).isEmpty()) {
+                date = options.asOf();
+                errors.warning(DATE, "DATE_DEFAULTED", "no DATE: the payment is dated " + date + ", the business date");
+            }
+            Boolean prepayment = yesNo(row, errors);
+            List<String> numbers = list(row, INVOICE_NUMBERS);
+            List<String> types = list(row, INVOICE_TYPES);
+            List<String> systems = list(row, SOURCE_SYSTEMS);
+            if (errors.currentRowHasErrors() || party == null || amount == null || prepayment == null) {
+                return null;
+            }
+            String paymentKey = paymentKey(party.id(), date, amount, methodId, checkNumber);
+            if (method != null && existingPayments.contains(paymentKey)) {
+                errors.warning(null, "MATCHED_EXISTING_PAYMENT", "a payment of " + amount.toPlainString() + " by " + party.id()
+                        + " on " + date + " (" + methodId + " " + checkNumber + ") is already in the ledger: not inserted again");
+                return new Payment(row.number(), party, amount, currency, method, cashEntity, date, checkNumber, null, true);
+            }
+            PaymentApplication.Plan plan = PaymentApplication.plan(
+                    new PaymentApplication.Request(amount, currency, prepayment, numbers, types, systems),
+                    openInvoices.getOrDefault(party.id(), List.of()));
+            if (method != null && plan.unapplied().signum() > 0 && !allowOverpayment) {
+                errors.error(AMOUNT, "PAYMENT_EXCEEDS_ORDER_TOTAL", "Payment amount exceeds order total: payment "
+                        + amount.toPlainString() + ", open invoices it may pay " + plan.applied().toPlainString()
+                        + (prepayment ? " (a prepayment)" : "") + "; allow prepayments and overpayments to keep "
+                        + plan.unapplied().toPlainString() + " as a credit");
+                return null;
+            }
+            if (method != null && !accountsExistFor(method, plan, errors)) {
+                return null;
+            }
+            if (method != null) {
+                PaymentApplication.apply(plan); // later rows see what this one paid
+            }
+            return new Payment(row.number(), party, amount, currency, method, cashEntity, date, checkNumber, plan, false);
+        }
+
+        private Party billTo(SourceRow row, RowErrors errors) {
+            String id = Cells.required(row, BILL_TO_ID, 40, errors);
+            if (id == null) {
+                return null;
+            }
+            Party party = parties.get(id);
+            if (party == null) {
+                errors.error(BILL_TO_ID, "UNKNOWN_CUSTOMER", "no customer '" + id + "' in this ledger");
+                return null;
+            }
+            if (party.kind() != PartyKind.CUSTOMER) {
+                errors.error(BILL_TO_ID, "NOT_A_CUSTOMER", "'" + id + "' is a vendor; payments are received from customers");
+                return null;
+            }
+            return party;
+        }
+
+        /** The journals need the cash entity's AR control, unapplied credit and inter-entity accounts. */
+        private boolean accountsExistFor(PaymentMethod method, PaymentApplication.Plan plan, RowErrors errors) {
+            Set<String> needed = new java.util.LinkedHashSet<>();
+            if (plan.unapplied().signum() > 0) {
+                needed.add(method.entity() + "/" + AccountRole.UNAPPLIED_CREDIT);
+            }
+            for (PaymentApplication.Allocation allocation : plan.allocations()) {
+                String entity = allocation.invoice().entity();
+                needed.add(entity + "/" + AccountRole.AR_CONTROL);
+                if (!entity.equals(method.entity())) {
+                    needed.add(entity + "/" + AccountRole.INTER_ENTITY);
+                    needed.add(method.entity() + "/" + AccountRole.INTER_ENTITY);
+                }
+            }
+            boolean ok = true;
+            for (String key : needed) {
+                if (!roleAccounts.containsKey(key)) {
+                    String[] parts = key.split("/");
+                    errors.error(null, "ACCOUNT_ROLE_MISSING", "the chart of " + parts[0] + " has no active " + parts[1]
+                            + " account, which this payment needs");
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
+        @Override
+        public void write(Payment payment) {
+            if (payment.matched()) {
+                totals.matched++;
+                return;
+            }
+            if (writers == null) {
+                writers = new Writers(importRunId);
+            }
+            if (payment.payLater()) {
+                writers.payLater(payment);
+                totals.payLater(payment);
+            } else {
+                writers.payment(payment, batchFor(payment.method()));
+                totals.paid(payment);
+            }
+        }
+
+        private BatchType batchTypeOf(PaymentMethod method) {
+            return CARD_METHODS.contains(method.id().toUpperCase(Locale.ROOT)) ? BatchType.AUTO : BatchType.DEPOSIT;
+        }
+
+        private PostingService.PostingStream batchFor(PaymentMethod method) {
+            return writers.streams.computeIfAbsent(batchTypeOf(method), type -> {
+                writers.awaitSent(); // the connection is needed for a statement between COPY chunks
+                Batch batch = batches.open(type, options.actor());
+                writers.batchNames.add(batch.name());
+                return posting.stream(batch.id(), entities.keySet(), options.actor());
+            });
+        }
+
+        @Override
+        public Map<String, Object> commit() {
+            long invoicesClosed = 0;
+            List<String> batchNames = List.of();
+            if (writers != null) {
+                writers.close();
+                invoicesClosed = writers.payments.invoicesClosed();
+                batchNames = writers.batchNames;
+            }
+            return totals.summary(invoicesClosed, batchNames);
+        }
+
+        private Set<String> existingPaymentKeys() {
+            Set<String> keys = new HashSet<>();
+            jdbc.sql("SELECT party_id, payment_date, amount, method_id, check_number FROM payment")
+                    .query(rs -> {
+                        keys.add(paymentKey(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3),
+                                rs.getString(4), rs.getString(5)));
+                    });
+            return keys;
+        }
+
+        /** What the rows of this import write, opened at the first valid row. */
+        private final class Writers implements AutoCloseable {
+            private final Documents.PaymentWriter payments;
+            private final CopyWriter paymentRows = new CopyWriter(dataSource, """
+                    payment (entity_code, number, party_id, payment_date, amount, currency, method_id, check_number, prepayment,
+                             applied, unapplied, import_run_id, row_no, batch_id)""");
+            private final CopyWriter orderReferences = new CopyWriter(dataSource,
+                    "order_reference (entity_code, module, document_number, reference, amount, party_id, import_run_id, row_no)");
+            private final Map<BatchType, PostingService.PostingStream> streams = new EnumMap<>(BatchType.class);
+            private final List<String> batchNames = new ArrayList<>();
+            private final long importRunId;
+
+            Writers(long importRunId) {
+                this.importRunId = importRunId;
+                this.payments = documents.paymentWriter(importRunId);
+            }
+
+            void awaitSent() {
+                payments.awaitSent();
+            }
+
+            void payLater(Payment payment) {
+                for (PaymentApplication.Allocation allocation : payment.plan().allocations()) {
+                    orderReferences.row(allocation.invoice().entity(), "AR", allocation.invoice().number(), payment.checkNumber(),
+                            allocation.amount(), payment.party().id(), importRunId, payment.row());
+                }
+            }
+
+            void payment(Payment payment, PostingService.PostingStream journals) {
+                String number = "PAY-" + importRunId + "-" + payment.row();
+                PaymentApplication.Plan plan = payment.plan();
+                for (PaymentApplication.Allocation allocation : plan.allocations()) {
+                    payments.paid(allocation.invoice().entity(), allocation.invoice().number(), allocation.amount(), payment.date(), number);
+                }
+                BigDecimal applied = plan.applied();
+                if (plan.unapplied().signum() > 0) {
+                    boolean prepayment = plan.rule() == PaymentApplication.Rule.PREPAYMENT;
+                    payments.credit(new NewDocument(payment.cashEntity(), NewDocument.Module.AR, prepayment ? "PREPAYMENT" : "PAYMENT",
+                            number, payment.party().id(), payment.date(), null, payment.currency(), BigDecimal.ONE, payment.amount(),
+                            null, null, plan.unapplied(), BigDecimal.ZERO, null, null, null, DocumentStatus.OPEN, false,
+                            NewDocument.Origin.LEDGERBRIDGE, payment.checkNumber(), null, null,
+                            (prepayment ? "Prepayment " : "Unapplied payment ") + payment.method().id()), applied, payment.date());
+                }
+                paymentRows.row(payment.cashEntity(), number, payment.party().id(), payment.date(), payment.amount(),
+                        payment.currency(), payment.method().id(), blankToNull(payment.checkNumber()),
+                        plan.rule() == PaymentApplication.Rule.PREPAYMENT, applied, plan.unapplied(), importRunId, payment.row(), null);
+                postJournals(payment, number, journals);
+            }
+
+            /** Cash entity: Dr cash, Cr AR control / due-to entities / unapplied credit; other entities: Dr due-from, Cr AR. */
+            private void postJournals(Payment payment, String number, PostingService.PostingStream journals) {
+                String cash = payment.cashEntity();
+                String currency = payment.currency();
+                String party = payment.party().id();
+                String source = "payments import #" + importRunId + ", row " + payment.row();
+                Map<String, BigDecimal> byEntity = new LinkedHashMap<>();
+                List<JournalLineDraft> cashLines = new ArrayList<>();
+                cashLines.add(JournalLineDraft.debit(payment.method().cashAccount(), currency, payment.amount())
+                        .forParty(party).forDocument(number).describedAs(payment.method().id() + " " + nullToEmpty(payment.checkNumber())));
+                for (PaymentApplication.Allocation allocation : payment.plan().allocations()) {
+                    String entity = allocation.invoice().entity();
+                    if (entity.equals(cash)) {
+                        cashLines.add(JournalLineDraft.credit(roleAccounts.get(cash + "/" + AccountRole.AR_CONTROL), currency,
+                                allocation.amount()).forParty(party).forDocument(allocation.invoice().number()));
+                    } else {
+                        byEntity.merge(entity, allocation.amount(), BigDecimal::add);
+                    }
+                }
+                byEntity.forEach((entity, amount) -> cashLines.add(JournalLineDraft.credit(
+                        roleAccounts.get(cash + "/" + AccountRole.INTER_ENTITY), currency, amount).forParty(party)
+                        .describedAs("due to " + entity)));
+                if (payment.plan().unapplied().signum() > 0) {
+                    cashLines.add(JournalLineDraft.credit(roleAccounts.get(cash + "/" + AccountRole.UNAPPLIED_CREDIT), currency,
+                            payment.plan().unapplied()).forParty(party).forDocument(number).describedAs("unapplied credit"));
+                }
+                journals.post(new JournalDraft(cash, payment.date(), source, "Payment " + number, null, cashLines));
+                for (Map.Entry<String, BigDecimal> other : byEntity.entrySet()) {
+                    String entity = other.getKey();
+                    List<JournalLineDraft> lines = new ArrayList<>();
+                    lines.add(JournalLineDraft.debit(roleAccounts.get(entity + "/" + AccountRole.INTER_ENTITY), currency, other.getValue())
+                            .forParty(party).describedAs("due from " + cash));
+                    for (PaymentApplication.Allocation allocation : payment.plan().allocations()) {
+                        if (allocation.invoice().entity().equals(entity)) {
+                            lines.add(JournalLineDraft.credit(roleAccounts.get(entity + "/" + AccountRole.AR_CONTROL), currency,
+                                    allocation.amount()).forParty(party).forDocument(allocation.invoice().number()));
+                        }
+                    }
+                    journals.post(new JournalDraft(entity, payment.date(), source, "Payment " + number + " received by " + cash,
+                            null, lines));
+                }
+            }
+
+            @Override
+            public void close() {
+                paymentRows.flush();
+                orderReferences.flush();
+                streams.values().forEach(PostingService.PostingStream::close);
+                payments.close();
+            }
+        }
+    }
+
+    /** The report's summary: what happened to the payments. */
+    private static final class Totals {
+        long payments;
+        long payLater;
+        long matched;
+        BigDecimal received = BigDecimal.ZERO;
+        BigDecimal applied = BigDecimal.ZERO;
+        BigDecimal credits = BigDecimal.ZERO;
+        final List<Map<String, Object>> rows = new ArrayList<>();
+
+        void paid(Payment payment) {
+            payments++;
+            received = received.add(payment.amount());
+            applied = applied.add(payment.plan().applied());
+            credits = credits.add(payment.plan().unapplied());
+            detail(payment, "paid");
+        }
+
+        void payLater(Payment payment) {
+            payLater++;
+            detail(payment, "pay later");
+        }
+
+        private void detail(Payment payment, String what) {
+            if (rows.size() >= ROWS_DETAILED_IN_REPORT) {
+                return;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("row", payment.row());
+            row.put("billTo", payment.party().id());
+            row.put("amount", payment.amount().toPlainString());
+            row.put("action", what);
+            row.put("rule", payment.plan().rule().name());
+            row.put("paid", payment.plan().allocations().stream()
+                    .map(a -> Map.of("document", a.invoice().number(), "entity", a.invoice().entity(), "amount", a.amount().toPlainString()))
+                    .toList());
+            row.put("unapplied", payment.payLater() ? "0.00" : payment.plan().unapplied().toPlainString());
+            rows.add(row);
+        }
+
+        Map<String, Object> summary(long invoicesClosed, List<String> batches) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("payments", payments);
+            summary.put("amountReceived", received.toPlainString());
+            summary.put("amountApplied", applied.toPlainString());
+            summary.put("creditsCreated", credits.toPlainString());
+            summary.put("invoicesClosed", invoicesClosed);
+            summary.put("payLaterRows", payLater);
+            summary.put("matchedRows", matched);
+            summary.put("batches", batches);
+            summary.put("rows", rows);
+            return summary;
+        }
+    }
+
+    private static Boolean yesNo(SourceRow row, RowErrors errors) {
+        String value = row.get(IS_PREPAYMENT).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "", "false", "no", "0", "n" -> Boolean.FALSE;
+            case "true", "yes", "1", "y" -> Boolean.TRUE;
+            default -> {
+                errors.error(IS_PREPAYMENT, "INVALID_VALUE", "'" + row.get(IS_PREPAYMENT) + "' is not true/false, yes/no or 1/0");
+                yield null;
+            }
+        };
+    }
+
+    private static List<String> list(SourceRow row, String column) {
+        String value = row.get(column);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String paymentKey(String party, LocalDate date, BigDecimal amount, String method, String checkNumber) {
+        return party + "|" + date + "|" + amount.stripTrailingZeros().toPlainString() + "|" + nullToEmpty(method).toUpperCase(Locale.ROOT)
+                + "|" + nullToEmpty(checkNumber);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}
