@@ -147,21 +147,25 @@ CREATE FUNCTION journal_lines_must_balance() RETURNS trigger LANGUAGE plpgsql AS
 DECLARE
     bad record;
 BEGIN
-    SELECT l.journal_id, l.currency, sum(l.debit) AS debit, sum(l.credit) AS credit INTO bad
-      FROM journal_line l
-     WHERE l.journal_id IN (SELECT journal_id FROM changed_lines)
-     GROUP BY l.journal_id, l.currency
-    HAVING sum(l.debit) <> sum(l.credit)
+    -- LATERAL: each touched journal is summed through the primary key, never by scanning the table
+    SELECT c.journal_id, t.currency, t.debit, t.credit INTO bad
+      FROM (SELECT DISTINCT entity_code, journal_id FROM changed_lines) c,
+           LATERAL (SELECT l.currency, sum(l.debit) AS debit, sum(l.credit) AS credit
+                      FROM journal_line l
+                     WHERE l.entity_code = c.entity_code AND l.journal_id = c.journal_id
+                     GROUP BY l.currency
+                    HAVING sum(l.debit) <> sum(l.credit)) t
      LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'journal % does not balance in %: debit %, credit %',
             bad.journal_id, bad.currency, bad.debit, bad.credit USING ERRCODE = 'check_violation';
     END IF;
-    SELECT l.journal_id, sum(l.base_debit) AS debit, sum(l.base_credit) AS credit INTO bad
-      FROM journal_line l
-     WHERE l.journal_id IN (SELECT journal_id FROM changed_lines)
-     GROUP BY l.journal_id
-    HAVING sum(l.base_debit) <> sum(l.base_credit)
+    SELECT c.journal_id, t.debit, t.credit INTO bad
+      FROM (SELECT DISTINCT entity_code, journal_id FROM changed_lines) c,
+           LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
+                      FROM journal_line l
+                     WHERE l.entity_code = c.entity_code AND l.journal_id = c.journal_id
+                    HAVING sum(l.base_debit) <> sum(l.base_credit)) t
      LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'journal % does not balance in base currency: debit %, credit %',
@@ -178,7 +182,9 @@ CREATE TRIGGER journal_line_delete_balances AFTER DELETE ON journal_line
     REFERENCING OLD TABLE AS changed_lines FOR EACH STATEMENT EXECUTE FUNCTION journal_lines_must_balance();
 
 -- The references of new journals, as foreign keys would check them, but once per statement.
-CREATE FUNCTION journal_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+-- nested loops over the primary keys: a hash join would scan the whole table for every COPY chunk
+CREATE FUNCTION journal_references_exist() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
     bad record;
 BEGIN
@@ -220,7 +226,9 @@ CREATE TRIGGER entity_kept_for_journals BEFORE DELETE ON financial_entity
     FOR EACH ROW EXECUTE FUNCTION referenced_by_journals_is_kept();
 
 -- The references of new lines, as foreign keys would check them, but once per statement.
-CREATE FUNCTION journal_line_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+-- nested loops over the primary keys: a hash join would scan the whole table for every COPY chunk
+CREATE FUNCTION journal_line_references_exist() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
     bad record;
 BEGIN
@@ -288,7 +296,9 @@ CREATE TRIGGER journal_line_immutable_when_posted BEFORE UPDATE OR DELETE ON jou
     FOR EACH ROW EXECUTE FUNCTION journal_line_of_closed_batch_is_immutable();
 
 -- Inserting into a posted batch is checked once per statement (bulk inserts stay fast).
-CREATE FUNCTION journal_line_insert_into_open_batch_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- nested loops over the primary keys: a hash join would scan the whole table for every COPY chunk
+CREATE FUNCTION journal_line_insert_into_open_batch_only() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
     closed record;
 BEGIN

@@ -68,7 +68,9 @@ CREATE INDEX application_by_document ON application (entity_code, module, docume
 -- refers to is refused below, which is the other half of a foreign key.
 -- ---------------------------------------------------------------------------------------------
 
-CREATE FUNCTION document_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+-- nested loops over the primary keys: a hash join would scan the whole table for every COPY chunk
+CREATE FUNCTION document_references_exist() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
     bad record;
 BEGIN
@@ -89,7 +91,9 @@ CREATE TRIGGER document_insert_references AFTER INSERT ON document
 CREATE TRIGGER document_update_references AFTER UPDATE ON document
     REFERENCING NEW TABLE AS new_documents FOR EACH STATEMENT EXECUTE FUNCTION document_references_exist();
 
-CREATE FUNCTION application_document_exists() RETURNS trigger LANGUAGE plpgsql AS $$
+-- nested loops over the primary keys: a hash join would scan the whole table for every COPY chunk
+CREATE FUNCTION application_document_exists() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 DECLARE
     bad record;
 BEGIN

@@ -117,7 +117,12 @@ final class ImportCommand implements Callable<Integer> {
         for (RowProblem w : report.warnings()) {
             out.println("  warning " + where(w) + w.code() + ": " + w.message());
         }
-        report.summary().forEach((key, value) -> out.println("  " + key + ": " + value));
+        // per-row details are for scripts (--report json); people get the totals
+        report.summary().forEach((key, value) -> {
+            if (!(value instanceof java.util.Collection<?> list && list.size() > 10)) {
+                out.println("  " + key + ": " + value);
+            }
+        });
     }
 
     private static String where(RowProblem problem) {

@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticFiles {
 
-    public static final List<String> KINDS = List.of("entities", "accounts", "parties", "payment-methods", "opening-balances", "documents");
+    public static final List<String> KINDS = List.of("entities", "accounts", "parties", "payment-methods", "opening-balances", "documents", "invoices",
+            "payments");
     private static final List<String> ENTITIES = List.of("PSAB", "BMC", "SEC");
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -45,6 +46,8 @@ public final class SyntheticFiles {
             case "parties" -> parties(rows, out);
             case "opening-balances" -> openingBalances(rows, new SplittableRandom(seed), asOf, out);
             case "documents" -> documents(rows, new SplittableRandom(seed), asOf, out);
+            case "invoices" -> invoices(rows, new SplittableRandom(seed), asOf, out);
+            case "payments" -> payments(rows, new SplittableRandom(seed), asOf, out);
             default -> throw new IllegalArgumentException("cannot generate '" + kind + "'; one of " + String.join(", ", KINDS));
         }
     }
@@ -123,6 +126,66 @@ public final class SyntheticFiles {
                         + ENTITIES.get((int) (customer % ENTITIES.size())) + "," + date + "," + date.plusDays(30) + ",USD,1,"
                         + cents(original) + "," + cents(open) + "," + invoiceTypes[kind] + "," + sources[kind] + ",,"
                         + (random.nextInt(10) == 0 ? "ON_HOLD" : "BALANCED") + ",Migrated document " + i + "\n");
+            }
+        }
+    }
+
+    /**
+     * Open migrated AR invoices for payments to pay: `generate invoices --rows N/2` goes with
+     * `generate payments --rows N`. Invoice i belongs to customer 1 + (i - 1) % customers.
+     */
+    private static void invoices(long rows, SplittableRandom random, LocalDate asOf, Path out) throws IOException {
+        long customers = customersFor(rows);
+        String[] invoiceTypes = {"DUES", "DUES", "EVENT", "PUBLICATION"};
+        String[] sources = {"MEMBERSHIP", "MEMBERSHIP", "EVENTS", "STORE"};
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("MODULE,TYPE,NUMBER,PARTY_ID,ENTITY,DATE,DUE_DATE,CURRENCY,EXCHANGE_RATE,ORIGINAL_AMOUNT,OPEN_BALANCE,"
+                    + "INVOICE_TYPE,SOURCE_SYSTEM,RETAINAGE_PERCENT,STATUS,DESCRIPTION\n");
+            for (long i = 1; i <= rows; i++) {
+                long customer = 1 + (i - 1) % customers;
+                long amount = random.nextLong(1_000, 200_000);
+                LocalDate date = asOf.minusDays(random.nextInt(1, 365));
+                int kind = random.nextInt(invoiceTypes.length);
+                w.write("AR,INVOICE," + invoiceNumber(i) + "," + customerId(customer) + "," + ENTITIES.get((int) (customer % ENTITIES.size()))
+                        + "," + date + "," + date.plusDays(30) + ",USD,1," + cents(amount) + "," + cents(amount) + ","
+                        + invoiceTypes[kind] + "," + sources[kind] + ",,BALANCED,Invoice " + i + "\n");
+            }
+        }
+    }
+
+    private static String invoiceNumber(long i) {
+        return String.format("INV-%07d", i);
+    }
+
+    /** Payments of the customers of `generate invoices --rows N/2`: by dues, number, type or source; by card or cheque. */
+    private static void payments(long rows, SplittableRandom random, LocalDate asOf, Path out) throws IOException {
+        long invoices = Math.max(1, rows / 2);
+        long customers = customersFor(invoices);
+        String[] methods = {"VISA", "MC", "AMEX", "CHK-PSAB", "CHK-BMC", "CHK-SEC"};
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("BILL_TO_ID,AMOUNT,PAYMENT_METHOD_ID,DATE,CHECK_NUMBER,INVOICE_NUMBERS,INVOICE_TYPES,SOURCE_SYSTEMS,IS_PREPAYMENT\n");
+            for (long i = 1; i <= rows; i++) {
+                long customer = 1 + random.nextLong(customers);
+                String method = methods[random.nextInt(methods.length)];
+                String check = method.startsWith("CHK") ? String.valueOf(10_000 + i) : "";
+                int shape = random.nextInt(100);
+                String numbers = "";
+                String types = "";
+                String systems = "";
+                String prepayment = "";
+                if (shape < 20) {
+                    long perCustomer = Math.max(1, invoices / customers);
+                    numbers = invoiceNumber(customer + customers * random.nextLong(perCustomer));
+                } else if (shape < 30) {
+                    types = "EVENT|DUES";
+                } else if (shape < 40) {
+                    systems = "STORE|MEMBERSHIP";
+                } else if (shape < 42) {
+                    prepayment = "true";
+                }
+                w.write(customerId(customer) + "," + cents(random.nextLong(500, 150_000)) + "," + method + ","
+                        + asOf.minusDays(random.nextInt(0, 30)) + "," + check + "," + numbers + "," + types + "," + systems + ","
+                        + prepayment + "\n");
             }
         }
     }

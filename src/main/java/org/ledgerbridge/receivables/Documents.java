@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** The AR/AP documents of the subledger and the applications that change their open balances. */
@@ -76,6 +77,8 @@ public class Documents {
     public final class PaymentWriter implements AutoCloseable {
         private final Writer documents;
         private final CopyWriter paid = new CopyWriter(dataSource, "paid_now (entity_code, number, amount)");
+        // summed here, sent once per invoice at close: a row per invoice instead of a row per payment
+        private final Map<String, BigDecimal> paidByInvoice = new java.util.HashMap<>();
         private long invoicesClosed;
 
         private PaymentWriter(long importRunId) {
@@ -85,7 +88,7 @@ public class Documents {
         /** {@code amount} of the payment {@code paymentNumber} pays invoice {@code number} of {@code entity}. */
         public void paid(String entity, String number, BigDecimal amount, LocalDate on, String paymentNumber) {
             documents.applications.row(entity, NewDocument.Module.AR, number, amount, on, "PAYMENT", paymentNumber);
-            paid.row(entity, number, amount);
+            paidByInvoice.merge(entity + "\u0000" + number, amount, BigDecimal::add);
         }
 
         /** A payment that leaves a credit: its document, open for the unapplied amount. */
@@ -108,6 +111,10 @@ public class Documents {
         @Override
         public void close() {
             documents.close();
+            paidByInvoice.forEach((key, amount) -> {
+                int split = key.indexOf('\u0000');
+                paid.row(key.substring(0, split), key.substring(split + 1), amount);
+            });
             paid.close();
             // the CHECK (open_balance >= 0) holds "never beyond its open balance" even against a concurrent writer
             invoicesClosed = jdbc.sql("""
@@ -116,7 +123,7 @@ public class Documents {
                                    SET open_balance = d.open_balance - p.amount,
                                        status = CASE WHEN d.open_balance - p.amount = 0 AND d.unreleased_retainage = 0
                                                      THEN 'CLOSED' ELSE d.status END
-                                  FROM (SELECT entity_code, number, sum(amount) AS amount FROM paid_now GROUP BY 1, 2) p
+                                  FROM paid_now p
                                  WHERE d.entity_code = p.entity_code AND d.module = 'AR' AND d.number = p.number
                                 RETURNING d.status)
                             SELECT count(*) FROM lowered WHERE status = 'CLOSED'""")
