@@ -244,4 +244,27 @@ class PaymentsImportTest {
 
         assertThat(importPayments("100235,25.00,MC,2026-11-04,,,,,true\n", false).status()).isEqualTo(ImportStatus.COMMITTED);
     }
+
+    @Test
+    void two_imports_at_once_never_pay_an_invoice_beyond_its_open_balance() throws Exception {
+        Path first = dir.resolve("first.csv");
+        Path second = dir.resolve("second.csv");
+        Files.writeString(first, HEADER + "100231,1000.00,CHK-PSAB,2026-11-05,1,INV-20410,,,\n");
+        Files.writeString(second, HEADER + "100231,1000.00,CHK-PSAB,2026-11-05,2,INV-20410,,,\n");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> imports.run("payments", first, ImportOptions.of(TODAY, "a").withFlag("allow-overpayment", "true")));
+            var b = pool.submit(() -> imports.run("payments", second, ImportOptions.of(TODAY, "b").withFlag("allow-overpayment", "true")));
+            assertThat(a.get().status()).isEqualTo(ImportStatus.COMMITTED);
+            assertThat(b.get().status()).isEqualTo(ImportStatus.COMMITTED);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(open("INV-20410")).isZero();
+        assertThat(jdbc.sql("SELECT sum(amount) FROM application WHERE document_number = 'INV-20410' AND kind = 'PAYMENT'")
+                .query(BigDecimal.class).single()).isEqualByComparingTo("1250.00");
+        assertThat(check.run()).isEmpty();
+        assertThat(openItems.check()).isEmpty();
+    }
 }
