@@ -379,7 +379,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 Map<String, BigDecimal> byEntity = new LinkedHashMap<>();
                 List<JournalLineDraft> cashLines = new ArrayList<>();
                 cashLines.add(JournalLineDraft.debit(payment.method().cashAccount(), currency, payment.amount())
-                        .forParty(party).forDocument(number).describedAs(payment.method().id() + " " + nullToEmpty(payment.checkNumber())));
+                        .forParty(party).forDocument(number).describedAs((payment.method().id() + " " + nullToEmpty(payment.checkNumber())).strip()));
                 for (PaymentApplication.Allocation allocation : payment.plan().allocations()) {
                     String entity = allocation.invoice().entity();
                     if (entity.equals(cash)) {

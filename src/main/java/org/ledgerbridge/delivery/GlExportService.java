@@ -1,0 +1,365 @@
+package org.ledgerbridge.delivery;
+
+import org.ledgerbridge.ledger.Account;
+import org.ledgerbridge.ledger.AuditLog;
+import org.ledgerbridge.ledger.Currencies;
+import org.ledgerbridge.ledger.FinancialEntity;
+import org.ledgerbridge.ledger.LedgerSetup;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * `export gl`: the journals of POSTED batches dated in the range and not exported before, one
+ * file per financial entity (more when the format caps the lines per file) and a manifest, in one
+ * ZIP. The journals are marked exported in the transaction that records the export; the ZIP is
+ * written beside its final name and moved into place, never half-written.
+ */
+@Service
+public class GlExportService {
+
+    private final Map<String, GlFormat> formats;
+    private final JdbcClient jdbc;
+    private final LedgerSetup setup;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    public GlExportService(List<GlFormat> formats, JdbcClient jdbc, LedgerSetup setup, AuditLog audit,
+                           PlatformTransactionManager transactions) {
+        this.formats = formats.stream().collect(Collectors.toMap(GlFormat::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        this.jdbc = jdbc;
+        this.setup = setup;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        // what is marked exported is exactly what was read: both statements see one snapshot
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    public List<String> formats() {
+        return List.copyOf(formats.keySet());
+    }
+
+    public GlExport export(LocalDate from, LocalDate to, String formatName, String entity, boolean again, Summarize summarize,
+                           Path zip, String actor) {
+        GlFormat format = formats.get(formatName);
+        if (format == null) {
+            return new GlExport.Refused("UNKNOWN_FORMAT", "no format '" + formatName + "'; one of " + String.join(", ", formats.keySet()));
+        }
+        if (to.isBefore(from)) {
+            return new GlExport.Refused("INVALID_RANGE", "--to " + to + " is before --from " + from);
+        }
+        return transaction.execute(tx -> {
+            Path temporary = zip.resolveSibling(zip.getFileName() + ".part");
+            try {
+                Files.createDirectories(zip.toAbsolutePath().getParent());
+                Run run = new Run(format, summarize, from, to);
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                try (OutputStream file = new DigestOutputStream(Files.newOutputStream(temporary), sha);
+                     ZipOutputStream out = new ZipOutputStream(file)) {
+                    run.write(out, entity, again);
+                    if (run.refusal != null) {
+                        tx.setRollbackOnly();
+                        return run.refusal;
+                    }
+                    run.manifest(out);
+                }
+                markExported(run.journalIds);
+                String digest = HexFormat.of().formatHex(sha.digest());
+                jdbc.sql("""
+                                INSERT INTO gl_export (actor, format, date_from, date_to, entity_code, summarize, again, journals, lines,
+                                                       file_name, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(actor, format.name(), from, to, entity, summarize.name(), again, run.journalIds.size(), run.totalLines,
+                                zip.getFileName().toString(), digest).update();
+                audit.record(actor, "gl.exported", "export:" + zip.getFileName(), Map.of("format", format.name(),
+                        "journals", run.journalIds.size(), "again", again, "from", from.toString(), "to", to.toString()));
+                Files.move(temporary, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return new GlExport.Exported(zip, run.journalIds.size(), run.totalLines, again, run.manifest);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + zip + ": " + e.getMessage(), e);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // the .part file is left for the operator to remove
+                }
+            }
+        });
+    }
+
+    private void markExported(List<Long> ids) {
+        for (int start = 0; start < ids.size(); start += 100_000) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 100_000));
+            jdbc.sql("UPDATE journal SET exported_at = now() WHERE id = ANY(?)").param(chunk.toArray(Long[]::new)).update();
+        }
+    }
+
+    /** One export: reads the journals in order and writes each entity's files. */
+    private final class Run {
+        private final GlFormat format;
+        private final Summarize summarize;
+        private final LocalDate from;
+        private final LocalDate to;
+        private final Map<String, FinancialEntity> entities = setup.entities();
+        private final Map<String, List<GlFormat.ChartAccount>> charts = new HashMap<>();
+        private final Map<String, GlJournal.AccountKind> kinds = new HashMap<>();
+        private final List<Long> journalIds = new ArrayList<>();
+        private final List<GlExport.ManifestEntry> manifest = new ArrayList<>();
+        private long totalLines;
+        private GlExport.Refused refusal;
+
+        private ZipOutputStream zip;
+        private Writer out;
+        private String fileEntity;
+        private String fileName;
+        private int part;
+        private int sequence;
+        private long fileJournals;
+        private long fileLines;
+        private BigDecimal fileDebit = BigDecimal.ZERO;
+        private BigDecimal fileCredit = BigDecimal.ZERO;
+
+        // the journal being read, and the summary being built
+        private long currentId = -1;
+        private GlJournal.Builder current;
+        private String groupKey;
+        private Summary summary;
+
+        Run(GlFormat format, Summarize summarize, LocalDate from, LocalDate to) {
+            this.format = format;
+            this.summarize = summarize;
+            this.from = from;
+            this.to = to;
+            for (Account account : setup.accounts()) {
+                GlJournal.AccountKind kind = switch (account.type()) {
+                    case ASSET -> GlJournal.AccountKind.ASSETS;
+                    case LIABILITY -> GlJournal.AccountKind.LIABILITIES;
+                    case EQUITY -> GlJournal.AccountKind.EQUITY;
+                    case REVENUE -> GlJournal.AccountKind.INCOME;
+                    case EXPENSE -> GlJournal.AccountKind.EXPENSES;
+                };
+                kinds.put(account.entity() + "/" + account.code(), kind);
+                charts.computeIfAbsent(account.entity(), e -> new ArrayList<>())
+                        .add(new GlFormat.ChartAccount(account.code(), account.name(), kind));
+            }
+        }
+
+        void write(ZipOutputStream zip, String entity, boolean again) {
+            this.zip = zip;
+            jdbc.sql("""
+                            SELECT j.id, j.entity_code, j.journal_date, j.source, j.description, b.name AS batch, l.account_code,
+                                   l.base_debit, l.base_credit, l.description AS line_description, l.party_id, l.document_number
+                              FROM journal j
+                              JOIN batch b ON b.id = j.batch_id
+                              JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
+                             WHERE b.status = 'POSTED' AND j.journal_date BETWEEN ? AND ?
+                               AND (? OR j.exported_at IS NULL)
+                               AND (CAST(? AS text) IS NULL OR j.entity_code = ?)
+                             ORDER BY j.entity_code, j.journal_date, j.id, l.line_no""")
+                    .params(from, to, again, entity, entity)
+                    .query(rs -> {
+                        if (refusal != null) {
+                            return;
+                        }
+                        long id = rs.getLong(1);
+                        if (id != currentId) {
+                            finishJournal();
+                            currentId = id;
+                            journalIds.add(id);
+                            String entityCode = rs.getString(2);
+                            current = new GlJournal.Builder(entityCode, rs.getObject(3, LocalDate.class), "LB-" + id,
+                                    rs.getString(5) != null ? rs.getString(5) : rs.getString(4), rs.getString(6),
+                                    entities.get(entityCode).baseCurrency());
+                        }
+                        String account = rs.getString(7);
+                        String currency = current.currency;
+                        current.lines.add(new GlJournal.Line(account, kinds.get(current.entity + "/" + account),
+                                Currencies.atScale(rs.getBigDecimal(8), currency), Currencies.atScale(rs.getBigDecimal(9), currency),
+                                rs.getString(10), rs.getString(11), rs.getString(12)));
+                    });
+            finishJournal();
+            flushSummary();
+            closeFile();
+        }
+
+        /** A journal read in full goes out as it is, summed, or into the day's or month's summary. */
+        private void finishJournal() {
+            if (current == null) {
+                return;
+            }
+            GlJournal journal = current.build();
+            current = null;
+            switch (summarize) {
+                case DETAIL -> emit(journal);
+                case JOURNAL -> emit(Summary.of(journal).toJournal(journal.date(), journal.reference(), journal.description(), journal.batch()));
+                case DAY, MONTH -> {
+                    LocalDate date = summarize == Summarize.DAY ? journal.date() : journal.date().withDayOfMonth(journal.date().lengthOfMonth());
+                    String key = journal.entity() + "/" + date;
+                    if (!key.equals(groupKey)) {
+                        flushSummary();
+                        groupKey = key;
+                        summary = new Summary(journal.entity(), date, journal.currency());
+                    }
+                    summary.add(journal);
+                }
+            }
+        }
+
+        private void flushSummary() {
+            if (summary != null) {
+                String reference = (summarize == Summarize.DAY ? "DAY-" : "MONTH-") + summary.date;
+                emit(summary.toJournal(summary.date, reference, "LedgerBridge summary of " + summary.journals + " journals", null));
+                summary = null;
+            }
+        }
+
+        private void emit(GlJournal journal) {
+            if (journal.lines().isEmpty()) {
+                return; // a summary whose lines cancel out leaves nothing to import
+            }
+            if (format.maxLinesPerJournal() > 0 && journal.lines().size() > format.maxLinesPerJournal()) {
+                refusal = new GlExport.Refused("JOURNAL_TOO_LONG_FOR_FORMAT", "journal " + journal.reference() + " of " + journal.entity()
+                        + " has " + journal.lines().size() + " lines; " + format.name() + " takes at most " + format.maxLinesPerJournal()
+                        + " per entry (export with --summarize journal, or choose another format)");
+                return;
+            }
+            try {
+                if (!journal.entity().equals(fileEntity)) {
+                    closeFile();
+                    fileEntity = journal.entity();
+                    part = 1;
+                    openFile();
+                } else if (format.maxLinesPerFile() > 0 && fileLines > 0 && fileLines + journal.lines().size() > format.maxLinesPerFile()) {
+                    closeFile();
+                    part++;
+                    openFile();
+                }
+                format.journal(out, journal, ++sequence);
+                fileJournals++;
+                fileLines += journal.lines().size();
+                totalLines += journal.lines().size();
+                fileDebit = fileDebit.add(journal.debit());
+                fileCredit = fileCredit.add(journal.credit());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void openFile() throws IOException {
+            fileName = fileEntity + "_" + from + "_" + to + (part > 1 || format.maxLinesPerFile() > 0 ? "_" + part : "") + "." + format.extension();
+            zip.putNextEntry(new ZipEntry(fileName));
+            out = new OutputStreamWriter(new FilterOutputStream(zip) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() {
+                    // the ZIP stays open for the next entry
+                }
+            }, StandardCharsets.UTF_8);
+            sequence = 0;
+            fileJournals = 0;
+            fileLines = 0;
+            fileDebit = BigDecimal.ZERO;
+            fileCredit = BigDecimal.ZERO;
+            format.header(out, fileEntity, charts.getOrDefault(fileEntity, List.of()));
+        }
+
+        private void closeFile() {
+            if (out == null) {
+                return;
+            }
+            try {
+                format.footer(out);
+                out.flush();
+                zip.closeEntry();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            manifest.add(new GlExport.ManifestEntry(fileEntity, fileName, fileJournals, fileLines, fileDebit, fileCredit));
+            out = null;
+        }
+
+        void manifest(ZipOutputStream zip) throws IOException {
+            zip.putNextEntry(new ZipEntry("manifest.csv"));
+            StringBuilder text = new StringBuilder("ENTITY,FILE,JOURNALS,LINES,DEBIT,CREDIT\r\n");
+            for (GlExport.ManifestEntry entry : manifest) {
+                text.append(String.join(",", entry.entity(), entry.file(), String.valueOf(entry.journals()),
+                        String.valueOf(entry.lines()), entry.debit().toPlainString(), entry.credit().toPlainString())).append("\r\n");
+            }
+            zip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+    }
+
+    /** Lines summed per account: net debit or net credit. */
+    private static final class Summary {
+        private final String entity;
+        private final LocalDate date;
+        private final String currency;
+        private final Map<String, BigDecimal> net = new LinkedHashMap<>();
+        private final Map<String, GlJournal.AccountKind> kinds = new HashMap<>();
+        private long journals;
+
+        Summary(String entity, LocalDate date, String currency) {
+            this.entity = entity;
+            this.date = date;
+            this.currency = currency;
+        }
+
+        static Summary of(GlJournal journal) {
+            Summary summary = new Summary(journal.entity(), journal.date(), journal.currency());
+            summary.add(journal);
+            return summary;
+        }
+
+        void add(GlJournal journal) {
+            journals++;
+            for (GlJournal.Line line : journal.lines()) {
+                net.merge(line.account(), line.signedAmount(), BigDecimal::add);
+                kinds.put(line.account(), line.kind());
+            }
+        }
+
+        GlJournal toJournal(LocalDate on, String reference, String description, String batch) {
+            List<GlJournal.Line> lines = new ArrayList<>();
+            net.forEach((account, amount) -> {
+                if (amount.signum() != 0) {
+                    lines.add(new GlJournal.Line(account, kinds.get(account), amount.max(BigDecimal.ZERO).setScale(amount.scale()),
+                            amount.negate().max(BigDecimal.ZERO).setScale(amount.scale()), null, null, null));
+                }
+            });
+            return new GlJournal(entity, on, reference, description, batch, currency, lines);
+        }
+    }
+}

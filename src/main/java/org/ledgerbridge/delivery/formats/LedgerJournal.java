@@ -1,0 +1,67 @@
+package org.ledgerbridge.delivery.formats;
+
+import org.ledgerbridge.delivery.GlFormat;
+import org.ledgerbridge.delivery.GlJournal;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * `ledger`: a plain-text journal for hledger and Ledger (hledger manual, "Journal format"):
+ * `account` directives for the entity's chart, then one transaction per journal, two spaces
+ * between account and amount, the commodity after the amount. Accounts are named by their top
+ * level and code (Assets:1050), so `hledger check` and balance reports group them as the chart does.
+ */
+@Component
+class LedgerJournal implements GlFormat {
+
+    @Override
+    public String name() {
+        return "ledger";
+    }
+
+    @Override
+    public String extension() {
+        return "journal";
+    }
+
+    @Override
+    public void header(Writer out, String entity, List<ChartAccount> accounts) throws IOException {
+        out.write("; LedgerBridge export for " + entity + "\n");
+        for (ChartAccount account : accounts) {
+            out.write("account " + name(account.kind(), account.code()) + "  ; " + oneLine(account.name()) + "\n");
+        }
+        out.write("\n");
+    }
+
+    @Override
+    public void journal(Writer out, GlJournal journal, int sequence) throws IOException {
+        out.write(journal.date() + " * " + oneLine(journal.reference() + (journal.description() != null ? " | " + journal.description() : ""))
+                + "\n");
+        if (journal.batch() != null) {
+            out.write("    ; batch: " + oneLine(journal.batch()) + "\n");
+        }
+        for (GlJournal.Line line : journal.lines()) {
+            out.write("    " + name(line.kind(), line.account()) + "  " + line.signedAmount().toPlainString() + " " + journal.currency()
+                    + (line.description() != null ? "  ; " + oneLine(line.description()) : "") + "\n");
+        }
+        out.write("\n");
+    }
+
+    static String name(GlJournal.AccountKind kind, String code) {
+        String top = switch (kind) {
+            case ASSETS -> "Assets";
+            case LIABILITIES -> "Liabilities";
+            case EQUITY -> "Equity";
+            case INCOME -> "Income";
+            case EXPENSES -> "Expenses";
+        };
+        return top + ":" + code.replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.replace('\n', ' ').replace('\r', ' ').replace(';', ',');
+    }
+}

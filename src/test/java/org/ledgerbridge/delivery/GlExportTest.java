@@ -1,0 +1,192 @@
+package org.ledgerbridge.delivery;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ledgerbridge.imports.ImportOptions;
+import org.ledgerbridge.imports.ImportService;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchStatus;
+import org.ledgerbridge.ledger.LedgerReports;
+import org.ledgerbridge.ledger.TrialBalanceLine;
+import org.ledgerbridge.receivables.MigratedDocuments;
+import org.ledgerbridge.receivables.MigrationMode;
+import org.ledgerbridge.receivables.NewDocument;
+import org.ledgerbridge.support.LedgerTest;
+import org.ledgerbridge.support.Samples;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Posted journals of the sample ledger (payments posted) leave for every GL format. */
+@LedgerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GlExportTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    private static final LocalDate FROM = LocalDate.of(2026, 11, 1);
+    private static final LocalDate TO = LocalDate.of(2026, 11, 30);
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    @Autowired ImportService imports;
+    @Autowired MigrationMode migrationMode;
+    @Autowired MigratedDocuments migrated;
+    @Autowired BatchService batches;
+    @Autowired GlExportService export;
+    @Autowired LedgerReports reports;
+    @TempDir Path dir;
+
+    @BeforeAll
+    void the_sample_payments_are_posted() {
+        for (String kind : List.of("entities", "accounts", "parties", "payment-methods")) {
+            imports.run(kind, Samples.file(kind + ".csv"), ImportOptions.of(TODAY, "setup"));
+        }
+        migrationMode.set(NewDocument.Module.AR, true, "setup");
+        migrationMode.set(NewDocument.Module.AP, true, "setup");
+        assertThat(imports.run("documents", Samples.file("documents.csv"), ImportOptions.of(TODAY, "setup")).status().name())
+                .isEqualTo("COMMITTED");
+        migrated.release(List.of(), true, TODAY, "setup");
+        migrationMode.set(NewDocument.Module.AR, false, "setup");
+        assertThat(imports.run("payments", Samples.file("payments.csv"),
+                ImportOptions.of(TODAY, "setup").withFlag("allow-overpayment", "true")).status().name()).isEqualTo("COMMITTED");
+        List<Long> ids = batches.list().stream().map(b -> b.id()).toList();
+        batches.changeStatus(ids, BatchStatus.READY, "preparer");
+        batches.post(ids, "approver");
+    }
+
+    private Map<String, String> files(Path zip) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    private Map<String, String> exportAgain(String format, Summarize summarize) throws IOException {
+        Path zip = dir.resolve(format + "-" + summarize + ".zip");
+        GlExport result = export.export(FROM, TO, format, null, true, summarize, zip, "tester");
+        assertThat(result).as(result.toString()).isInstanceOf(GlExport.Exported.class);
+        return files(zip);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "sage300", "sage50-us", "intacct", "xero", "iif", "ledger", "beancount"})
+    void every_format_matches_its_golden_files(String format) throws IOException {
+        Map<String, String> files = exportAgain(format, Summarize.DETAIL);
+
+        assertThat(files).containsKey("manifest.csv");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path golden = GOLDEN.resolve(format).resolve(file.getKey());
+            if (!Files.exists(golden)) {
+                Files.createDirectories(golden.getParent());
+                Files.writeString(golden, file.getValue());
+            }
+            assertThat(file.getValue()).as(golden.toString()).isEqualTo(Files.readString(golden));
+        }
+    }
+
+    @Test
+    void the_same_range_exported_twice_is_empty_the_second_time_unless_again() throws IOException {
+        GlExport first = export.export(FROM, TO, "csv", null, false, Summarize.DETAIL, dir.resolve("first.zip"), "t");
+        GlExport second = export.export(FROM, TO, "csv", null, false, Summarize.DETAIL, dir.resolve("second.zip"), "t");
+        GlExport again = export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, dir.resolve("again.zip"), "t");
+
+        assertThat(first).isInstanceOf(GlExport.Exported.class); // whatever earlier tests left unexported
+        assertThat(((GlExport.Exported) second).journals()).isZero();
+        assertThat(((GlExport.Exported) again).journals()).isEqualTo(reports.journals(FROM, TO).size());
+        assertThat(reports.journals(FROM, TO)).allSatisfy(j -> assertThat(j.exportedAt()).isNotNull());
+    }
+
+    @Test
+    void every_file_balances_on_its_own_and_the_manifest_says_so() throws IOException {
+        GlExport.Exported exported = (GlExport.Exported) export.export(FROM, TO, "sage300", null, true, Summarize.DETAIL,
+                dir.resolve("m.zip"), "t");
+
+        assertThat(exported.files()).isNotEmpty().allSatisfy(f -> assertThat(f.debit()).isEqualByComparingTo(f.credit()));
+    }
+
+    @Test
+    void a_day_summary_sums_per_account_and_keeps_the_totals() throws IOException {
+        Map<String, String> detail = exportAgain("csv", Summarize.DETAIL);
+        Map<String, String> day = exportAgain("csv", Summarize.DAY);
+
+        assertThat(day.get("manifest.csv").lines().skip(1).map(l -> l.split(",")[4]).toList())
+                .isEqualTo(detail.get("manifest.csv").lines().skip(1).map(l -> l.split(",")[4]).toList());
+        assertThat(day.get("PSAB_2026-11-01_2026-11-30.csv").lines().count())
+                .isLessThanOrEqualTo(detail.get("PSAB_2026-11-01_2026-11-30.csv").lines().count());
+    }
+
+    @Test
+    void no_text_cell_can_start_a_formula() {
+        assertThat(TextCells.safe("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(TextCells.safe("+1")).isEqualTo("'+1");
+        assertThat(TextCells.safe("-1")).isEqualTo("'-1");
+        assertThat(TextCells.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(TextCells.safe("\tx")).startsWith("'");
+        assertThat(TextCells.safe("two\nlines")).isEqualTo("two lines");
+        assertThat(TextCells.safe("Dues 2026")).isEqualTo("Dues 2026");
+    }
+
+    @Test
+    void the_ledger_output_passes_hledger_check_and_its_balances_equal_the_trial_balance() throws Exception {
+        assumeTrue(onPath("hledger"), "hledger is not installed (Debian package hledger); skipped");
+        Map<String, String> files = exportAgain("ledger", Summarize.DETAIL);
+        Path journal = dir.resolve("PSAB.journal");
+        Files.writeString(journal, files.get("PSAB_2026-11-01_2026-11-30.journal"));
+
+        assertThat(run("hledger", "-f", journal.toString(), "check")).isZero();
+        Process balance = new ProcessBuilder("hledger", "-f", journal.toString(), "balance", "--flat", "--no-total",
+                "-O", "csv").redirectErrorStream(true).start();
+        String csv = new String(balance.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        balance.waitFor(30, TimeUnit.SECONDS);
+        for (TrialBalanceLine line : reports.trialBalance("PSAB", false)) {
+            if (line.balance().signum() != 0) {
+                assertThat(csv).contains(":" + line.account() + "\",\"" + line.balance().toPlainString() + " USD\"");
+            }
+        }
+    }
+
+    @Test
+    void the_beancount_output_passes_bean_check() throws Exception {
+        assumeTrue(onPath("bean-check"), "bean-check is not installed (Debian package beancount); skipped");
+        Map<String, String> files = exportAgain("beancount", Summarize.DETAIL);
+        Path ledger = dir.resolve("PSAB.beancount");
+        Files.writeString(ledger, files.get("PSAB_2026-11-01_2026-11-30.beancount"));
+
+        assertThat(run("bean-check", ledger.toString())).isZero();
+    }
+
+    private static boolean onPath(String program) {
+        try {
+            return new ProcessBuilder("which", program).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
+        return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+}
