@@ -61,6 +61,20 @@ public final class Cells {
     }
 
     /** Digits with an optional leading '-' and one '.': "1250.00", "-45.45"; no exponent, no grouping. */
+    /**
+     * A required amount with no more decimals than its currency allows (AMOUNT_EXCEEDS_CURRENCY_SCALE);
+     * with {@code currency} null (not known because another cell is wrong) only the number is checked.
+     */
+    public static BigDecimal amount(SourceRow row, String column, String currency, RowErrors errors) {
+        BigDecimal amount = decimal(row, column, errors);
+        if (amount != null && currency != null && !org.ledgerbridge.ledger.Currencies.fitsScale(amount, currency)) {
+            errors.error(column, "AMOUNT_EXCEEDS_CURRENCY_SCALE", amount.toPlainString() + " has more decimals than "
+                    + currency + " allows (" + org.ledgerbridge.ledger.Currencies.scale(currency) + ")");
+            return null;
+        }
+        return amount;
+    }
+
     public static Optional<BigDecimal> parseDecimal(String value) {
         int length = value.length();
         int i = length > 0 && value.charAt(0) == '-' ? 1 : 0;

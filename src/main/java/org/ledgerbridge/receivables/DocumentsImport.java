@@ -132,8 +132,8 @@ class DocumentsImport implements ImportKind<NewDocument> {
                 }
                 String currency = currencyOf(row, errors);
                 BigDecimal rate = exchangeRate(row, currency, financialEntity, errors);
-                BigDecimal original = amount(row, ORIGINAL_AMOUNT, currency, errors);
-                BigDecimal open = amount(row, OPEN_BALANCE, currency, errors);
+                BigDecimal original = Cells.amount(row, ORIGINAL_AMOUNT, currency, errors);
+                BigDecimal open = Cells.amount(row, OPEN_BALANCE, currency, errors);
                 if (original != null && original.signum() < 0) {
                     errors.error(ORIGINAL_AMOUNT, "AMOUNT_NEGATIVE", "the original amount " + original.toPlainString()
                             + " may not be negative; the TYPE says which way it goes");
@@ -257,15 +257,6 @@ class DocumentsImport implements ImportKind<NewDocument> {
         return rate;
     }
 
-    private static BigDecimal amount(SourceRow row, String column, String currency, RowErrors errors) {
-        BigDecimal amount = Cells.decimal(row, column, errors);
-        if (amount != null && currency != null && !Currencies.fitsScale(amount, currency)) {
-            errors.error(column, "AMOUNT_EXCEEDS_CURRENCY_SCALE", amount.toPlainString() + " has more decimals than "
-                    + currency + " allows (" + Currencies.scale(currency) + ")");
-            return null;
-        }
-        return amount;
-    }
 
     private static BigDecimal retainagePercent(SourceRow row, RowErrors errors) {
         if (row.get(RETAINAGE_PERCENT).isEmpty()) {

@@ -121,10 +121,10 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             Customer customer = accountId == null ? null : accountMustBeACustomerWithoutPendingInvoice(accountId, errors);
             String currency = customer == null ? null : entities.get(customer.entity()).baseCurrency();
 
-            BigDecimal cardlineExTax = amount(row, CARDLINE_AMOUNT_EXTAX, currency, errors);
-            BigDecimal cardlineTax = amount(row, CARDLINE_AMOUNT_TAX, currency, errors);
-            BigDecimal balanceExTax = amount(row, BALANCE_DUE_EXTAX, currency, errors);
-            BigDecimal balanceTax = amount(row, BALANCE_DUE_TAX, currency, errors);
+            BigDecimal cardlineExTax = Cells.amount(row, CARDLINE_AMOUNT_EXTAX, currency, errors);
+            BigDecimal cardlineTax = Cells.amount(row, CARDLINE_AMOUNT_TAX, currency, errors);
+            BigDecimal balanceExTax = Cells.amount(row, BALANCE_DUE_EXTAX, currency, errors);
+            BigDecimal balanceTax = Cells.amount(row, BALANCE_DUE_TAX, currency, errors);
             cardlineAmountsMayNotHaveOppositeSigns(cardlineExTax, cardlineTax, errors);
             balanceDueMayNotBeNegative(BALANCE_DUE_EXTAX, balanceExTax, errors);
             balanceDueMayNotBeNegative(BALANCE_DUE_TAX, balanceTax, errors);
@@ -167,15 +167,6 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             return customer;
         }
 
-        private static BigDecimal amount(SourceRow row, String column, String currency, RowErrors errors) {
-            BigDecimal amount = Cells.decimal(row, column, errors);
-            if (amount != null && currency != null && !Currencies.fitsScale(amount, currency)) {
-                errors.error(column, "AMOUNT_EXCEEDS_CURRENCY_SCALE", amount.toPlainString() + " has more decimals than "
-                        + currency + " allows (" + Currencies.scale(currency) + ")");
-                return null;
-            }
-            return amount;
-        }
 
         /** Seed 004: "Ex Tax = 1.82, Tax = -0.18 would be invalid"; a zero tax goes with either sign. */
         private static void cardlineAmountsMayNotHaveOppositeSigns(BigDecimal exTax, BigDecimal tax, RowErrors errors) {
