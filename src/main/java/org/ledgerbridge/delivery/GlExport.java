@@ -14,7 +14,7 @@ public sealed interface GlExport permits GlExport.Exported, GlExport.Refused {
     record Exported(Path zip, long journals, long lines, boolean again, List<ManifestEntry> files) implements GlExport {
     }
 
-    /** {@code code}: UNKNOWN_FORMAT, JOURNAL_TOO_LONG_FOR_FORMAT, INVALID_RANGE. */
+    /** {@code code}: UNKNOWN_FORMAT, INVALID_RANGE, JOURNAL_TOO_LONG_FOR_FORMAT, NOT_VALID_FOR_FORMAT. */
     record Refused(String code, String message) implements GlExport {
     }
 }

@@ -262,7 +262,13 @@ public class GlExportService {
                     part++;
                     openFile();
                 }
-                format.journal(out, journal, ++sequence);
+                try {
+                    format.journal(out, journal, ++sequence);
+                } catch (IllegalArgumentException notValidForTarget) {
+                    refusal = new GlExport.Refused("NOT_VALID_FOR_FORMAT", "journal " + journal.reference() + " of " + journal.entity()
+                            + " cannot be written as " + format.name() + ": " + notValidForTarget.getMessage());
+                    return;
+                }
                 fileJournals++;
                 fileLines += journal.lines().size();
                 totalLines += journal.lines().size();

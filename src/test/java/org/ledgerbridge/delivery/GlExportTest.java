@@ -91,7 +91,7 @@ class GlExportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"csv", "sage300", "sage50-us", "intacct", "xero", "iif", "ledger", "beancount"})
+    @ValueSource(strings = {"csv", "sage300", "sage50-us", "sage50-ca", "intacct", "xero", "iif", "myob", "ledger", "beancount"})
     void every_format_matches_its_golden_files(String format) throws IOException {
         Map<String, String> files = exportAgain(format, Summarize.DETAIL);
 
@@ -188,5 +188,15 @@ class GlExportTest {
     private static int run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
         return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
+    @Test
+    void an_unknown_format_is_refused_with_the_list_of_formats() {
+        assertThat(export.export(FROM, TO, "lotus123", null, false, Summarize.DETAIL, dir.resolve("x.zip"), "t"))
+                .isInstanceOfSatisfying(GlExport.Refused.class, r -> {
+                    assertThat(r.code()).isEqualTo("UNKNOWN_FORMAT");
+                    assertThat(r.message()).contains("sage300", "myob", "beancount");
+                });
+        assertThat(dir.resolve("x.zip")).doesNotExist();
     }
 }
