@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "batch", description = "Batch lifecycle: OPEN -> READY -> POSTED.",
-        subcommands = {BatchCommand.ListBatches.class, BatchCommand.Status.class, BatchCommand.Post.class})
+        subcommands = {BatchCommand.ListBatches.class, BatchCommand.Status.class, BatchCommand.Post.class, BatchCommand.Void.class})
 final class BatchCommand {
 
     @ParentCommand
@@ -71,6 +71,23 @@ final class BatchCommand {
         @Override
         public Integer call() {
             return batch.report(ledger -> ledger.bean(BatchService.class).post(ids, batch.cli.global.actor()));
+        }
+    }
+
+    @Command(name = "void", description = "Voids an OPEN batch: its journals and their effects are removed, the audit log keeps why.")
+    static final class Void implements Callable<Integer> {
+        @ParentCommand
+        BatchCommand batch;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Option(names = "--reason", required = true)
+        String reason;
+
+        @Override
+        public Integer call() {
+            return batch.report(ledger -> ledger.bean(BatchService.class).voidBatch(id, reason, batch.cli.global.actor()));
         }
     }
 

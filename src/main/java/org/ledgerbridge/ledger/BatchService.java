@@ -20,13 +20,44 @@ public class BatchService {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final String namePattern;
 
-    public BatchService(JdbcClient jdbc, AuditLog audit,
+    public BatchService(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
                         @Value("${ledgerbridge.batch-name-pattern:AB######-#}") String namePattern) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
         this.namePattern = namePattern;
+    }
+
+    /**
+     * Voids an OPEN batch: its journals and lines are removed, and every module undoes what it
+     * recorded with them ({@link BatchVoiding}); the batch stays, VOIDED, and the audit log says
+     * what was removed and why.
+     */
+    @Transactional
+    public BatchChange voidBatch(long id, String reason, String actor) {
+        BatchStatus status = statusForUpdate(id);
+        if (status == null) {
+            return new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id);
+        }
+        if (status != BatchStatus.OPEN) {
+            return new BatchChange.Refused("BATCH_NOT_OPEN", id, "batch " + id + " is " + status
+                    + "; only an OPEN batch is voided (a posted one is corrected by reversing journals)");
+        }
+        if (reason == null || reason.isBlank()) {
+            return new BatchChange.Refused("REASON_REQUIRED", id, "voiding a batch needs a reason");
+        }
+        events.publishEvent(new BatchVoiding(id, actor));
+        long lines = jdbc.sql("""
+                        DELETE FROM journal_line l USING journal j
+                         WHERE l.entity_code = j.entity_code AND l.journal_id = j.id AND j.batch_id = ?""")
+                .param(id).update();
+        long journals = jdbc.sql("DELETE FROM journal WHERE batch_id = ?").param(id).update();
+        jdbc.sql("UPDATE batch SET status = 'VOIDED' WHERE id = ?").param(id).update();
+        audit.record(actor, "batch.voided", "batch:" + id, Map.of("reason", reason, "journalsRemoved", journals, "linesRemoved", lines));
+        return new BatchChange.Changed(List.of(id), BatchStatus.VOIDED);
     }
 
     /** Opens a batch named by the pattern (default {@code AB######-#}: AB000042-1). */

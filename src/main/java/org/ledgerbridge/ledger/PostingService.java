@@ -211,6 +211,10 @@ public class PostingService {
             return posted;
         }
 
+        public long batchId() {
+            return batchId;
+        }
+
         @Override
         public void close() {
             journals.flush();

@@ -366,7 +366,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 }
                 paymentRows.row(payment.cashEntity(), number, payment.party().id(), payment.date(), payment.amount(),
                         payment.currency(), payment.method().id(), blankToNull(payment.checkNumber()),
-                        plan.rule() == PaymentApplication.Rule.PREPAYMENT, applied, plan.unapplied(), importRunId, payment.row(), null);
+                        plan.rule() == PaymentApplication.Rule.PREPAYMENT, applied, plan.unapplied(), importRunId, payment.row(), journals.batchId());
                 postJournals(payment, number, journals);
             }
 

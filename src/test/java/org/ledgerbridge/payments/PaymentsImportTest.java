@@ -267,4 +267,33 @@ class PaymentsImportTest {
         assertThat(check.run()).isEmpty();
         assertThat(openItems.check()).isEmpty();
     }
+
+    @Test
+    void voiding_an_open_payments_batch_removes_its_journals_and_reopens_what_it_paid() {
+        importSample(true);
+        long auto = batches.list().stream().filter(b -> b.type() == BatchType.AUTO).findFirst().orElseThrow().id();
+
+        var voided = batches.voidBatch(auto, "card settlement file was a duplicate", "controller");
+
+        assertThat(voided).isInstanceOf(org.ledgerbridge.ledger.BatchChange.Changed.class);
+        assertThat(open("INV-20411")).as("paid by VISA in the voided batch").isEqualByComparingTo("340.00");
+        assertThat(open("INV-20413")).isEqualByComparingTo("2200.00");
+        assertThat(open("INV-20410")).as("paid by cheque, another batch").isZero();
+        assertThat(openItems.list("100235", false)).extracting(OpenItem::type).doesNotContain("PREPAYMENT");
+        assertThat(batches.find(auto).orElseThrow().status().name()).isEqualTo("VOIDED");
+        assertThat(batches.find(auto).orElseThrow().journals()).isZero();
+        assertThat(check.run()).isEmpty();
+        assertThat(openItems.check()).isEmpty();
+    }
+
+    @Test
+    void a_posted_batch_is_not_voided() {
+        importSample(true);
+        List<Long> ids = batches.list().stream().map(b -> b.id()).toList();
+        batches.changeStatus(ids, org.ledgerbridge.ledger.BatchStatus.READY, "p");
+        batches.post(ids, "a");
+
+        assertThat(batches.voidBatch(ids.get(0), "too late", "controller"))
+                .isInstanceOfSatisfying(org.ledgerbridge.ledger.BatchChange.Refused.class, r -> assertThat(r.code()).isEqualTo("BATCH_NOT_OPEN"));
+    }
 }
