@@ -86,7 +86,7 @@ CREATE TABLE journal (
     PRIMARY KEY (entity_code, id),
     FOREIGN KEY (entity_code, reverses_journal_id) REFERENCES journal (entity_code, id),
     CHECK ((reverses_journal_id IS NULL) = (reversal_reason IS NULL))
-);
+) WITH (fillfactor = 85); -- room on each page: marking journals exported or sent updates them in place (HOT)
 CREATE UNIQUE INDEX journal_reversed_once ON journal (reverses_journal_id) WHERE reverses_journal_id IS NOT NULL;
 CREATE INDEX journal_by_batch ON journal (batch_id);
 CREATE INDEX journal_by_date ON journal (entity_code, journal_date);

@@ -103,6 +103,10 @@ public class ImportService {
             if (report.status() == ImportStatus.REJECTED) {
                 recordRejected(report, options, started);
             }
+            if (report.status() == ImportStatus.COMMITTED && report.rows() >= 50_000) {
+                // fresh statistics after a bulk load: the next statements plan for the tables as they are now
+                jdbc.sql("ANALYZE").update();
+            }
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             LOG.debug("{}: {} {} rows in {} ms", fileName, report.status().label(), report.rows(), millis);
             return report.finished(millis, kind.ledgerRuleCodes());

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 public final class SyntheticFiles {
 
     public static final List<String> KINDS = List.of("entities", "accounts", "parties", "payment-methods", "opening-balances", "documents", "invoices",
-            "payments");
+            "payments", "gl-transactions");
     private static final List<String> ENTITIES = List.of("PSAB", "BMC", "SEC");
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -48,6 +48,7 @@ public final class SyntheticFiles {
             case "documents" -> documents(rows, new SplittableRandom(seed), asOf, out);
             case "invoices" -> invoices(rows, new SplittableRandom(seed), asOf, out);
             case "payments" -> payments(rows, new SplittableRandom(seed), asOf, out);
+            case "gl-transactions" -> glTransactions(rows, new SplittableRandom(seed), asOf, out);
             default -> throw new IllegalArgumentException("cannot generate '" + kind + "'; one of " + String.join(", ", KINDS));
         }
     }
@@ -186,6 +187,24 @@ public final class SyntheticFiles {
                 w.write(customerId(customer) + "," + cents(random.nextLong(500, 150_000)) + "," + method + ","
                         + asOf.minusDays(random.nextInt(0, 30)) + "," + check + "," + numbers + "," + types + "," + systems + ","
                         + prepayment + "\n");
+            }
+        }
+    }
+
+    /** GL history on the demo chart: journals of four lines (dues received, printing paid), over the last 90 days. */
+    private static void glTransactions(long rows, SplittableRandom random, LocalDate asOf, Path out) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("ENTITY,DATE,JOURNAL,ACCOUNT,DEBIT,CREDIT,DESCRIPTION\n");
+            for (long journal = 1; journal * 4 <= Math.max(4, rows); journal++) {
+                String entity = ENTITIES.get((int) (journal % ENTITIES.size()));
+                String date = asOf.minusDays(random.nextInt(0, 90)).toString();
+                String dues = cents(random.nextLong(1_000, 500_000));
+                String printing = cents(random.nextLong(100, 50_000));
+                String id = "GJ-" + journal;
+                w.write(entity + "," + date + "," + id + ",1010," + dues + ",,Dues received\n");
+                w.write(entity + "," + date + "," + id + ",4000,," + dues + ",Dues\n");
+                w.write(entity + "," + date + "," + id + ",5000," + printing + ",,Printing\n");
+                w.write(entity + "," + date + "," + id + ",1010,," + printing + ",Printing paid\n");
             }
         }
     }

@@ -54,6 +54,8 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "50")
                     .setServerConfig("shared_buffers", "512MB")
+                    // sorts of a million-line export stay in memory
+                    .setServerConfig("work_mem", "64MB")
                     // a million-row import writes a few GB of WAL: no checkpoint storm in the middle of it
                     .setServerConfig("max_wal_size", "8GB")
                     .setConnectConfig("password", password)

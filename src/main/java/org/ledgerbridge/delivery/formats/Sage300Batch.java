@@ -47,16 +47,23 @@ class Sage300Batch implements GlFormat {
 
     @Override
     public void journal(Writer out, GlJournal journal, int sequence) throws IOException {
-        String entry = String.format("%05d", sequence);
-        CsvLine.write(out, "1", "000001", entry, "GL", "JE", journal.date().getYear(), String.format("%02d", journal.date().getMonthValue()),
-                safe(journal.description() != null ? journal.description() : journal.reference(), 60), journal.date().format(DATE));
+        String entry = zeroPadded(sequence, 5);
+        String date = journal.date().format(DATE);
+        CsvLine.write(out, "1", "000001", entry, "GL", "JE", journal.date().getYear(), zeroPadded(journal.date().getMonthValue(), 2),
+                safe(journal.description() != null ? journal.description() : journal.reference(), 60), date);
         int transaction = 0;
         for (GlJournal.Line line : journal.lines()) {
             transaction += 20; // Sage 300 numbers detail lines in steps of 20
-            CsvLine.write(out, "2", "000001", entry, String.format("%010d", transaction), line.account(), line.signedAmount(),
+            CsvLine.write(out, "2", "000001", entry, zeroPadded(transaction, 10), line.account(), line.signedAmount(),
                     safe(line.description() != null ? line.description() : journal.description(), 60),
-                    safe(line.documentNumber() != null ? line.documentNumber() : journal.reference(), 60), journal.date().format(DATE),
+                    safe(line.documentNumber() != null ? line.documentNumber() : journal.reference(), 60), date,
                     "GL", "JE");
         }
+    }
+
+    /** String.format is slow on a million lines. */
+    private static String zeroPadded(int number, int width) {
+        String digits = Integer.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }
