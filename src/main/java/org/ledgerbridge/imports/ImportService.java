@@ -1,9 +1,6 @@
 package org.ledgerbridge.imports;
 
-import org.ledgerbridge.imports.internal.CsvRows;
 import org.ledgerbridge.imports.internal.FileFacts;
-import org.ledgerbridge.imports.internal.TabularRows;
-import org.ledgerbridge.imports.internal.XlsxRows;
 import org.ledgerbridge.ledger.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -162,46 +157,16 @@ public class ImportService {
         }
 
         ImportReport execute(Path file, long runId) {
-            long rows = 0;
             long accepted = 0;
             Map<String, Object> summary = Map.of();
-            try (TabularRows csv = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts)) {
-                List<String> header = trimTrailingEmpty(csv.next());
-                if (header == null || header.stream().allMatch(String::isBlank)) {
-                    problems.errorAt(1, null, "MISSING_HEADER", "the file is empty; the first row must name the columns");
-                    return report(0, 0, summary);
-                }
-                Map<String, Integer> positions = matchHeader(header);
+            try (TabularFile table = TabularFile.open(file, kind.columns(), options.mapping(), problems, options.progress(),
+                    options.maxRows())) {
                 if (problems.any()) {
                     return report(0, 0, summary);
                 }
                 ImportKind.Session<R> session = kind.open(options, runId);
-                Row row = new Row(positions, csv, options.mapping());
-                List<String> fields;
-                while ((fields = csv.next()) != null) {
-                    rows++;
-                    if (rows % 10_000 == 0) {
-                        options.progress().progress(rows, csv.bytesRead(), facts.bytes());
-                    }
-                    if (facts.xlsx()) {
-                        fields = fitToHeader(fields, header.size());
-                    }
-                    problems.startRow(csv.row());
-                    if (options.maxRows() != null && rows > options.maxRows()) {
-                        problems.error(null, "TOO_MANY_ROWS", "the file has more than the " + options.maxRows()
-                                + " data rows allowed by --max-rows");
-                        break;
-                    }
-                    if (fields.stream().allMatch(String::isBlank)) {
-                        problems.error(null, "BLANK_ROW", "row " + csv.row() + " is blank; leave no rows blank");
-                        continue;
-                    }
-                    if (fields.size() != header.size()) {
-                        problems.error(null, "FIELD_COUNT_MISMATCH", "row " + csv.row() + " has " + fields.size()
-                                + " fields but the header has " + header.size());
-                        continue;
-                    }
-                    row.reset(csv.row(), fields);
+                SourceRow row;
+                while ((row = table.next()) != null) {
                     R record = session.validate(row, problems);
                     if (record != null && !problems.currentRowHasErrors()) {
                         accepted++;
@@ -210,71 +175,19 @@ public class ImportService {
                         }
                     }
                 }
-                options.progress().done(rows);
-                if (rows == 0) {
+                if (table.rows() == 0 && !problems.any()) {
                     problems.errorAt(0, null, "NO_DATA_ROWS", "the file has a header but no data rows");
                 }
                 session.endOfFile(problems);
                 if (problems.any() || options.dryRun()) {
-                    return report(rows, problems.any() ? 0 : accepted, summary);
+                    return report(table.rows(), problems.any() ? 0 : accepted, summary);
                 }
                 summary = session.commit();
-                return report(rows, accepted, summary);
-            } catch (TabularRows.MalformedFileException e) {
-                problems.errorAt(e.row(), null, "MALFORMED_CSV", "the file cannot be read as CSV from row " + e.row() + ": " + e.getMessage());
-                return report(rows, 0, summary);
+                return report(table.rows(), accepted, summary);
             } catch (IOException e) {
                 problems.errorAt(0, null, "FILE_UNREADABLE", "cannot read " + fileName + ": " + e.getMessage());
-                return report(rows, 0, summary);
+                return report(0, 0, summary);
             }
-        }
-
-        /** Spreadsheets leave trailing cells out, or keep empty ones: align a sheet's row to the header. */
-        private static List<String> fitToHeader(List<String> fields, int width) {
-            if (fields.size() == width) {
-                return fields;
-            }
-            List<String> fitted = new ArrayList<>(trimTrailingEmpty(fields));
-            while (fitted.size() < width && !fitted.isEmpty()) {
-                fitted.add("");
-            }
-            return fitted.isEmpty() ? List.of("") : fitted;
-        }
-
-        private static List<String> trimTrailingEmpty(List<String> fields) {
-            if (fields == null) {
-                return null;
-            }
-            int end = fields.size();
-            while (end > 1 && fields.get(end - 1).isBlank()) {
-                end--;
-            }
-            return end == fields.size() ? fields : fields.subList(0, end);
-        }
-
-        private Map<String, Integer> matchHeader(List<String> header) {
-            Map<String, ImportColumn> canonical = new HashMap<>();
-            for (ImportColumn column : kind.columns()) {
-                canonical.put(column.name().toUpperCase(Locale.ROOT), column);
-            }
-            Map<String, Integer> positions = new HashMap<>();
-            problems.startRow(1);
-            for (int i = 0; i < header.size(); i++) {
-                String name = options.mapping().canonicalName(header.get(i));
-                ImportColumn column = canonical.get(name);
-                if (column == null) {
-                    problems.warning(header.get(i).strip(), "UNKNOWN_COLUMN", "column '" + header.get(i).strip()
-                            + "' is not one of " + kind.name() + "'s columns and is ignored");
-                } else if (positions.putIfAbsent(column.name(), i) != null) {
-                    problems.error(column.name(), "DUPLICATE_COLUMN", "column " + column.name() + " appears more than once in the header");
-                }
-            }
-            for (ImportColumn column : kind.columns()) {
-                if (column.required() && !positions.containsKey(column.name())) {
-                    problems.error(column.name(), "MISSING_COLUMN", "the required column " + column.name() + " is missing from the header");
-                }
-            }
-            return positions;
         }
 
         private ImportReport report(long rows, long accepted, Map<String, Object> summary) {
@@ -288,53 +201,6 @@ public class ImportService {
             }
             return new ImportReport(kind.name(), fileName, facts.sha256(), options.dryRun(), status, rows,
                     status == ImportStatus.REJECTED ? 0 : accepted, errors, List.copyOf(problems.warnings()), fullSummary, 0, false);
-        }
-    }
-
-    /** A data row seen through the header: cells by canonical column name. */
-    private static final class Row implements SourceRow {
-        private final Map<String, Integer> positions;
-        private final TabularRows source;
-        private final MappingProfile mapping;
-        private long number;
-        private List<String> fields;
-
-        Row(Map<String, Integer> positions, TabularRows source, MappingProfile mapping) {
-            this.positions = positions;
-            this.source = source;
-            this.mapping = mapping;
-        }
-
-        @Override
-        public Optional<java.time.LocalDate> typedDate(String column) {
-            Integer position = positions.get(column);
-            return position == null ? Optional.empty() : source.typedDate(position);
-        }
-
-        @Override
-        public MappingProfile mapping() {
-            return mapping;
-        }
-
-        void reset(long number, List<String> fields) {
-            this.number = number;
-            this.fields = fields;
-        }
-
-        @Override
-        public long number() {
-            return number;
-        }
-
-        @Override
-        public String get(String column) {
-            Integer position = positions.get(column);
-            return position == null ? "" : fields.get(position).strip();
-        }
-
-        @Override
-        public boolean has(String column) {
-            return positions.containsKey(column);
         }
     }
 }

@@ -14,7 +14,8 @@ public final class RowErrors {
     private long currentRow;
     private long errorsAtRowStart;
 
-    void startRow(long row) {
+    /** Puts the errors that follow on this row. */
+    public void startRow(long row) {
         currentRow = row;
         errorsAtRowStart = errorCount;
     }
@@ -49,11 +50,11 @@ public final class RowErrors {
         return errorCount;
     }
 
-    List<RowProblem> errors() {
+    public List<RowProblem> errors() {
         return errors;
     }
 
-    List<RowProblem> warnings() {
+    public List<RowProblem> warnings() {
         return warnings;
     }
 }

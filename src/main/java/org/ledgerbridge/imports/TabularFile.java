@@ -1,0 +1,224 @@
+package org.ledgerbridge.imports;
+
+import org.ledgerbridge.imports.internal.CsvRows;
+import org.ledgerbridge.imports.internal.FileFacts;
+import org.ledgerbridge.imports.internal.TabularRows;
+import org.ledgerbridge.imports.internal.XlsxRows;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A CSV or XLSX file read as rows of canonical columns, streamed: the header matched (missing
+ * required columns are errors on row 1, unknown ones warnings), blank and ragged rows reported as
+ * errors and skipped. Everything that reads an input file goes through here, the import pipeline
+ * and the iMIS converter alike.
+ */
+public final class TabularFile implements AutoCloseable {
+
+    private final TabularRows source;
+    private final FileFacts facts;
+    private final RowErrors errors;
+    private final ProgressListener progress;
+    private final Long maxRows;
+    private final List<String> header;
+    private final Row row;
+    private long rows;
+
+    private TabularFile(TabularRows source, FileFacts facts, RowErrors errors, ProgressListener progress, Long maxRows,
+                        List<String> header, Map<String, Integer> positions, MappingProfile mapping) {
+        this.source = source;
+        this.facts = facts;
+        this.errors = errors;
+        this.progress = progress;
+        this.maxRows = maxRows;
+        this.header = header;
+        this.row = positions == null ? null : new Row(positions, source, mapping);
+    }
+
+    /** The raw facts of a file: its SHA-256, encoding, whether it is a workbook. */
+    public static String sha256(Path file) throws IOException {
+        return FileFacts.of(file).sha256();
+    }
+
+    /**
+     * Opens the file and matches its header; problems go to {@code errors}. When the header is
+     * unusable {@link #next()} returns null at once.
+     */
+    public static TabularFile open(Path file, List<ImportColumn> columns, MappingProfile mapping, RowErrors errors,
+                                   ProgressListener progress, Long maxRows) throws IOException {
+        FileFacts facts = FileFacts.of(file);
+        TabularRows source = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts);
+        try {
+            List<String> header = trimTrailingEmpty(source.next());
+            if (header == null || header.stream().allMatch(String::isBlank)) {
+                errors.errorAt(1, null, "MISSING_HEADER", "the file is empty; the first row must name the columns");
+                return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
+            }
+            Map<String, Integer> positions = matchHeader(header, columns, mapping, errors);
+            return new TabularFile(source, facts, errors, progress, maxRows, header, errors.any() ? null : positions, mapping);
+        } catch (TabularRows.MalformedFileException e) {
+            errors.errorAt(e.row(), null, "MALFORMED_CSV", "the file cannot be read from row " + e.row() + ": " + e.getMessage());
+            return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
+        }
+    }
+
+    public String sha256() {
+        return facts.sha256();
+    }
+
+    /** Data rows read so far (blank and ragged ones included). */
+    public long rows() {
+        return rows;
+    }
+
+    /**
+     * The next well-formed data row, with {@link RowErrors} positioned on it; null at the end of
+     * the file (or of what can be read of it: a malformed file is one more error).
+     */
+    public SourceRow next() {
+        if (row == null) {
+            return null;
+        }
+        try {
+            List<String> fields;
+            while ((fields = source.next()) != null) {
+                rows++;
+                if (rows % 10_000 == 0) {
+                    progress.progress(rows, source.bytesRead(), facts.bytes());
+                }
+                if (facts.xlsx()) {
+                    fields = fitToHeader(fields, header.size());
+                }
+                errors.startRow(source.row());
+                if (maxRows != null && rows > maxRows) {
+                    errors.error(null, "TOO_MANY_ROWS", "the file has more than the " + maxRows + " data rows allowed by --max-rows");
+                    return null;
+                }
+                if (fields.stream().allMatch(String::isBlank)) {
+                    errors.error(null, "BLANK_ROW", "row " + source.row() + " is blank; leave no rows blank");
+                    continue;
+                }
+                if (fields.size() != header.size()) {
+                    errors.error(null, "FIELD_COUNT_MISMATCH", "row " + source.row() + " has " + fields.size()
+                            + " fields but the header has " + header.size());
+                    continue;
+                }
+                row.reset(source.row(), fields);
+                return row;
+            }
+            progress.done(rows);
+            return null;
+        } catch (TabularRows.MalformedFileException e) {
+            errors.errorAt(e.row(), null, "MALFORMED_CSV", "the file cannot be read as CSV from row " + e.row() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+
+    private static Map<String, Integer> matchHeader(List<String> header, List<ImportColumn> columns, MappingProfile mapping,
+                                                    RowErrors errors) {
+        Map<String, ImportColumn> canonical = new HashMap<>();
+        for (ImportColumn column : columns) {
+            canonical.put(column.name().toUpperCase(Locale.ROOT), column);
+        }
+        Map<String, Integer> positions = new HashMap<>();
+        errors.startRow(1);
+        for (int i = 0; i < header.size(); i++) {
+            ImportColumn column = canonical.get(mapping.canonicalName(header.get(i)));
+            if (column == null) {
+                errors.warning(header.get(i).strip(), "UNKNOWN_COLUMN", "column '" + header.get(i).strip()
+                        + "' is not one of the file's columns and is ignored");
+            } else if (positions.putIfAbsent(column.name(), i) != null) {
+                errors.error(column.name(), "DUPLICATE_COLUMN", "column " + column.name() + " appears more than once in the header");
+            }
+        }
+        for (ImportColumn column : columns) {
+            if (column.required() && !positions.containsKey(column.name())) {
+                errors.error(column.name(), "MISSING_COLUMN", "the required column " + column.name() + " is missing from the header");
+            }
+        }
+        return positions;
+    }
+
+    /** Spreadsheets leave trailing cells out, or keep empty ones: align a sheet's row to the header. */
+    private static List<String> fitToHeader(List<String> fields, int width) {
+        if (fields.size() == width) {
+            return fields;
+        }
+        List<String> fitted = new ArrayList<>(trimTrailingEmpty(fields));
+        while (fitted.size() < width && !fitted.isEmpty()) {
+            fitted.add("");
+        }
+        return fitted.isEmpty() ? List.of("") : fitted;
+    }
+
+    private static List<String> trimTrailingEmpty(List<String> fields) {
+        if (fields == null) {
+            return null;
+        }
+        int end = fields.size();
+        while (end > 1 && fields.get(end - 1).isBlank()) {
+            end--;
+        }
+        return end == fields.size() ? fields : fields.subList(0, end);
+    }
+
+    /** A data row seen through the header: cells by canonical column name. */
+    private static final class Row implements SourceRow {
+        private final Map<String, Integer> positions;
+        private final TabularRows source;
+        private final MappingProfile mapping;
+        private long number;
+        private List<String> fields;
+
+        Row(Map<String, Integer> positions, TabularRows source, MappingProfile mapping) {
+            this.positions = positions;
+            this.source = source;
+            this.mapping = mapping;
+        }
+
+        void reset(long number, List<String> fields) {
+            this.number = number;
+            this.fields = fields;
+        }
+
+        @Override
+        public long number() {
+            return number;
+        }
+
+        @Override
+        public String get(String column) {
+            Integer position = positions.get(column);
+            return position == null ? "" : fields.get(position).strip();
+        }
+
+        @Override
+        public boolean has(String column) {
+            return positions.containsKey(column);
+        }
+
+        @Override
+        public Optional<LocalDate> typedDate(String column) {
+            Integer position = positions.get(column);
+            return position == null ? Optional.empty() : source.typedDate(position);
+        }
+
+        @Override
+        public MappingProfile mapping() {
+            return mapping;
+        }
+    }
+}
