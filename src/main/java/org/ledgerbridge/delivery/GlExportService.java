@@ -53,9 +53,8 @@ public class GlExportService {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    public GlExportService(List<GlFormat> formats, JdbcClient jdbc, LedgerSetup setup, AuditLog audit,
-                           PlatformTransactionManager transactions) {
-        this.formats = formats.stream().collect(Collectors.toMap(GlFormat::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    public GlExportService(JdbcClient jdbc, LedgerSetup setup, AuditLog audit, PlatformTransactionManager transactions) {
+        this.formats = org.ledgerbridge.delivery.formats.GlFormats.all().stream().collect(Collectors.toMap(GlFormat::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         this.jdbc = jdbc;
         this.setup = setup;
         this.audit = audit;
@@ -146,16 +145,7 @@ public class GlExportService {
         private long totalLines;
         private GlExport.Refused refusal;
 
-        private ZipOutputStream zip;
-        private Writer out;
-        private String fileEntity;
-        private String fileName;
-        private int part;
-        private int sequence;
-        private long fileJournals;
-        private long fileLines;
-        private BigDecimal fileDebit = BigDecimal.ZERO;
-        private BigDecimal fileCredit = BigDecimal.ZERO;
+        private GlFiles files;
 
         // the journal being read, and the summary being built
         private long currentId = -1;
@@ -183,7 +173,30 @@ public class GlExportService {
         }
 
         void write(ZipOutputStream zip, String entity, boolean again) {
-            this.zip = zip;
+            this.files = new GlFiles(format, new GlFiles.Sink() {
+                @Override
+                public Writer open(String fileName) throws IOException {
+                    zip.putNextEntry(new ZipEntry(fileName));
+                    return new java.io.BufferedWriter(new OutputStreamWriter(new FilterOutputStream(zip) {
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            out.write(b, off, len);
+                        }
+
+                        @Override
+                        public void close() {
+                            // the ZIP stays open for the next entry
+                        }
+                    }, StandardCharsets.UTF_8), 1 << 16);
+                }
+
+                @Override
+                public void close(String fileName, Writer writer) throws IOException {
+                    writer.flush();
+                    zip.closeEntry();
+                }
+            }, (fileEntity, part, capped) -> fileEntity + "_" + from + "_" + to + (part > 1 || capped ? "_" + part : "") + "."
+                    + format.extension(), e -> charts.getOrDefault(e, List.of()));
             jdbc.sql("""
                             SELECT j.id, j.entity_code, j.journal_date, j.source, j.description, b.name AS batch, l.account_code,
                                    l.base_debit, l.base_credit, l.description AS line_description, l.party_id, l.document_number
@@ -217,7 +230,8 @@ public class GlExportService {
                     });
             finishJournal();
             flushSummary();
-            closeFile();
+            manifest.addAll(files.finish());
+            totalLines = files.totalLines();
         }
 
         /** A journal read in full goes out as it is, summed, or into the day's or month's summary. */
@@ -252,78 +266,9 @@ public class GlExportService {
         }
 
         private void emit(GlJournal journal) {
-            if (journal.lines().isEmpty()) {
-                return; // a summary whose lines cancel out leaves nothing to import
+            if (refusal == null) {
+                files.write(journal).ifPresent(refused -> refusal = refused);
             }
-            if (format.maxLinesPerJournal() > 0 && journal.lines().size() > format.maxLinesPerJournal()) {
-                refusal = new GlExport.Refused("JOURNAL_TOO_LONG_FOR_FORMAT", "journal " + journal.reference() + " of " + journal.entity()
-                        + " has " + journal.lines().size() + " lines; " + format.name() + " takes at most " + format.maxLinesPerJournal()
-                        + " per entry (export with --summarize journal, or choose another format)");
-                return;
-            }
-            try {
-                if (!journal.entity().equals(fileEntity)) {
-                    closeFile();
-                    fileEntity = journal.entity();
-                    part = 1;
-                    openFile();
-                } else if (format.maxLinesPerFile() > 0 && fileLines > 0 && fileLines + journal.lines().size() > format.maxLinesPerFile()) {
-                    closeFile();
-                    part++;
-                    openFile();
-                }
-                try {
-                    format.journal(out, journal, ++sequence);
-                } catch (IllegalArgumentException notValidForTarget) {
-                    refusal = new GlExport.Refused("NOT_VALID_FOR_FORMAT", "journal " + journal.reference() + " of " + journal.entity()
-                            + " cannot be written as " + format.name() + ": " + notValidForTarget.getMessage());
-                    return;
-                }
-                fileJournals++;
-                fileLines += journal.lines().size();
-                totalLines += journal.lines().size();
-                fileDebit = fileDebit.add(journal.debit());
-                fileCredit = fileCredit.add(journal.credit());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private void openFile() throws IOException {
-            fileName = fileEntity + "_" + from + "_" + to + (part > 1 || format.maxLinesPerFile() > 0 ? "_" + part : "") + "." + format.extension();
-            zip.putNextEntry(new ZipEntry(fileName));
-            out = new java.io.BufferedWriter(new OutputStreamWriter(new FilterOutputStream(zip) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() {
-                    // the ZIP stays open for the next entry
-                }
-            }, StandardCharsets.UTF_8), 1 << 16);
-            sequence = 0;
-            fileJournals = 0;
-            fileLines = 0;
-            fileDebit = BigDecimal.ZERO;
-            fileCredit = BigDecimal.ZERO;
-            format.header(out, fileEntity, charts.getOrDefault(fileEntity, List.of()));
-        }
-
-        private void closeFile() {
-            if (out == null) {
-                return;
-            }
-            try {
-                format.footer(out);
-                out.flush();
-                zip.closeEntry();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            manifest.add(new GlExport.ManifestEntry(fileEntity, fileName, fileJournals, fileLines, fileDebit, fileCredit));
-            out = null;
         }
 
         void manifest(ZipOutputStream zip) throws IOException {

@@ -75,15 +75,22 @@ public class BatchService {
         return find(id).orElseThrow();
     }
 
-    /** The first run of '#' is the zero-padded batch number; any later '#' is the part number 1. */
     String nameFor(long number) {
-        Matcher run = NUMBER_RUN.matcher(namePattern);
+        return nameFor(namePattern, number);
+    }
+
+    /**
+     * A batch's name from a pattern such as iMIS's {@code AB######-#}: the first run of '#' is the
+     * zero-padded batch number, any later '#' the part number 1 (AB001041-1).
+     */
+    public static String nameFor(String pattern, long number) {
+        Matcher run = NUMBER_RUN.matcher(pattern);
         if (!run.find()) {
-            return namePattern + number;
+            return pattern + number;
         }
         String padded = String.format("%0" + run.group().length() + "d", number);
-        String rest = namePattern.substring(run.end()).replace('#', '1');
-        return namePattern.substring(0, run.start()) + padded + rest;
+        String rest = pattern.substring(run.end()).replace('#', '1');
+        return pattern.substring(0, run.start()) + padded + rest;
     }
 
     public List<Batch> list() {

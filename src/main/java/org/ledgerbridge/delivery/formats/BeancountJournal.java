@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -14,7 +13,6 @@ import java.util.List;
  * per journal with quoted payee and narration. Account names are the top level and the code
  * (Assets:1050), which Beancount requires to begin with a capital letter or a digit.
  */
-@Component
 class BeancountJournal implements GlFormat {
 
     @Override

@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -11,7 +10,6 @@ import java.util.List;
 import static org.ledgerbridge.delivery.TextCells.safe;
 
 /** `csv`: LedgerBridge's own layout (CONTRACT.md), one row per line. */
-@Component
 class GenericCsv implements GlFormat {
 
     @Override

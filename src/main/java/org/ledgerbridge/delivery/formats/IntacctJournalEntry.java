@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -17,7 +16,6 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * template's guidance), REFERENCE_NO, LINE_NO, ACCT_NO, MEMO, DEBIT, CREDIT; the entry's fields
  * repeat on each of its lines, LINE_NO restarts at 1 for each entry.
  */
-@Component
 class IntacctJournalEntry implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");

@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -14,7 +13,6 @@ import java.util.List;
  * between account and amount, the commodity after the amount. Accounts are named by their top
  * level and code (Assets:1050), so `hledger check` and balance reports group them as the chart does.
  */
-@Component
 class LedgerJournal implements GlFormat {
 
     @Override

@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -19,7 +18,6 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * kind (1 asset, 2 liability, 3 equity, 4 income, 6 expense); any other code is refused rather than
  * written into a file MYOB would reject.
  */
-@Component
 class MyobJournalEntries implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");

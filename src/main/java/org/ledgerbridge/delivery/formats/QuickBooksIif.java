@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,7 +17,6 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * credit negative; dates MM/DD/YYYY. Tabs and line breaks inside a field would break the file:
  * they become spaces.
  */
-@Component
 class QuickBooksIif implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");

@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,7 +17,6 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * itself exports them. Amounts: debit positive, credit negative (TRANSAMT). Dates YYYYMMDD.
  * Entry description 60 characters, detail description and reference 60 and 60.
  */
-@Component
 class Sage300Batch implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;

@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,7 +17,6 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * negative, a period and two decimals. Quotes inside text would end the field: they become
  * apostrophes. (Sage 50 refuses entries on its linked AR/AP accounts once history is finished.)
  */
-@Component
 class Sage50CaGeneralJournal implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM-dd-yy");

@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -17,7 +16,6 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * 560, G/L Account up to 15, Description up to 160, Amount positive for a debit, negative for a
  * credit. One row per distribution.
  */
-@Component
 class Sage50UsGeneralJournal implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yy");

@@ -2,7 +2,6 @@ package org.ledgerbridge.delivery.formats;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlJournal;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,7 +17,6 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * export"); the exporter starts a new file before that, never inside a journal. Narration 4,000
  * characters, description 4,000.
  */
-@Component
 class XeroManualJournal implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");

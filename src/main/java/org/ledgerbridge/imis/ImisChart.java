@@ -1,0 +1,84 @@
+package org.ledgerbridge.imis;
+
+import org.ledgerbridge.delivery.GlJournal;
+import org.ledgerbridge.ledger.Account;
+import org.ledgerbridge.ledger.AccountRole;
+import org.ledgerbridge.ledger.FinancialEntity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the converter knows of the GL's chart: the ledger's, when one is set up, or nothing but
+ * the defaults (every entity and account accepted, inter-entity account and currency as given,
+ * account kind from the code's first digit: 1 assets, 2 liabilities, 3 equity, 4 income, else expenses).
+ */
+public final class ImisChart {
+
+    private final Map<String, FinancialEntity> entities;
+    private final Map<String, Account> accounts = new HashMap<>();
+    private final String defaultInterEntityAccount;
+    private final String defaultCurrency;
+
+    private ImisChart(Map<String, FinancialEntity> entities, List<Account> accounts, String defaultInterEntityAccount,
+                      String defaultCurrency) {
+        this.entities = entities;
+        accounts.forEach(a -> this.accounts.put(a.entity() + "/" + a.code(), a));
+        this.defaultInterEntityAccount = defaultInterEntityAccount;
+        this.defaultCurrency = defaultCurrency;
+    }
+
+    public static ImisChart of(Map<String, FinancialEntity> entities, List<Account> accounts) {
+        return new ImisChart(entities, accounts, null, null);
+    }
+
+    public static ImisChart none(String interEntityAccount, String currency) {
+        return new ImisChart(null, List.of(), interEntityAccount, currency);
+    }
+
+    boolean checks() {
+        return entities != null;
+    }
+
+    boolean hasEntity(String entity) {
+        return entities == null || entities.containsKey(entity);
+    }
+
+    boolean hasAccount(String entity, String account) {
+        return entities == null || accounts.containsKey(entity + "/" + account);
+    }
+
+    Optional<String> interEntityAccount(String entity) {
+        if (entities == null) {
+            return Optional.ofNullable(defaultInterEntityAccount);
+        }
+        return accounts.values().stream().filter(a -> a.entity().equals(entity) && a.role() == AccountRole.INTER_ENTITY)
+                .map(Account::code).findFirst();
+    }
+
+    String currency(String entity) {
+        return entities == null ? defaultCurrency : entities.get(entity).baseCurrency();
+    }
+
+    GlJournal.AccountKind kind(String entity, String code) {
+        Account account = accounts.get(entity + "/" + code);
+        if (account != null) {
+            return switch (account.type()) {
+                case ASSET -> GlJournal.AccountKind.ASSETS;
+                case LIABILITY -> GlJournal.AccountKind.LIABILITIES;
+                case EQUITY -> GlJournal.AccountKind.EQUITY;
+                case REVENUE -> GlJournal.AccountKind.INCOME;
+                case EXPENSE -> GlJournal.AccountKind.EXPENSES;
+            };
+        }
+        return switch (code.isEmpty() ? '9' : code.charAt(0)) {
+            case '1' -> GlJournal.AccountKind.ASSETS;
+            case '2' -> GlJournal.AccountKind.LIABILITIES;
+            case '3' -> GlJournal.AccountKind.EQUITY;
+            case '4' -> GlJournal.AccountKind.INCOME;
+            default -> GlJournal.AccountKind.EXPENSES;
+        };
+    }
+}
