@@ -125,6 +125,8 @@ CREATE TABLE import_run (
     kind        text NOT NULL,
     file_name   text NOT NULL,
     sha256      char(64) NOT NULL,
+    -- what of the file was imported, when a kind takes part of it (iMIS: the batches); '' otherwise
+    variant     text NOT NULL DEFAULT '',
     actor       text NOT NULL,
     started_at  timestamptz NOT NULL,
     finished_at timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -135,7 +137,7 @@ CREATE TABLE import_run (
     summary     jsonb NOT NULL DEFAULT '{}'
 );
 -- the same bytes commit once per kind, even when two imports race
-CREATE UNIQUE INDEX import_run_committed_once ON import_run (kind, sha256) WHERE status = 'committed';
+CREATE UNIQUE INDEX import_run_committed_once ON import_run (kind, sha256, variant) WHERE status = 'committed';
 
 -- ---------------------------------------------------------------------------------------------
 -- Invariants the database holds on its own, whatever the application does.

@@ -14,3 +14,12 @@ CREATE TABLE gl_export (
     file_name   text NOT NULL,
     sha256      char(64) NOT NULL
 );
+
+-- iMIS lines posted into the ledger (`import imis`): a batch's lines are posted once, whatever file brings them
+CREATE TABLE imis_line_posted (
+    batch_num     text NOT NULL,
+    trans_number  text NOT NULL,
+    line_number   bigint NOT NULL,
+    journal_batch bigint NOT NULL,
+    PRIMARY KEY (batch_num, trans_number, line_number)
+);

@@ -42,6 +42,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--allow-overpayment", description = "payments: accept prepayments and overpayments as credits on general AR")
     boolean allowOverpayment;
 
+    @Option(names = "--batch", paramLabel = "N", description = "imis: the iMIS batch number to post (repeatable)")
+    java.util.List<String> batches = new java.util.ArrayList<>();
+
     @Option(names = "--action", paramLabel = "insert|insert-with-matching", defaultValue = "insert",
             description = "payments: insert-with-matching skips rows that match a payment already in the ledger")
     String action;
@@ -74,6 +77,7 @@ final class ImportCommand implements Callable<Integer> {
                     .withMapping(chosen)
                     .withFlag("allow-overpayment", String.valueOf(allowOverpayment))
                     .withFlag("action", action)
+                    .withFlag("batch", String.join(",", batches))
                     .withProgress(new ProgressBar(cli.output.err, (dryRun ? "validating " : "importing ") + file.getFileName()));
             ImportReport report = imports.run(kind, file, options);
             print(report);

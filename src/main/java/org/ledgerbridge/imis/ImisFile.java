@@ -44,7 +44,7 @@ public final class ImisFile {
         }
     }
 
-    private static ImisLine line(SourceRow row, RowErrors errors) {
+    static ImisLine line(SourceRow row, RowErrors errors) {
         String batch = Cells.required(row, "BATCH_NUM", 20, errors);
         String transaction = Cells.required(row, "TRANS_NUMBER", 30, errors);
         LocalDate date = Cells.date(row, "TRANSACTION_DATE", Cells.MONTH_DAY_YEAR, "MM/DD/YYYY", errors);

@@ -15,6 +15,14 @@ public interface ImportKind<R> {
 
     List<ImportColumn> columns();
 
+    /**
+     * Which part of a file this import takes, when a kind imports part of it (iMIS: the batches):
+     * the same bytes commit once per kind and variant.
+     */
+    default String variant(ImportOptions options) {
+        return "";
+    }
+
     /** Error codes that mean "a rule of the ledger refuses this file" (exit 3) rather than "bad input" (exit 1). */
     default java.util.Set<String> ledgerRuleCodes() {
         return java.util.Set.of();

@@ -72,16 +72,17 @@ public class ImportService {
             return fileLevel(kind, fileName, "", options, "FILE_UNREADABLE", "cannot read " + file + ": " + e.getMessage());
         }
         LOG.debug("{}: {} bytes identified in {} ms", fileName, facts.bytes(), (System.nanoTime() - startNanos) / 1_000_000);
-        if (!options.dryRun() && alreadyCommitted(kind.name(), facts.sha256())) {
+        String variant = kind.variant(options);
+        if (!options.dryRun() && alreadyCommitted(kind.name(), facts.sha256(), variant)) {
             return duplicate(kind, fileName, facts, options);
         }
         Run<R> run = new Run<>(kind, fileName, facts, options);
         try {
             ImportReport report = transaction.execute(tx -> {
                 long runId = options.dryRun() ? 0 : jdbc.sql("""
-                                INSERT INTO import_run (kind, file_name, sha256, actor, started_at, status, rows, accepted)
-                                VALUES (?, ?, ?, ?, ?, 'committed', 0, 0) RETURNING id""")
-                        .params(kind.name(), fileName, facts.sha256(), options.actor(), started)
+                                INSERT INTO import_run (kind, file_name, sha256, variant, actor, started_at, status, rows, accepted)
+                                VALUES (?, ?, ?, ?, ?, ?, 'committed', 0, 0) RETURNING id""")
+                        .params(kind.name(), fileName, facts.sha256(), variant, options.actor(), started)
                         .query(Long.class).single();
                 ImportReport result = run.execute(file, runId);
                 if (result.status() != ImportStatus.COMMITTED) {
@@ -111,14 +112,14 @@ public class ImportService {
         }
     }
 
-    private boolean alreadyCommitted(String kind, String sha256) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM import_run WHERE kind = ? AND sha256 = ? AND status = 'committed')")
-                .params(kind, sha256).query(Boolean.class).single();
+    private boolean alreadyCommitted(String kind, String sha256, String variant) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM import_run WHERE kind = ? AND sha256 = ? AND variant = ? AND status = 'committed')")
+                .params(kind, sha256, variant).query(Boolean.class).single();
     }
 
     private ImportReport duplicate(ImportKind<?> kind, String fileName, FileFacts facts, ImportOptions options) {
-        long previous = jdbc.sql("SELECT id FROM import_run WHERE kind = ? AND sha256 = ? AND status = 'committed'")
-                .params(kind.name(), facts.sha256()).query(Long.class).optional().orElse(0L);
+        long previous = jdbc.sql("SELECT id FROM import_run WHERE kind = ? AND sha256 = ? AND variant = ? AND status = 'committed'")
+                .params(kind.name(), facts.sha256(), kind.variant(options)).query(Long.class).optional().orElse(0L);
         return new ImportReport(kind.name(), fileName, facts.sha256(), options.dryRun(), ImportStatus.DUPLICATE, 0, 0,
                 List.of(), List.of(), Map.of("alreadyImportedAs", previous), 0, false);
     }

@@ -1,0 +1,145 @@
+package org.ledgerbridge.imis;
+
+import org.ledgerbridge.delivery.GlJournal;
+import org.ledgerbridge.imports.ImportColumn;
+import org.ledgerbridge.imports.ImportKind;
+import org.ledgerbridge.imports.ImportOptions;
+import org.ledgerbridge.imports.RowErrors;
+import org.ledgerbridge.imports.RowProblem;
+import org.ledgerbridge.imports.SourceRow;
+import org.ledgerbridge.ledger.Batch;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchType;
+import org.ledgerbridge.ledger.JournalDraft;
+import org.ledgerbridge.ledger.JournalLineDraft;
+import org.ledgerbridge.ledger.LedgerSetup;
+import org.ledgerbridge.ledger.Posting;
+import org.ledgerbridge.ledger.PostingService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * `import imis FILE --batch N`: the same lines `convert imis` turns into files, posted into the
+ * ledger as an AUTO batch, so they flow through batches, GL export and GL integration like the
+ * rest. A batch's lines are posted once: importing them again, from any file, is refused.
+ */
+@Component
+class ImisImport implements ImportKind<ImisLine> {
+
+    static final String ALREADY_POSTED = "IMIS_BATCH_ALREADY_POSTED";
+
+    private final LedgerSetup ledger;
+    private final BatchService batches;
+    private final PostingService posting;
+    private final JdbcClient jdbc;
+
+    ImisImport(LedgerSetup ledger, BatchService batches, PostingService posting, JdbcClient jdbc) {
+        this.ledger = ledger;
+        this.batches = batches;
+        this.posting = posting;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String name() {
+        return "imis";
+    }
+
+    @Override
+    public List<ImportColumn> columns() {
+        return ImisFile.COLUMNS;
+    }
+
+    /** The same file brings other batches too: a batch, not the bytes, is posted once. */
+    @Override
+    public String variant(ImportOptions options) {
+        return String.join(",", new java.util.TreeSet<>(Arrays.asList(options.flags().getOrDefault("batch", "").split(","))));
+    }
+
+    @Override
+    public Set<String> ledgerRuleCodes() {
+        return Set.of(ALREADY_POSTED);
+    }
+
+    @Override
+    public Session<ImisLine> open(ImportOptions options, long importRunId) {
+        Set<String> wanted = new LinkedHashSet<>(Arrays.asList(options.flags().getOrDefault("batch", "").split(",")));
+        wanted.remove("");
+        AutoBatches autoBatches = new AutoBatches(wanted, ImisChart.of(ledger.entities(), ledger.accounts()));
+        Set<String> alreadyPosted = new LinkedHashSet<>(jdbc.sql("SELECT DISTINCT batch_num FROM imis_line_posted WHERE batch_num = ANY(?)")
+                .param(wanted.toArray(String[]::new)).query(String.class).list());
+        List<ImisLine> lines = new ArrayList<>();
+        return new Session<>() {
+            @Override
+            public ImisLine validate(SourceRow row, RowErrors errors) {
+                if (wanted.isEmpty() && row.number() == 2) {
+                    errors.error("BATCH_NUM", "BATCH_REQUIRED", "say which iMIS batch to import: --batch N");
+                }
+                return ImisFile.line(row, errors);
+            }
+
+            @Override
+            public void write(ImisLine line) {
+                autoBatches.accept(line);
+                if (wanted.contains(line.batch())) {
+                    lines.add(line);
+                }
+            }
+
+            @Override
+            public void endOfFile(RowErrors errors) {
+                for (String batch : alreadyPosted) {
+                    errors.errorAt(0, "BATCH_NUM", ALREADY_POSTED, "iMIS batch " + batch + " was already posted to the ledger");
+                }
+            }
+
+            @Override
+            public Map<String, Object> commit() {
+                List<RowProblem> problems = autoBatches.problems();
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException(problems.get(0).code() + ": " + problems.get(0).message());
+                }
+                Map<String, Object> summary = new LinkedHashMap<>();
+                for (String batch : autoBatches.batches()) {
+                    Batch ledgerBatch = batches.open(BatchType.AUTO, BatchService.nameFor("AB######-#", Long.parseLong(batch)),
+                            options.actor());
+                    List<JournalDraft> drafts = new ArrayList<>();
+                    autoBatches.journals(batch, ImisSummary.DETAIL).values().forEach(journals -> journals.forEach(j ->
+                            drafts.add(draft(j, importRunId))));
+                    Posting posted = posting.post(ledgerBatch.id(), drafts, options.actor());
+                    if (posted instanceof Posting.Refused refused) {
+                        throw new IllegalStateException("the posting service refused an iMIS journal: " + refused);
+                    }
+                    jdbc.sql("""
+                                    INSERT INTO imis_line_posted (batch_num, trans_number, line_number, journal_batch)
+                                    SELECT ?, t, l, ? FROM unnest(?::text[], ?::bigint[]) AS x(t, l)""")
+                            .params(batch, ledgerBatch.id(),
+                                    lines.stream().filter(l -> l.batch().equals(batch)).map(ImisLine::transaction).toArray(String[]::new),
+                                    lines.stream().filter(l -> l.batch().equals(batch)).map(ImisLine::lineNumber).toArray(Long[]::new))
+                            .update();
+                    summary.put("batch " + batch, ledgerBatch.name() + " (" + drafts.size() + " journals)");
+                }
+                summary.put("linesPosted", autoBatches.selectedLines());
+                summary.put("linesOfOtherBatchesSkipped", autoBatches.skippedLines());
+                summary.put("interEntity", autoBatches.interEntity());
+                return summary;
+            }
+        };
+    }
+
+    private static JournalDraft draft(GlJournal journal, long importRunId) {
+        List<JournalLineDraft> lines = journal.lines().stream()
+                .map(l -> new JournalLineDraft(l.account(), journal.currency(), l.debit(), l.credit(), null, null, l.description()))
+                .toList();
+        return new JournalDraft(journal.entity(), journal.date(), "iMIS import #" + importRunId + ", transaction " + journal.reference(),
+                journal.description(), null, lines);
+    }
+}

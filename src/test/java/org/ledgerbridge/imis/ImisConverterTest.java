@@ -1,0 +1,182 @@
+package org.ledgerbridge.imis;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.ledgerbridge.delivery.formats.GlFormats;
+import org.ledgerbridge.imports.MappingProfile;
+import org.ledgerbridge.imports.ProgressListener;
+import org.ledgerbridge.imports.RowProblem;
+import org.ledgerbridge.ledger.Account;
+import org.ledgerbridge.ledger.AccountRole;
+import org.ledgerbridge.ledger.AccountType;
+import org.ledgerbridge.ledger.FinancialEntity;
+import org.ledgerbridge.support.Samples;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Seed 000: the Access database that turned an iMIS auto-batch into Sage files, replaced. */
+class ImisConverterTest {
+
+    private static final ImisChart NO_LEDGER = ImisChart.none("1900", "USD");
+
+    @TempDir
+    Path out;
+
+    private ImisConverter.Conversion convert(Path file, String format, ImisSummary level, ImisChart chart, String... batches) {
+        return ImisConverter.convert(file, Set.of(batches), GlFormats.named(format).orElseThrow(), level, "AB######-#", chart,
+                MappingProfile.NONE, out, ProgressListener.NONE);
+    }
+
+    static List<String> formats() {
+        return GlFormats.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("formats")
+    void every_batch_of_the_sample_converts_into_per_entity_files_that_balance(String format) {
+        for (String batch : List.of("1041", "1042", "1043")) {
+            var conversion = convert(Samples.file("imis-export.csv"), format, ImisSummary.DETAIL, NO_LEDGER, batch);
+
+            assertThat(conversion).as(format + " " + batch).isInstanceOfSatisfying(ImisConverter.Converted.class, converted -> {
+                assertThat(converted.files()).isNotEmpty().allSatisfy(f -> {
+                    assertThat(f.debit()).isEqualByComparingTo(f.credit());
+                    assertThat(f.file()).startsWith(f.entity() + "_AB00" + batch + "-1");
+                    assertThat(out.resolve(f.file())).exists();
+                });
+            });
+        }
+    }
+
+    @Test
+    void only_the_chosen_batch_is_converted_and_the_others_are_counted_as_skipped() {
+        var converted = (ImisConverter.Converted) convert(Samples.file("imis-export.csv"), "csv", ImisSummary.DETAIL, NO_LEDGER, "1041");
+
+        assertThat(converted.linesConverted()).isEqualTo(7);
+        assertThat(converted.linesSkipped()).isEqualTo(7);
+        assertThat(converted.files()).extracting(ImisConverter.FileReport::entity).containsExactly("BMC", "PSAB", "SEC");
+    }
+
+    @Test
+    void a_transaction_across_entities_is_balanced_in_each_through_inter_entity_lines() throws IOException {
+        var converted = (ImisConverter.Converted) convert(Samples.file("imis-export.csv"), "csv", ImisSummary.DETAIL, NO_LEDGER, "1043");
+
+        assertThat(converted.interEntity()).containsExactly(Map.entry("PSAB -> BMC", new BigDecimal("400.00")),
+                Map.entry("PSAB -> SEC", new BigDecimal("250.00")));
+        String sec = Files.readString(out.resolve("SEC_AB001043-1.csv"));
+        assertThat(sec).contains("SEC,880177,2026-11-04,4000,0.00,250.00").contains("SEC,880177,2026-11-04,1900,250.00,0.00");
+        String psab = Files.readString(out.resolve("PSAB_AB001043-1.csv"));
+        assertThat(psab).contains("1050,650.00,0.00").contains("1900,0.00,400.00").contains("1900,0.00,250.00");
+    }
+
+    @Test
+    void a_batch_not_in_the_file_is_refused_with_the_batches_it_holds_and_nothing_is_written() throws IOException {
+        var rejected = (ImisConverter.Rejected) convert(Samples.file("imis-export.csv"), "sage300", ImisSummary.DETAIL, NO_LEDGER, "9999");
+
+        assertThat(rejected.errors()).extracting(RowProblem::code, RowProblem::message).containsExactly(
+                tuple("BATCH_NOT_IN_FILE", "batch 9999 is not in the file; it holds batches 1041, 1042, 1043"));
+        try (var files = Files.list(out)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void a_batch_that_does_not_net_to_zero_is_refused_naming_the_transactions_and_the_amount() throws IOException {
+        Path file = out.resolve("in.csv");
+        Files.writeString(file, Files.readString(Samples.file("imis-export.csv")).replace("PSAB,1050,545.00", "PSAB,1050,540.00"));
+
+        var rejected = (ImisConverter.Rejected) convert(file, "csv", ImisSummary.DETAIL, NO_LEDGER, "1041");
+
+        assertThat(rejected.errors()).extracting(RowProblem::row, RowProblem::code).containsExactly(tuple(4L, "BATCH_DOES_NOT_BALANCE"));
+        assertThat(rejected.errors().get(0).message()).contains("off by -5.00", "880102 (-5.00)");
+    }
+
+    @Test
+    void bad_dates_and_amounts_are_refused_with_their_row_and_column() throws IOException {
+        Path file = out.resolve("in.csv");
+        Files.writeString(file, Files.readString(Samples.file("imis-export.csv"))
+                .replace("1041,880101,1,11/02/2026", "1041,880101,1,13/02/2026").replace("PSAB,4200,-45.00", "PSAB,4200,-45,00"));
+
+        var rejected = (ImisConverter.Rejected) convert(file, "csv", ImisSummary.DETAIL, NO_LEDGER, "1041");
+
+        assertThat(rejected.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+                .contains(tuple(2L, "TRANSACTION_DATE", "INVALID_DATE"));
+    }
+
+    @Test
+    void unknown_entities_and_accounts_are_listed_all_at_once_when_a_ledger_chart_is_set_up() {
+        ImisChart chart = ImisChart.of(Map.of("PSAB", new FinancialEntity("PSAB", "State Association", "USD")),
+                List.of(new Account("PSAB", "1050", "Undeposited", AccountType.ASSET, null, true),
+                        new Account("PSAB", "1900", "Inter-entity", AccountType.ASSET, AccountRole.INTER_ENTITY, true)));
+
+        var rejected = (ImisConverter.Rejected) convert(Samples.file("imis-export.csv"), "csv", ImisSummary.DETAIL, chart, "1041");
+
+        assertThat(rejected.errors()).extracting(RowProblem::code, RowProblem::message).contains(
+                tuple("UNKNOWN_ACCOUNT", "no account 4200 in the chart of PSAB"),
+                tuple("UNKNOWN_ENTITY", "no financial entity 'BMC' in the ledger"),
+                tuple("UNKNOWN_ENTITY", "no financial entity 'SEC' in the ledger"));
+    }
+
+    @Test
+    void an_existing_output_file_is_not_touched_by_a_refused_conversion() throws IOException {
+        Path previous = out.resolve("PSAB_AB001041-1.csv");
+        Files.writeString(previous, "last week's file");
+
+        convert(Samples.file("imis-export.csv"), "csv", ImisSummary.DETAIL, NO_LEDGER, "1041", "9999");
+
+        assertThat(Files.readString(previous)).isEqualTo("last week's file");
+    }
+
+    @Test
+    void summarising_per_batch_sums_each_entitys_lines_per_account() throws IOException {
+        var converted = (ImisConverter.Converted) convert(Samples.file("imis-export.csv"), "csv", ImisSummary.BATCH, NO_LEDGER, "1041");
+
+        assertThat(converted.files()).filteredOn(f -> f.entity().equals("PSAB")).singleElement()
+                .satisfies(f -> assertThat(f.lines()).isEqualTo(3)); // 1050, 1900, 4200
+        assertThat(Files.readString(out.resolve("PSAB_AB001041-1.csv"))).contains("1050,760.00,0.00");
+    }
+
+    @Test
+    void the_ledger_file_passes_hledger_check_and_the_beancount_file_bean_check() throws Exception {
+        assumeTrue(onPath("hledger") && onPath("bean-check"), "hledger / bean-check not installed; skipped");
+        for (String batch : List.of("1041", "1042", "1043")) {
+            convert(Samples.file("imis-export.csv"), "ledger", ImisSummary.DETAIL, NO_LEDGER, batch);
+            convert(Samples.file("imis-export.csv"), "beancount", ImisSummary.DETAIL, NO_LEDGER, batch);
+        }
+        try (var files = Files.list(out)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".journal")) {
+                    assertThat(run("hledger", "-f", file.toString(), "check")).as(name).isZero();
+                } else if (name.endsWith(".beancount")) {
+                    assertThat(run("bean-check", file.toString())).as(name).isZero();
+                }
+            }
+        }
+    }
+
+    private static boolean onPath(String program) {
+        try {
+            return new ProcessBuilder("which", program).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
+        return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+}
