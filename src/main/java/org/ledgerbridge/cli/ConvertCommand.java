@@ -1,7 +1,7 @@
 package org.ledgerbridge.cli;
 
 import org.ledgerbridge.delivery.GlFormat;
-import org.ledgerbridge.delivery.formats.GlFormats;
+import org.ledgerbridge.delivery.GlFormats;
 import org.ledgerbridge.imis.ImisChart;
 import org.ledgerbridge.imis.ImisConverter;
 import org.ledgerbridge.imis.ImisSummary;

@@ -54,7 +54,7 @@ public class GlExportService {
     private final TransactionTemplate transaction;
 
     public GlExportService(JdbcClient jdbc, LedgerSetup setup, AuditLog audit, PlatformTransactionManager transactions) {
-        this.formats = org.ledgerbridge.delivery.formats.GlFormats.all().stream().collect(Collectors.toMap(GlFormat::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        this.formats = org.ledgerbridge.delivery.GlFormats.all().stream().collect(Collectors.toMap(GlFormat::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         this.jdbc = jdbc;
         this.setup = setup;
         this.audit = audit;

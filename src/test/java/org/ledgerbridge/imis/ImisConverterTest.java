@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ledgerbridge.delivery.formats.GlFormats;
+import org.ledgerbridge.delivery.GlFormats;
 import org.ledgerbridge.imports.MappingProfile;
 import org.ledgerbridge.imports.ProgressListener;
 import org.ledgerbridge.imports.RowProblem;

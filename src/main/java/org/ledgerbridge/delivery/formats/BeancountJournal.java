@@ -13,7 +13,7 @@ import java.util.List;
  * per journal with quoted payee and narration. Account names are the top level and the code
  * (Assets:1050), which Beancount requires to begin with a capital letter or a digit.
  */
-class BeancountJournal implements GlFormat {
+public class BeancountJournal implements GlFormat {
 
     @Override
     public String name() {

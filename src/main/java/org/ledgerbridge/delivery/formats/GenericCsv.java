@@ -10,7 +10,7 @@ import java.util.List;
 import static org.ledgerbridge.delivery.TextCells.safe;
 
 /** `csv`: LedgerBridge's own layout (CONTRACT.md), one row per line. */
-class GenericCsv implements GlFormat {
+public class GenericCsv implements GlFormat {
 
     @Override
     public String name() {

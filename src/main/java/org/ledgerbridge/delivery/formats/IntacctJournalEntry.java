@@ -16,7 +16,7 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * template's guidance), REFERENCE_NO, LINE_NO, ACCT_NO, MEMO, DEBIT, CREDIT; the entry's fields
  * repeat on each of its lines, LINE_NO restarts at 1 for each entry.
  */
-class IntacctJournalEntry implements GlFormat {
+public class IntacctJournalEntry implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 

@@ -13,7 +13,7 @@ import java.util.List;
  * between account and amount, the commodity after the amount. Accounts are named by their top
  * level and code (Assets:1050), so `hledger check` and balance reports group them as the chart does.
  */
-class LedgerJournal implements GlFormat {
+public class LedgerJournal implements GlFormat {
 
     @Override
     public String name() {

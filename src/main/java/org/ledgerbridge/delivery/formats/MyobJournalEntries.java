@@ -18,7 +18,7 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * kind (1 asset, 2 liability, 3 equity, 4 income, 6 expense); any other code is refused rather than
  * written into a file MYOB would reject.
  */
-class MyobJournalEntries implements GlFormat {
+public class MyobJournalEntries implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

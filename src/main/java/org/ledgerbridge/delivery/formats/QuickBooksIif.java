@@ -17,7 +17,7 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * credit negative; dates MM/DD/YYYY. Tabs and line breaks inside a field would break the file:
  * they become spaces.
  */
-class QuickBooksIif implements GlFormat {
+public class QuickBooksIif implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 

@@ -17,7 +17,7 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * itself exports them. Amounts: debit positive, credit negative (TRANSAMT). Dates YYYYMMDD.
  * Entry description 60 characters, detail description and reference 60 and 60.
  */
-class Sage300Batch implements GlFormat {
+public class Sage300Batch implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 

@@ -17,7 +17,7 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * negative, a period and two decimals. Quotes inside text would end the field: they become
  * apostrophes. (Sage 50 refuses entries on its linked AR/AP accounts once history is finished.)
  */
-class Sage50CaGeneralJournal implements GlFormat {
+public class Sage50CaGeneralJournal implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM-dd-yy");
 

@@ -16,7 +16,7 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * 560, G/L Account up to 15, Description up to 160, Amount positive for a debit, negative for a
  * credit. One row per distribution.
  */
-class Sage50UsGeneralJournal implements GlFormat {
+public class Sage50UsGeneralJournal implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yy");
 

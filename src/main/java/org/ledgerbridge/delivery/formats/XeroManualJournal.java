@@ -17,7 +17,7 @@ import static org.ledgerbridge.delivery.TextCells.safe;
  * export"); the exporter starts a new file before that, never inside a journal. Narration 4,000
  * characters, description 4,000.
  */
-class XeroManualJournal implements GlFormat {
+public class XeroManualJournal implements GlFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

@@ -1,6 +1,6 @@
-package org.ledgerbridge.delivery.formats;
+package org.ledgerbridge.delivery;
 
-import org.ledgerbridge.delivery.GlFormat;
+import org.ledgerbridge.delivery.formats.*;
 
 import java.util.List;
 
