@@ -16,7 +16,7 @@ final class GenerateCommand implements Callable<Integer> {
     @ParentCommand
     LedgerBridgeCli cli;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "entities, accounts, parties, payment-methods, opening-balances, documents, invoices, payments, gl-transactions")
+    @Parameters(index = "0", paramLabel = "KIND", description = "entities, accounts, parties, payment-methods, opening-balances, documents, invoices, payments, gl-transactions, imis-export")
     String kind;
 
     @Option(names = "--rows", defaultValue = "1000", paramLabel = "N")

@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 public final class SyntheticFiles {
 
     public static final List<String> KINDS = List.of("entities", "accounts", "parties", "payment-methods", "opening-balances", "documents", "invoices",
-            "payments", "gl-transactions");
+            "payments", "gl-transactions", "imis-export");
     private static final List<String> ENTITIES = List.of("PSAB", "BMC", "SEC");
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -49,6 +49,7 @@ public final class SyntheticFiles {
             case "invoices" -> invoices(rows, new SplittableRandom(seed), asOf, out);
             case "payments" -> payments(rows, new SplittableRandom(seed), asOf, out);
             case "gl-transactions" -> glTransactions(rows, new SplittableRandom(seed), asOf, out);
+            case "imis-export" -> imisExport(rows, new SplittableRandom(seed), asOf, out);
             default -> throw new IllegalArgumentException("cannot generate '" + kind + "'; one of " + String.join(", ", KINDS));
         }
     }
@@ -205,6 +206,35 @@ public final class SyntheticFiles {
                 w.write(entity + "," + date + "," + id + ",4000,," + dues + ",Dues\n");
                 w.write(entity + "," + date + "," + id + ",5000," + printing + ",,Printing\n");
                 w.write(entity + "," + date + "," + id + ",1010,," + printing + ",Printing paid\n");
+            }
+        }
+    }
+
+    /**
+     * An iMIS IQA auto-batch export: online purchases of three lines (two products, one payment),
+     * a third of them across entities; batch 1 holds the first half of the lines, batch 2 the rest.
+     */
+    private static void imisExport(long rows, SplittableRandom random, LocalDate asOf, Path out) throws IOException {
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy");
+        String[] revenue = {"4000", "4100", "4200"};
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write("BATCH_NUM,TRANS_NUMBER,LINE_NUMBER,TRANSACTION_DATE,TRANSACTION_TYPE,SOURCE_SYSTEM,ST_ID,INVOICE_REFERENCE_NUM,"
+                    + "PRODUCT_CODE,DESCRIPTION,FINANCIAL_ENTITY,GL_ACCOUNT,AMOUNT\n");
+            long transactions = Math.max(1, rows / 3);
+            for (long t = 1; t <= transactions; t++) {
+                String batch = t <= transactions / 2 ? "1" : "2";
+                String day = asOf.minusDays(random.nextInt(0, 5)).format(date);
+                String customer = customerId(1 + random.nextLong(10_000));
+                long first = random.nextLong(500, 50_000);
+                long second = random.nextLong(500, 50_000);
+                String otherEntity = random.nextInt(3) == 0 ? ENTITIES.get(1 + random.nextInt(2)) : "PSAB";
+                String trans = String.valueOf(900_000 + t);
+                w.write(batch + "," + trans + ",1," + day + ",DIST,ORDER," + customer + ",,P1,Product,PSAB,"
+                        + revenue[random.nextInt(3)] + ",-" + cents(first) + "\n");
+                w.write(batch + "," + trans + ",2," + day + ",DIST,ORDER," + customer + ",,P2,Product," + otherEntity + ","
+                        + revenue[random.nextInt(3)] + ",-" + cents(second) + "\n");
+                w.write(batch + "," + trans + ",3," + day + ",PAY,ORDER," + customer + ",,,Online payment,PSAB,1050,"
+                        + cents(first + second) + "\n");
             }
         }
     }
