@@ -98,6 +98,7 @@ final class ConvertCommand {
         }
 
         private int run(LedgerBridgeCli cli, GlFormat glFormat, MappingProfile profile, ImisChart chart) {
+            long started = System.nanoTime();
             ImisConverter.Conversion conversion = ImisConverter.convert(file, new LinkedHashSet<>(batches), glFormat, summarize,
                     namePattern, chart, profile, out, new ProgressBar(cli.output.err, "converting " + file.getFileName()));
             if (conversion instanceof ImisConverter.Rejected rejected) {
@@ -120,10 +121,12 @@ final class ConvertCommand {
                 json.put("linesConverted", converted.linesConverted());
                 json.put("linesSkipped", converted.linesSkipped());
                 json.put("interEntity", converted.interEntity());
+                json.put("durationMs", (System.nanoTime() - started) / 1_000_000);
                 cli.output.json(json);
             } else {
                 cli.output.out.println("converted " + converted.linesConverted() + " line(s) of batch(es) " + String.join(", ", batches)
-                        + "; " + converted.linesSkipped() + " line(s) of other batches skipped");
+                        + "; " + converted.linesSkipped() + " line(s) of other batches skipped"
+                        + String.format(" (%.1f s)", (System.nanoTime() - started) / 1e9));
                 cli.output.table(List.of("ENTITY", "BATCH", "FILE", "LINES", "DEBIT", "CREDIT"), converted.files().stream()
                         .map(f -> List.of(f.entity(), f.batch(), f.file(), String.valueOf(f.lines()), f.debit().toPlainString(),
                                 f.credit().toPlainString())).toList());

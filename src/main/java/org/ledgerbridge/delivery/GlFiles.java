@@ -43,6 +43,8 @@ public final class GlFiles {
     private long totalLines;
     private BigDecimal debit = BigDecimal.ZERO;
     private BigDecimal credit = BigDecimal.ZERO;
+    private final java.util.Map<String, GlFormat.ChartAccount> used = new java.util.LinkedHashMap<>();
+    private java.util.Set<String> declared = java.util.Set.of();
 
     public GlFiles(GlFormat format, Sink sink, Naming naming, Function<String, List<GlFormat.ChartAccount>> charts) {
         this.format = format;
@@ -81,6 +83,11 @@ public final class GlFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (GlJournal.Line line : journal.lines()) {
+            if (!declared.contains(line.account())) {
+                used.putIfAbsent(line.account(), new GlFormat.ChartAccount(line.account(), line.account(), line.kind()));
+            }
+        }
         journals++;
         lines += journal.lines().size();
         totalLines += journal.lines().size();
@@ -111,14 +118,18 @@ public final class GlFiles {
         lines = 0;
         debit = BigDecimal.ZERO;
         credit = BigDecimal.ZERO;
-        format.header(out, entity, charts.apply(entity));
+        List<GlFormat.ChartAccount> chart = charts.apply(entity);
+        declared = new java.util.HashSet<>();
+        chart.forEach(a -> declared.add(a.code()));
+        used.clear();
+        format.header(out, entity, chart);
     }
 
     private void closeFile() throws IOException {
         if (out == null) {
             return;
         }
-        format.footer(out);
+        format.footer(out, List.copyOf(used.values()));
         out.flush();
         sink.close(fileName, out);
         manifest.add(new GlExport.ManifestEntry(entity, fileName, journals, lines, debit, credit));

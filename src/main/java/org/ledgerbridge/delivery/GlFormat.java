@@ -32,7 +32,8 @@ public interface GlFormat {
 
     void journal(Writer out, GlJournal journal, int sequence) throws IOException;
 
-    default void footer(Writer out) throws IOException {
+    /** @param undeclared accounts the file used that the header did not declare (no chart was known) */
+    default void footer(Writer out, List<ChartAccount> undeclared) throws IOException {
     }
 
     /** An account of the entity's chart, as a format may need to declare it. */

@@ -14,7 +14,7 @@ public final class TextCells {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String flat = text.replace('\r', ' ').replace('\n', ' ');
+        String flat = text.indexOf('\r') < 0 && text.indexOf('\n') < 0 ? text : text.replace('\r', ' ').replace('\n', ' ');
         char first = text.charAt(0);
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' || first == '\n') {
             return "'" + flat;

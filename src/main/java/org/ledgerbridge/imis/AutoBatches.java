@@ -6,6 +6,7 @@ import org.ledgerbridge.imports.RowProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,23 +18,45 @@ import java.util.TreeMap;
  * The Access database of seed 000, as rules: the lines of the chosen auto-batches, grouped by
  * financial entity, each transaction that spans entities balanced inside every entity by
  * inter-entity lines (due to / due from) on the entities' INTER_ENTITY accounts, the entity that
- * holds the payment (the PAY lines) on the other side. Pure Java: no database.
+ * holds the payment (the PAY lines) on the other side.
+ *
+ * <p>Streams: a transaction's journals go to the {@link Output} as soon as its last line is read
+ * (an iMIS export keeps a transaction's lines together; one that comes back later is refused), so
+ * memory does not grow with the file. The batch-level rules are known at the end: the caller
+ * discards what it wrote when {@link #problems()} is not empty. Pure Java: no database.
  */
 final class AutoBatches {
 
+    /** Receives each journal, in file order, per batch. */
+    interface Output {
+        void journal(String batch, GlJournal journal);
+    }
+
     private final Set<String> wanted;
     private final ImisChart chart;
+    private final ImisSummary level;
+    private final Output output;
     private final Set<String> batchesInFile = new LinkedHashSet<>();
-    private final Map<String, Map<String, List<ImisLine>>> transactionsByBatch = new LinkedHashMap<>();
+    private final Set<String> batchesSelected = new LinkedHashSet<>();
+    private final Map<String, BigDecimal> batchTotals = new LinkedHashMap<>();
+    private final Map<String, List<String>> unbalancedTransactions = new LinkedHashMap<>();
+    private final Map<String, Long> firstUnbalancedRow = new LinkedHashMap<>();
     private final Map<String, BigDecimal> interEntity = new TreeMap<>();
+    private final Map<String, Summary> summaries = new LinkedHashMap<>();
     private final List<RowProblem> problems = new ArrayList<>();
-    private final Set<String> reportedUnknown = new LinkedHashSet<>();
+    private final Set<String> reported = new HashSet<>();
+    private final Set<String> finished = new HashSet<>();
+    private String currentBatch;
+    private String currentTransaction;
+    private List<ImisLine> current = new ArrayList<>();
     private long skipped;
     private long selected;
 
-    AutoBatches(Set<String> wanted, ImisChart chart) {
+    AutoBatches(Set<String> wanted, ImisChart chart, ImisSummary level, Output output) {
         this.wanted = wanted;
         this.chart = chart;
+        this.level = level;
+        this.output = output;
     }
 
     void accept(ImisLine line) {
@@ -43,18 +66,35 @@ final class AutoBatches {
             return;
         }
         selected++;
+        batchesSelected.add(line.batch());
         if (!chart.hasEntity(line.entity())) {
-            unknown(line, "FINANCIAL_ENTITY", "UNKNOWN_ENTITY", "no financial entity '" + line.entity() + "' in the ledger");
+            once(new RowProblem(line.row(), "FINANCIAL_ENTITY", "UNKNOWN_ENTITY", "no financial entity '" + line.entity() + "' in the ledger"));
         } else if (!chart.hasAccount(line.entity(), line.account())) {
-            unknown(line, "GL_ACCOUNT", "UNKNOWN_ACCOUNT", "no account " + line.account() + " in the chart of " + line.entity());
+            once(new RowProblem(line.row(), "GL_ACCOUNT", "UNKNOWN_ACCOUNT", "no account " + line.account() + " in the chart of "
+                    + line.entity()));
         }
-        transactionsByBatch.computeIfAbsent(line.batch(), b -> new LinkedHashMap<>())
-                .computeIfAbsent(line.transaction(), t -> new ArrayList<>()).add(line);
+        if (!line.transaction().equals(currentTransaction) || !line.batch().equals(currentBatch)) {
+            finishTransaction();
+            currentBatch = line.batch();
+            currentTransaction = line.transaction();
+            if (!finished.add(currentBatch + "\u0000" + currentTransaction)) {
+                once(new RowProblem(line.row(), "TRANS_NUMBER", "TRANSACTION_NOT_CONTIGUOUS", "the lines of transaction "
+                        + line.transaction() + " are not together in the file; sort the export by batch and transaction"));
+            }
+        }
+        current.add(line);
     }
 
-    private void unknown(ImisLine line, String column, String code, String message) {
-        if (reportedUnknown.add(code + message)) { // each unknown entity or account once, all of them listed
-            problems.add(new RowProblem(line.row(), column, code, message));
+    /** After the last line: the last transaction and the day or batch summaries go out. */
+    void finish() {
+        finishTransaction();
+        summaries.values().forEach(s -> output.journal(s.batch, s.journal("iMIS batch " + s.batch)));
+        summaries.clear();
+    }
+
+    private void once(RowProblem problem) {
+        if (reported.add(problem.code() + problem.message())) { // each unknown entity or account once, all of them listed
+            problems.add(problem);
         }
     }
 
@@ -66,7 +106,16 @@ final class AutoBatches {
         return selected;
     }
 
-    /** The batch-level rules, once every line was read. */
+    Set<String> batches() {
+        return batchesSelected;
+    }
+
+    /** Inter-entity amounts per pair, "PSAB owes BMC" as the key "PSAB -> BMC". */
+    Map<String, BigDecimal> interEntity() {
+        return interEntity;
+    }
+
+    /** Every refusal, once {@link #finish()} was called. */
     List<RowProblem> problems() {
         List<RowProblem> all = new ArrayList<>(problems);
         for (String batch : wanted) {
@@ -75,81 +124,61 @@ final class AutoBatches {
                         + String.join(", ", batchesInFile)));
             }
         }
-        transactionsByBatch.forEach((batch, transactions) -> {
-            BigDecimal total = BigDecimal.ZERO;
-            List<String> off = new ArrayList<>();
-            long firstRow = Long.MAX_VALUE;
-            for (Map.Entry<String, List<ImisLine>> transaction : transactions.entrySet()) {
-                BigDecimal sum = transaction.getValue().stream().map(ImisLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                total = total.add(sum);
-                if (sum.signum() != 0) {
-                    off.add(transaction.getKey() + " (" + sum.toPlainString() + ")");
-                    firstRow = Math.min(firstRow, transaction.getValue().get(0).row());
-                }
-            }
+        batchTotals.forEach((batch, total) -> {
+            List<String> off = unbalancedTransactions.getOrDefault(batch, List.of());
             if (total.signum() != 0 || !off.isEmpty()) {
-                all.add(new RowProblem(firstRow == Long.MAX_VALUE ? 0 : firstRow, "AMOUNT", "BATCH_DOES_NOT_BALANCE", "batch " + batch
+                all.add(new RowProblem(firstUnbalancedRow.getOrDefault(batch, 0L), "AMOUNT", "BATCH_DOES_NOT_BALANCE", "batch " + batch
                         + " does not net to zero: it is off by " + total.toPlainString() + "; transactions that do not net: "
                         + String.join(", ", off)));
             }
-            for (List<ImisLine> lines : transactions.values()) {
-                Set<String> entities = new LinkedHashSet<>();
-                lines.forEach(l -> entities.add(l.entity()));
-                if (entities.size() > 1) {
-                    for (String entity : entities) {
-                        if (chart.interEntityAccount(entity).isEmpty()) {
-                            all.add(new RowProblem(lines.get(0).row(), "FINANCIAL_ENTITY", "INTER_ENTITY_ACCOUNT_MISSING", "transaction "
-                                    + lines.get(0).transaction() + " spans entities but " + entity + " has no INTER_ENTITY account"));
-                            return;
-                        }
-                    }
-                }
-            }
         });
+        all.sort((a, b) -> Long.compare(a.row(), b.row()));
         return all;
     }
 
-    Set<String> batches() {
-        return transactionsByBatch.keySet();
-    }
-
-    /** Inter-entity amounts per pair, "PSAB owes BMC" as the key "PSAB -> BMC". */
-    Map<String, BigDecimal> interEntity() {
-        return interEntity;
-    }
-
-    /** One batch's journals per entity, at the chosen level, each balanced on its own. */
-    Map<String, List<GlJournal>> journals(String batch, ImisSummary level) {
-        Map<String, List<GlJournal>> byEntity = new TreeMap<>();
-        Map<String, Summary> summaries = new LinkedHashMap<>();
-        for (List<ImisLine> transaction : transactionsByBatch.getOrDefault(batch, Map.of()).values()) {
-            Map<String, List<GlJournal.Line>> lines = balancedLines(transaction);
-            LocalDate date = transaction.get(0).date();
-            String reference = transaction.get(0).transaction();
-            for (Map.Entry<String, List<GlJournal.Line>> entity : lines.entrySet()) {
-                String currency = chart.currency(entity.getKey());
-                switch (level) {
-                    case DETAIL -> byEntity.computeIfAbsent(entity.getKey(), e -> new ArrayList<>()).add(new GlJournal(entity.getKey(), date,
-                            reference, describe(transaction), batch, currency, entity.getValue()));
-                    case TRANSACTION -> byEntity.computeIfAbsent(entity.getKey(), e -> new ArrayList<>()).add(
-                            new Summary(entity.getKey(), date, reference, batch, currency).add(entity.getValue()).journal(describe(transaction)));
-                    case DAY -> summaries.computeIfAbsent(entity.getKey() + "/" + date,
-                            k -> new Summary(entity.getKey(), date, "DAY-" + date, batch, currency)).add(entity.getValue());
-                    case BATCH -> summaries.computeIfAbsent(entity.getKey(),
-                            k -> new Summary(entity.getKey(), date, "BATCH-" + batch, batch, currency)).add(entity.getValue());
-                }
+    private void finishTransaction() {
+        if (current.isEmpty()) {
+            return;
+        }
+        List<ImisLine> transaction = current;
+        current = new ArrayList<>();
+        ImisLine first = transaction.get(0);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (ImisLine line : transaction) {
+            sum = sum.add(line.amount());
+        }
+        batchTotals.merge(first.batch(), sum, BigDecimal::add);
+        if (sum.signum() != 0) {
+            unbalancedTransactions.computeIfAbsent(first.batch(), b -> new ArrayList<>())
+                    .add(first.transaction() + " (" + sum.toPlainString() + ")");
+            firstUnbalancedRow.putIfAbsent(first.batch(), first.row());
+            return;
+        }
+        Map<String, List<GlJournal.Line>> lines = balancedLines(transaction);
+        if (lines == null) {
+            return;
+        }
+        for (Map.Entry<String, List<GlJournal.Line>> entity : lines.entrySet()) {
+            String currency = chart.currency(entity.getKey());
+            switch (level) {
+                case DETAIL -> output.journal(first.batch(), new GlJournal(entity.getKey(), first.date(), first.transaction(),
+                        describe(first), first.batch(), currency, entity.getValue()));
+                case TRANSACTION -> output.journal(first.batch(), new Summary(entity.getKey(), first.date(), first.transaction(),
+                        first.batch(), currency).add(entity.getValue()).journal(describe(first)));
+                case DAY -> summaries.computeIfAbsent(first.batch() + "/" + entity.getKey() + "/" + first.date(),
+                        k -> new Summary(entity.getKey(), first.date(), "DAY-" + first.date(), first.batch(), currency)).add(entity.getValue());
+                case BATCH -> summaries.computeIfAbsent(first.batch() + "/" + entity.getKey(),
+                        k -> new Summary(entity.getKey(), first.date(), "BATCH-" + first.batch(), first.batch(), currency))
+                        .add(entity.getValue());
             }
         }
-        summaries.values().forEach(s -> byEntity.computeIfAbsent(s.entity, e -> new ArrayList<>()).add(s.journal("iMIS batch " + batch)));
-        return byEntity;
     }
 
-    private static String describe(List<ImisLine> transaction) {
-        ImisLine first = transaction.get(0);
+    private static String describe(ImisLine first) {
         return "iMIS " + first.transaction() + (first.customerId().isEmpty() ? "" : " " + first.customerId());
     }
 
-    /** The transaction's lines per entity, plus the inter-entity lines that balance each entity. */
+    /** The transaction's lines per entity, plus the inter-entity lines that balance each entity; null when an account is missing. */
     private Map<String, List<GlJournal.Line>> balancedLines(List<ImisLine> transaction) {
         Map<String, List<GlJournal.Line>> lines = new TreeMap<>();
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
@@ -162,24 +191,30 @@ final class AutoBatches {
                 payingEntity = line.entity();
             }
         }
-        if (sums.size() > 1) {
-            if (payingEntity == null) { // no PAY line: the entity that received the most
-                payingEntity = sums.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        if (sums.size() == 1) {
+            return lines;
+        }
+        if (payingEntity == null) { // no PAY line: the entity that received the most
+            payingEntity = sums.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        }
+        for (String entity : sums.keySet()) {
+            if (chart.interEntityAccount(entity).isEmpty()) {
+                once(new RowProblem(transaction.get(0).row(), "FINANCIAL_ENTITY", "INTER_ENTITY_ACCOUNT_MISSING", "transaction "
+                        + transaction.get(0).transaction() + " spans entities but " + entity + " has no INTER_ENTITY account"));
+                return null;
             }
-            for (Map.Entry<String, BigDecimal> other : sums.entrySet()) {
-                String entity = other.getKey();
-                BigDecimal sum = other.getValue();
-                if (entity.equals(payingEntity) || sum.signum() == 0) {
-                    continue;
-                }
-                // the other entity is owed what it earned (due from the paying entity) ...
-                lines.get(entity).add(glLine(entity, chart.interEntityAccount(entity).orElseThrow(), sum.negate(),
-                        "due from " + payingEntity));
-                // ... and the paying entity owes it (due to)
-                lines.get(payingEntity).add(glLine(payingEntity, chart.interEntityAccount(payingEntity).orElseThrow(), sum,
-                        "due to " + entity));
-                interEntity.merge(payingEntity + " -> " + entity, sum.negate(), BigDecimal::add);
+        }
+        for (Map.Entry<String, BigDecimal> other : sums.entrySet()) {
+            String entity = other.getKey();
+            BigDecimal sum = other.getValue();
+            if (entity.equals(payingEntity) || sum.signum() == 0) {
+                continue;
             }
+            // the other entity is owed what it earned (due from the paying entity) ...
+            lines.get(entity).add(glLine(entity, chart.interEntityAccount(entity).orElseThrow(), sum.negate(), "due from " + payingEntity));
+            // ... and the paying entity owes it (due to)
+            lines.get(payingEntity).add(glLine(payingEntity, chart.interEntityAccount(payingEntity).orElseThrow(), sum, "due to " + entity));
+            interEntity.merge(payingEntity + " -> " + entity, sum.negate(), BigDecimal::add);
         }
         return lines;
     }

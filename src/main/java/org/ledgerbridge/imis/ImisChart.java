@@ -38,6 +38,12 @@ public final class ImisChart {
         return new ImisChart(null, List.of(), interEntityAccount, currency);
     }
 
+    /** The entity's chart for formats that declare accounts first; empty without a ledger. */
+    List<org.ledgerbridge.delivery.GlFormat.ChartAccount> accountsOf(String entity) {
+        return accounts.values().stream().filter(a -> a.entity().equals(entity))
+                .map(a -> new org.ledgerbridge.delivery.GlFormat.ChartAccount(a.code(), a.name(), kind(entity, a.code()))).toList();
+    }
+
     boolean checks() {
         return entities != null;
     }

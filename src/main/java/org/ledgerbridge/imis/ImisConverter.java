@@ -56,58 +56,133 @@ public final class ImisConverter {
     public static Conversion convert(Path file, Set<String> batches, GlFormat format, ImisSummary level, String namePattern,
                                      ImisChart chart, MappingProfile mapping, Path outDir, ProgressListener progress) {
         RowErrors errors = new RowErrors();
-        AutoBatches autoBatches = new AutoBatches(batches, chart);
-        try {
-            ImisFile.read(file, mapping, errors, progress, autoBatches::accept);
-        } catch (IOException e) {
-            return new Rejected(List.of(new RowProblem(0, null, "FILE_UNREADABLE", "cannot read " + file + ": " + e.getMessage())));
-        }
-        List<RowProblem> problems = new ArrayList<>(errors.errors());
-        problems.addAll(autoBatches.problems());
-        if (!problems.isEmpty()) {
-            problems.sort((a, b) -> Long.compare(a.row(), b.row()));
-            return new Rejected(problems);
-        }
         List<Path> written = new ArrayList<>();
+        Writers writers = new Writers(format, namePattern, chart, outDir, written);
+        AutoBatches autoBatches = new AutoBatches(batches, chart, level, writers::journal);
         try {
             Files.createDirectories(outDir);
-            List<FileReport> reports = new ArrayList<>();
-            for (String batch : new TreeSet<>(autoBatches.batches())) {
-                String batchName = BatchService.nameFor(namePattern, Long.parseLong(batch.replaceAll("\\D", "0")));
-                Map<String, List<GlJournal>> journals = autoBatches.journals(batch, level);
-                GlFiles files = new GlFiles(format, new Folder(outDir, written), (entity, part, capped) -> entity + "_" + batchName
-                        + (part > 1 ? "_" + part : "") + "." + format.extension(), entity -> chartOf(journals.get(entity)));
-                for (List<GlJournal> entityJournals : journals.values()) {
-                    for (GlJournal journal : entityJournals) {
-                        var refusal = files.write(journal);
-                        if (refusal.isPresent()) {
-                            deleteAll(written);
-                            return new Rejected(List.of(new RowProblem(0, null, refusal.get().code(), refusal.get().message())));
-                        }
-                    }
-                }
-                for (GlExport.ManifestEntry entry : files.finish()) {
-                    reports.add(new FileReport(entry.entity(), batchName, entry.file(), entry.lines(), entry.debit(), entry.credit()));
-                }
+            ImisFile.read(file, mapping, errors, progress, autoBatches::accept);
+            autoBatches.finish();
+            List<FileReport> reports = writers.finish();
+            List<RowProblem> problems = new ArrayList<>(errors.errors());
+            problems.addAll(autoBatches.problems());
+            if (writers.refusal != null) {
+                problems.add(new RowProblem(0, null, writers.refusal.code(), writers.refusal.message()));
+            }
+            if (!problems.isEmpty()) {
+                deleteAll(written);
+                problems.sort((a, b) -> Long.compare(a.row(), b.row()));
+                return new Rejected(problems);
             }
             for (Path part : written) {
                 Files.move(part, partTarget(part), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             return new Converted(reports, autoBatches.selectedLines(), autoBatches.skippedLines(), autoBatches.interEntity());
         } catch (IOException | UncheckedIOException e) {
+            writers.abandon();
             deleteAll(written);
-            return new Rejected(List.of(new RowProblem(0, null, "OUTPUT_UNWRITABLE", "cannot write into " + outDir + ": " + e.getMessage())));
+            return new Rejected(List.of(new RowProblem(0, null, "FILE_UNREADABLE_OR_OUTPUT_UNWRITABLE", e.getMessage())));
         }
     }
 
-    /** The accounts a file uses, for formats that declare them first. */
-    private static List<GlFormat.ChartAccount> chartOf(List<GlJournal> journals) {
-        Map<String, GlFormat.ChartAccount> accounts = new LinkedHashMap<>();
-        if (journals != null) {
-            journals.forEach(j -> j.lines().forEach(l -> accounts.putIfAbsent(l.account(),
-                    new GlFormat.ChartAccount(l.account(), l.account(), l.kind()))));
+    /**
+     * The files of a conversion: one per batch and entity, written by a thread of their own while
+     * the next lines are read (the two cores overlap), in the order the journals come.
+     */
+    private static final class Writers {
+        private final GlFormat format;
+        private final String namePattern;
+        private final ImisChart chart;
+        private final Path outDir;
+        private final List<Path> written;
+        private final Map<String, GlFiles> files = new LinkedHashMap<>();
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "imis-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        // journals go to the writer thread in bundles: one hand-over per journal costs more than writing it
+        private static final int BUNDLE = 512;
+        private final java.util.concurrent.Semaphore queued = new java.util.concurrent.Semaphore(16);
+        private List<Object[]> bundle = new ArrayList<>(BUNDLE);
+        private volatile GlExport.Refused refusal;
+        private volatile RuntimeException failure;
+
+        Writers(GlFormat format, String namePattern, ImisChart chart, Path outDir, List<Path> written) {
+            this.format = format;
+            this.namePattern = namePattern;
+            this.chart = chart;
+            this.outDir = outDir;
+            this.written = written;
         }
-        return List.copyOf(accounts.values());
+
+        void journal(String batch, GlJournal journal) {
+            bundle.add(new Object[]{batch, journal});
+            if (bundle.size() == BUNDLE) {
+                handOver();
+            }
+        }
+
+        private void handOver() {
+            List<Object[]> journals = bundle;
+            bundle = new ArrayList<>(BUNDLE);
+            queued.acquireUninterruptibly();
+            thread.execute(() -> {
+                try {
+                    for (Object[] entry : journals) {
+                        if (refusal != null || failure != null) {
+                            break;
+                        }
+                        write((String) entry[0], (GlJournal) entry[1]);
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    queued.release();
+                }
+            });
+        }
+
+        private final Map<String, String> batchNames = new java.util.HashMap<>();
+
+        private void write(String batch, GlJournal journal) {
+            String batchName = batchNames.computeIfAbsent(batch,
+                    b -> BatchService.nameFor(namePattern, Long.parseLong(b.replaceAll("\\D", "0"))));
+            GlFiles entityFiles = files.computeIfAbsent(batchName + "\u0000" + journal.entity(), k -> new GlFiles(format,
+                    new Folder(outDir, written), (entity, part, capped) -> entity + "_" + batchName + (part > 1 ? "_" + part : "") + "."
+                    + format.extension(), entity -> chart.accountsOf(entity)));
+            entityFiles.write(journal).ifPresent(refused -> refusal = refused);
+        }
+
+        /** Waits for the writer, finishes every file, and lists them. */
+        List<FileReport> finish() {
+            handOver();
+            thread.shutdown();
+            try {
+                if (!thread.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS)) {
+                    throw new IllegalStateException("the files were not written within an hour");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            List<FileReport> reports = new ArrayList<>();
+            files.forEach((key, entityFiles) -> {
+                String batchName = key.substring(0, key.indexOf('\u0000'));
+                for (GlExport.ManifestEntry entry : entityFiles.finish()) {
+                    reports.add(new FileReport(entry.entity(), batchName, entry.file(), entry.lines(), entry.debit(), entry.credit()));
+                }
+            });
+            reports.sort(java.util.Comparator.comparing(FileReport::batch).thenComparing(FileReport::entity));
+            return reports;
+        }
+
+        void abandon() {
+            thread.shutdownNow();
+        }
     }
 
     private static Path partTarget(Path part) {
@@ -131,7 +206,7 @@ public final class ImisConverter {
         public Writer open(String fileName) throws IOException {
             Path part = dir.resolve("." + fileName + ".part");
             written.add(part);
-            return Files.newBufferedWriter(part, StandardCharsets.UTF_8);
+            return new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(part), StandardCharsets.UTF_8), 1 << 16);
         }
 
         @Override

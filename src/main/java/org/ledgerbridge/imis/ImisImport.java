@@ -73,7 +73,9 @@ class ImisImport implements ImportKind<ImisLine> {
     public Session<ImisLine> open(ImportOptions options, long importRunId) {
         Set<String> wanted = new LinkedHashSet<>(Arrays.asList(options.flags().getOrDefault("batch", "").split(",")));
         wanted.remove("");
-        AutoBatches autoBatches = new AutoBatches(wanted, ImisChart.of(ledger.entities(), ledger.accounts()));
+        Map<String, List<GlJournal>> journals = new LinkedHashMap<>();
+        AutoBatches autoBatches = new AutoBatches(wanted, ImisChart.of(ledger.entities(), ledger.accounts()), ImisSummary.DETAIL,
+                (batch, journal) -> journals.computeIfAbsent(batch, b -> new ArrayList<>()).add(journal));
         Set<String> alreadyPosted = new LinkedHashSet<>(jdbc.sql("SELECT DISTINCT batch_num FROM imis_line_posted WHERE batch_num = ANY(?)")
                 .param(wanted.toArray(String[]::new)).query(String.class).list());
         List<ImisLine> lines = new ArrayList<>();
@@ -83,19 +85,28 @@ class ImisImport implements ImportKind<ImisLine> {
                 if (wanted.isEmpty() && row.number() == 2) {
                     errors.error("BATCH_NUM", "BATCH_REQUIRED", "say which iMIS batch to import: --batch N");
                 }
-                return ImisFile.line(row, errors);
+                ImisLine line = ImisFile.line(row, errors);
+                if (line != null) {
+                    // the batch rules need every line, in dry runs too: they are applied here, not in write()
+                    autoBatches.accept(line);
+                    if (wanted.contains(line.batch())) {
+                        lines.add(line);
+                    }
+                }
+                return line;
             }
 
             @Override
             public void write(ImisLine line) {
-                autoBatches.accept(line);
-                if (wanted.contains(line.batch())) {
-                    lines.add(line);
-                }
+                // posted at commit, a journal per transaction and entity
             }
 
             @Override
             public void endOfFile(RowErrors errors) {
+                autoBatches.finish();
+                for (RowProblem problem : autoBatches.problems()) {
+                    errors.errorAt(problem.row(), problem.column(), problem.code(), problem.message());
+                }
                 for (String batch : alreadyPosted) {
                     errors.errorAt(0, "BATCH_NUM", ALREADY_POSTED, "iMIS batch " + batch + " was already posted to the ledger");
                 }
@@ -103,17 +114,12 @@ class ImisImport implements ImportKind<ImisLine> {
 
             @Override
             public Map<String, Object> commit() {
-                List<RowProblem> problems = autoBatches.problems();
-                if (!problems.isEmpty()) {
-                    throw new IllegalStateException(problems.get(0).code() + ": " + problems.get(0).message());
-                }
                 Map<String, Object> summary = new LinkedHashMap<>();
                 for (String batch : autoBatches.batches()) {
                     Batch ledgerBatch = batches.open(BatchType.AUTO, BatchService.nameFor("AB######-#", Long.parseLong(batch)),
                             options.actor());
                     List<JournalDraft> drafts = new ArrayList<>();
-                    autoBatches.journals(batch, ImisSummary.DETAIL).values().forEach(journals -> journals.forEach(j ->
-                            drafts.add(draft(j, importRunId))));
+                    journals.getOrDefault(batch, List.of()).forEach(j -> drafts.add(draft(j, importRunId)));
                     Posting posted = posting.post(ledgerBatch.id(), drafts, options.actor());
                     if (posted instanceof Posting.Refused refused) {
                         throw new IllegalStateException("the posting service refused an iMIS journal: " + refused);

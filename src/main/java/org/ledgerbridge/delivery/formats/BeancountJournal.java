@@ -34,6 +34,14 @@ public class BeancountJournal implements GlFormat {
         out.write("\n");
     }
 
+    /** Beancount orders directives by date, not by place in the file: `open` may come last. */
+    @Override
+    public void footer(Writer out, List<ChartAccount> undeclared) throws IOException {
+        for (ChartAccount account : undeclared) {
+            out.write("1970-01-01 open " + LedgerJournal.name(account.kind(), account.code()) + "\n");
+        }
+    }
+
     @Override
     public void journal(Writer out, GlJournal journal, int sequence) throws IOException {
         out.write(journal.date() + " * " + quoted(journal.reference()) + " " + quoted(journal.description() != null ? journal.description() : "")

@@ -34,6 +34,14 @@ public class LedgerJournal implements GlFormat {
         out.write("\n");
     }
 
+    /** hledger takes account directives anywhere in the file. */
+    @Override
+    public void footer(Writer out, List<ChartAccount> undeclared) throws IOException {
+        for (ChartAccount account : undeclared) {
+            out.write("account " + name(account.kind(), account.code()) + "\n");
+        }
+    }
+
     @Override
     public void journal(Writer out, GlJournal journal, int sequence) throws IOException {
         out.write(journal.date() + " * " + oneLine(journal.reference() + (journal.description() != null ? " | " + journal.description() : ""))
