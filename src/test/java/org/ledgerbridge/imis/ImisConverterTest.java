@@ -179,4 +179,28 @@ class ImisConverterTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
         return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
+
+    @Test
+    void a_transaction_whose_lines_are_not_together_is_refused_with_its_row() throws IOException {
+        Path file = out.resolve("in.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Samples.file("imis-export.csv")));
+        lines.add(lines.remove(2)); // 880101's payment line moves to the end of the file
+        Files.write(file, lines);
+
+        var rejected = (ImisConverter.Rejected) convert(file, "csv", ImisSummary.DETAIL, NO_LEDGER, "1041");
+
+        assertThat(rejected.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+                .contains(tuple(15L, "TRANS_NUMBER", "TRANSACTION_NOT_CONTIGUOUS"));
+    }
+
+    @Test
+    void summarising_per_transaction_and_per_day_keeps_each_file_balanced_with_fewer_lines() {
+        for (ImisSummary level : List.of(ImisSummary.TRANSACTION, ImisSummary.DAY)) {
+            var converted = (ImisConverter.Converted) convert(Samples.file("imis-export.csv"), "csv", level, NO_LEDGER, "1041");
+
+            assertThat(converted.files()).allSatisfy(f -> assertThat(f.debit()).isEqualByComparingTo(f.credit()));
+            assertThat(converted.files()).filteredOn(f -> f.entity().equals("PSAB")).singleElement()
+                    .satisfies(f -> assertThat(f.lines()).isLessThanOrEqualTo(7));
+        }
+    }
 }
