@@ -47,12 +47,16 @@ final class ExportCommand {
         @Option(names = "--summarize", defaultValue = "detail", paramLabel = "detail|journal|day|month")
         Summarize summarize;
 
+        @Option(names = "--deposits", defaultValue = "detail", paramLabel = "detail|summary",
+                description = "DEPOSIT batches: cash per receipt, or one deposit line per entity, batch and day (never both)")
+        String deposits;
+
         @Override
         public Integer call() {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
-                GlExport result = ledger.bean(GlExportService.class).export(from, to, format, entity, again, summarize, out,
-                        cli.global.actor());
+                GlExport result = ledger.bean(GlExportService.class).export(from, to, format, entity, again, summarize,
+                        "summary".equalsIgnoreCase(deposits), out, cli.global.actor());
                 if (result instanceof GlExport.Refused refused) {
                     if (cli.global.json()) {
                         cli.output.json(Map.of("status", "refused", "code", refused.code(), "message", refused.message()));

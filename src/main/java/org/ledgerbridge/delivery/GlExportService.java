@@ -69,6 +69,12 @@ public class GlExportService {
 
     public GlExport export(LocalDate from, LocalDate to, String formatName, String entity, boolean again, Summarize summarize,
                            Path zip, String actor) {
+        return export(from, to, formatName, entity, again, summarize, false, zip, actor);
+    }
+
+    /** @param depositSummary write each DEPOSIT batch as one deposit entry per entity and day ({@link DepositEntries}) */
+    public GlExport export(LocalDate from, LocalDate to, String formatName, String entity, boolean again, Summarize summarize,
+                           boolean depositSummary, Path zip, String actor) {
         GlFormat format = formats.get(formatName);
         if (format == null) {
             return new GlExport.Refused("UNKNOWN_FORMAT", "no format '" + formatName + "'; one of " + String.join(", ", formats.keySet()));
@@ -81,7 +87,7 @@ public class GlExportService {
             Path temporary = zip.resolveSibling(zip.getFileName() + ".part");
             try {
                 Files.createDirectories(zip.toAbsolutePath().getParent());
-                Run run = new Run(format, summarize, from, to);
+                Run run = new Run(format, summarize, from, to, depositSummary);
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 try (OutputStream file = new DigestOutputStream(Files.newOutputStream(temporary), sha);
                      ZipOutputStream out = new ZipOutputStream(file)) {
@@ -149,11 +155,17 @@ public class GlExportService {
 
         // the journal being read, and the summary being built
         private long currentId = -1;
+        private boolean currentIsDeposit;
         private GlJournal.Builder current;
         private String groupKey;
         private Summary summary;
 
-        Run(GlFormat format, Summarize summarize, LocalDate from, LocalDate to) {
+        private final DepositEntries deposits;
+        private String depositDay;
+
+        Run(GlFormat format, Summarize summarize, LocalDate from, LocalDate to, boolean depositSummary) {
+            this.deposits = depositSummary ? new DepositEntries(setup.paymentMethods().stream()
+                    .map(m -> m.entity() + "/" + m.cashAccount()).collect(Collectors.toSet())) : null;
             this.format = format;
             this.summarize = summarize;
             this.from = from;
@@ -199,7 +211,8 @@ public class GlExportService {
                     + format.extension(), e -> charts.getOrDefault(e, List.of()));
             jdbc.sql("""
                             SELECT j.id, j.entity_code, j.journal_date, j.source, j.description, b.name AS batch, l.account_code,
-                                   l.base_debit, l.base_credit, l.description AS line_description, l.party_id, l.document_number
+                                   l.base_debit, l.base_credit, l.description AS line_description, l.party_id, l.document_number,
+                                   b.batch_type
                               FROM journal j
                               JOIN batch b ON b.id = j.batch_id
                               JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
@@ -221,6 +234,7 @@ public class GlExportService {
                             current = new GlJournal.Builder(entityCode, rs.getObject(3, LocalDate.class), "LB-" + id,
                                     rs.getString(5) != null ? rs.getString(5) : rs.getString(4), rs.getString(6),
                                     entities.get(entityCode).baseCurrency());
+                            currentIsDeposit = "DEPOSIT".equals(rs.getString(13));
                         }
                         String account = rs.getString(7);
                         String currency = current.currency;
@@ -229,6 +243,7 @@ public class GlExportService {
                                 rs.getString(10), rs.getString(11), rs.getString(12)));
                     });
             finishJournal();
+            flushDeposits();
             flushSummary();
             manifest.addAll(files.finish());
             totalLines = files.totalLines();
@@ -241,6 +256,27 @@ public class GlExportService {
             }
             GlJournal journal = current.build();
             current = null;
+            if (deposits != null) {
+                String day = journal.entity() + "/" + journal.date();
+                if (!day.equals(depositDay)) {
+                    flushDeposits(); // a day's deposit entries go out before the next day's journals
+                    depositDay = day;
+                }
+                if (currentIsDeposit) {
+                    deposits.add(journal);
+                    return;
+                }
+            }
+            route(journal);
+        }
+
+        private void flushDeposits() {
+            if (deposits != null) {
+                deposits.drain().forEach(this::route);
+            }
+        }
+
+        private void route(GlJournal journal) {
             switch (summarize) {
                 case DETAIL -> emit(journal);
                 case JOURNAL -> emit(Summary.of(journal).toJournal(journal.date(), journal.reference(), journal.description(), journal.batch()));

@@ -199,4 +199,27 @@ class GlExportTest {
                 });
         assertThat(dir.resolve("x.zip")).doesNotExist();
     }
+
+    private static BigDecimal cashDebits(String csv, String account) {
+        return csv.lines().skip(1).map(l -> l.split(",")).filter(f -> f[3].equals(account))
+                .map(f -> new BigDecimal(f[4])).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void a_deposit_batch_carries_its_cash_once_per_receipt_or_once_as_the_deposit_line_never_twice() throws IOException {
+        Map<String, String> detail = exportAgain("csv", Summarize.DETAIL);
+        Path zip = dir.resolve("deposits.zip");
+        assertThat(export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, true, zip, "t")).isInstanceOf(GlExport.Exported.class);
+        Map<String, String> summary = files(zip);
+
+        String detailPsab = detail.get("PSAB_2026-11-01_2026-11-30.csv");
+        String summaryPsab = summary.get("PSAB_2026-11-01_2026-11-30.csv");
+        // the cheques of the DEPOSIT batch: 500.00 on 11/03 and 1300.00 on 11/05, to operating cash 1010
+        assertThat(cashDebits(detailPsab, "1010")).isEqualByComparingTo("1800.00");
+        assertThat(cashDebits(summaryPsab, "1010")).isEqualByComparingTo("1800.00");
+        assertThat(summaryPsab.lines().filter(l -> l.contains(",1010,")).toList())
+                .hasSize(2).allSatisfy(l -> assertThat(l).contains("DEP-").contains("Deposit of 1 receipts"));
+        assertThat(summary.get("manifest.csv").lines().skip(1).map(l -> l.split(","))).allSatisfy(f ->
+                assertThat(new BigDecimal(f[4])).isEqualByComparingTo(new BigDecimal(f[5])));
+    }
 }
