@@ -91,6 +91,7 @@ public class GlExportService {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 try (OutputStream file = new DigestOutputStream(Files.newOutputStream(temporary), sha);
                      ZipOutputStream out = new ZipOutputStream(file)) {
+                    out.setLevel(java.util.zip.Deflater.BEST_SPEED); // the files are text: fast deflate still shrinks them five-fold
                     run.write(out, entity, again);
                     if (run.refusal != null) {
                         tx.setRollbackOnly();
@@ -145,17 +146,18 @@ public class GlExportService {
         private final LocalDate to;
         private final Map<String, FinancialEntity> entities = setup.entities();
         private final Map<String, List<GlFormat.ChartAccount>> charts = new HashMap<>();
-        private final Map<String, GlJournal.AccountKind> kinds = new HashMap<>();
+        private final Map<String, Map<String, GlJournal.AccountKind>> kinds = new HashMap<>(); // entity -> account -> kind
         private final List<Long> journalIds = new ArrayList<>();
         private final List<GlExport.ManifestEntry> manifest = new ArrayList<>();
         private long totalLines;
-        private GlExport.Refused refusal;
+        private volatile GlExport.Refused refusal;
 
         private GlFiles files;
 
         // the journal being read, and the summary being built
         private long currentId = -1;
         private boolean currentIsDeposit;
+        private Map<String, GlJournal.AccountKind> currentKinds = Map.of();
         private GlJournal.Builder current;
         private String groupKey;
         private Summary summary;
@@ -178,7 +180,7 @@ public class GlExportService {
                     case REVENUE -> GlJournal.AccountKind.INCOME;
                     case EXPENSE -> GlJournal.AccountKind.EXPENSES;
                 };
-                kinds.put(account.entity() + "/" + account.code(), kind);
+                kinds.computeIfAbsent(account.entity(), e -> new HashMap<>()).put(account.code(), kind);
                 charts.computeIfAbsent(account.entity(), e -> new ArrayList<>())
                         .add(new GlFormat.ChartAccount(account.code(), account.name(), kind));
             }
@@ -222,7 +224,7 @@ public class GlExportService {
                              ORDER BY j.entity_code, j.journal_date, j.id, l.line_no""")
                     .params(from, to, again, entity, entity)
                     .query(rs -> {
-                        if (refusal != null) {
+                        if (refusal != null || writeFailure != null) {
                             return;
                         }
                         long id = rs.getLong(1);
@@ -235,16 +237,18 @@ public class GlExportService {
                                     rs.getString(5) != null ? rs.getString(5) : rs.getString(4), rs.getString(6),
                                     entities.get(entityCode).baseCurrency());
                             currentIsDeposit = "DEPOSIT".equals(rs.getString(13));
+                            currentKinds = kinds.getOrDefault(entityCode, Map.of());
                         }
                         String account = rs.getString(7);
                         String currency = current.currency;
-                        current.lines.add(new GlJournal.Line(account, kinds.get(current.entity + "/" + account),
+                        current.lines.add(new GlJournal.Line(account, currentKinds.get(account),
                                 Currencies.atScale(rs.getBigDecimal(8), currency), Currencies.atScale(rs.getBigDecimal(9), currency),
                                 rs.getString(10), rs.getString(11), rs.getString(12)));
                     });
             finishJournal();
             flushDeposits();
             flushSummary();
+            awaitWriter();
             manifest.addAll(files.finish());
             totalLines = files.totalLines();
         }
@@ -301,9 +305,58 @@ public class GlExportService {
             }
         }
 
+        // the files are written by a second thread while the next rows are read: the two cores overlap
+        private static final int BUNDLE = 512;
+        private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gl-export-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.concurrent.Semaphore queued = new java.util.concurrent.Semaphore(16);
+        private List<GlJournal> bundle = new ArrayList<>(BUNDLE);
+        private volatile RuntimeException writeFailure;
+
         private void emit(GlJournal journal) {
-            if (refusal == null) {
-                files.write(journal).ifPresent(refused -> refusal = refused);
+            bundle.add(journal);
+            if (bundle.size() == BUNDLE) {
+                handOver();
+            }
+        }
+
+        private void handOver() {
+            List<GlJournal> journals = bundle;
+            bundle = new ArrayList<>(BUNDLE);
+            queued.acquireUninterruptibly();
+            writer.execute(() -> {
+                try {
+                    for (GlJournal journal : journals) {
+                        if (refusal != null || writeFailure != null) {
+                            break;
+                        }
+                        files.write(journal).ifPresent(refused -> refusal = refused);
+                    }
+                } catch (RuntimeException e) {
+                    writeFailure = e;
+                } finally {
+                    queued.release();
+                }
+            });
+        }
+
+        /** Waits until the writer has every journal. */
+        private void awaitWriter() {
+            handOver();
+            writer.shutdown();
+            try {
+                if (!writer.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS)) {
+                    throw new IllegalStateException("the export was not written within an hour");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (writeFailure != null) {
+                throw writeFailure;
             }
         }
 
