@@ -1,6 +1,6 @@
 package org.ledgerbridge.cli;
 
-import org.ledgerbridge.imports.DemoLedger;
+import org.ledgerbridge.demo.DemoLedger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
