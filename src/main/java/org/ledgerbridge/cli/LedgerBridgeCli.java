@@ -17,11 +17,13 @@ import java.util.function.Function;
  * system (database, GL target) failed.
  */
 @Command(name = "ledgerbridge", mixinStandardHelpOptions = true, version = "LedgerBridge 0.1",
-        description = "Imports money data, keeps a double-entry subledger, delivers journals to the GL.",
+        description = "Imports money data, keeps a balanced subledger per financial entity, delivers journals to the GL.",
         subcommands = {ServeCommand.class, ImportCommand.class, BatchCommand.class, ReportCommand.class,
                 CheckCommand.class, PeriodCommand.class, GenerateCommand.class, MigrationModeCommand.class,
                 DocumentsCommand.class, ExportCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class})
 public final class LedgerBridgeCli {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerBridgeCli.class);
 
     public static final int DONE = 0;
     public static final int REJECTED = 1;
@@ -48,8 +50,10 @@ public final class LedgerBridgeCli {
                 err.println("error: " + e.getMessage());
                 return EXTERNAL_FAILURE;
             }
-            err.println("error: " + e);
-            e.printStackTrace(err);
+            // a bug or broken infrastructure: the sentence for the operator, the trace in the debug log
+            err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            err.println("(run with -Dlogging.level.org.ledgerbridge=DEBUG in LEDGERBRIDGE_JAVA_OPTS for the details)");
+            LOG.debug("command failed", e);
             return EXTERNAL_FAILURE;
         });
         return commandLine.execute(args);
