@@ -20,7 +20,7 @@ import java.util.function.Function;
         description = "Imports money data, keeps a balanced subledger per financial entity, delivers journals to the GL.",
         subcommands = {ServeCommand.class, ImportCommand.class, BatchCommand.class, ReportCommand.class,
                 CheckCommand.class, PeriodCommand.class, GenerateCommand.class, MigrationModeCommand.class,
-                DocumentsCommand.class, ExportCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class})
+                DocumentsCommand.class, ExportCommand.class, ConvertCommand.class, GlCommand.class, CommandLine.HelpCommand.class})
 public final class LedgerBridgeCli {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerBridgeCli.class);
