@@ -11,3 +11,25 @@ CREATE TABLE gl_delivery (
 );
 -- a journal reaches the GL once
 CREATE UNIQUE INDEX gl_delivery_once ON gl_delivery (journal_id) WHERE status IN ('SENT', 'MARKED_SENT');
+
+-- Where journals are delivered: a folder of import files, an hledger/Ledger journal, or an HTTP GL.
+CREATE TABLE gl_target (
+    name        text PRIMARY KEY CHECK (name ~ '^[A-Za-z0-9_.-]{1,40}$'),
+    target_type text NOT NULL CHECK (target_type IN ('file', 'ledger', 'http')),
+    format      text,
+    path        text,
+    url         text,
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    created_by  text NOT NULL,
+    CHECK ((target_type = 'http') = (url IS NOT NULL)),
+    CHECK (target_type = 'http' OR path IS NOT NULL)
+);
+
+-- The GL's chart of accounts for a file target (`import gl-accounts`): what validation checks against.
+CREATE TABLE gl_account (
+    target      text NOT NULL REFERENCES gl_target (name),
+    entity_code text NOT NULL,
+    account     text NOT NULL,
+    active      boolean NOT NULL DEFAULT true,
+    PRIMARY KEY (target, entity_code, account)
+);

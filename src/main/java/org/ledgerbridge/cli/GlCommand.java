@@ -1,6 +1,9 @@
 package org.ledgerbridge.cli;
 
 import org.ledgerbridge.delivery.GlIntegration;
+import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTarget;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,7 +16,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "gl", description = "GL integration (seed 001): journals not sent yet, mark as sent.",
-        subcommands = {GlCommand.Pending.class, GlCommand.MarkSent.class})
+        subcommands = {GlCommand.Pending.class, GlCommand.MarkSent.class, GlCommand.Target.class, GlCommand.Validate.class,
+                GlCommand.Send.class, GlCommand.Reconcile.class})
 final class GlCommand {
 
     @ParentCommand
@@ -87,6 +91,165 @@ final class GlCommand {
                 }
                 return LedgerBridgeCli.DONE;
             });
+        }
+    }
+
+    @Command(name = "target", description = "Where journals are delivered.", subcommands = {Target.Add.class, Target.ListTargets.class})
+    static final class Target {
+        @ParentCommand
+        GlCommand parent;
+
+        @Command(name = "add", description = "Adds a file, ledger or http target.")
+        static final class Add implements Callable<Integer> {
+            @ParentCommand
+            Target target;
+
+            @Parameters(paramLabel = "NAME")
+            String name;
+
+            @Option(names = "--type", required = true, paramLabel = "file|ledger|http")
+            GlTarget.Type type;
+
+            @Option(names = "--format", paramLabel = "F")
+            String format;
+
+            @Option(names = "--path", paramLabel = "P")
+            String path;
+
+            @Option(names = "--url", paramLabel = "U")
+            String url;
+
+            @Override
+            public Integer call() {
+                LedgerBridgeCli cli = target.parent.cli;
+                return cli.withLedger(ledger -> {
+                    GlSending.TargetChange change = ledger.bean(GlSending.class).addTarget(name, type, format, path, url, cli.global.actor());
+                    if (change instanceof GlSending.TargetRefused refused) {
+                        cli.output.err.println("refused: " + refused.code() + ": " + refused.message());
+                        return LedgerBridgeCli.USAGE;
+                    }
+                    cli.output.out.println("target " + name + " added");
+                    return LedgerBridgeCli.DONE;
+                });
+            }
+        }
+
+        @Command(name = "list", description = "The GL targets.")
+        static final class ListTargets implements Callable<Integer> {
+            @ParentCommand
+            Target target;
+
+            @Override
+            public Integer call() {
+                LedgerBridgeCli cli = target.parent.cli;
+                return cli.withLedger(ledger -> {
+                    List<GlTarget> targets = ledger.bean(GlSending.class).targets();
+                    if (cli.global.json()) {
+                        cli.output.json(targets);
+                    } else {
+                        cli.output.table(List.of("NAME", "TYPE", "FORMAT", "WHERE"), targets.stream().map(t -> List.of(t.name(), t.type().name(),
+                                t.format() == null ? "" : t.format(), t.url() != null ? t.url() : t.path())).toList());
+                    }
+                    return LedgerBridgeCli.DONE;
+                });
+            }
+        }
+    }
+
+    /** Journal ids, or --all for every posted journal not sent. */
+    static final class Which {
+        @Parameters(paramLabel = "ID", arity = "1..*")
+        List<Long> ids;
+
+        @Option(names = "--all", required = true)
+        boolean all;
+    }
+
+    abstract static class WithTarget implements Callable<Integer> {
+        @ParentCommand
+        GlCommand parent;
+
+        @ArgGroup(multiplicity = "1")
+        Which which;
+
+        @Option(names = "--target", paramLabel = "T", description = "the target (may be left out when there is only one)")
+        String targetName;
+
+        abstract int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target);
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = parent.cli;
+            return cli.withLedger(ledger -> {
+                GlSending sending = ledger.bean(GlSending.class);
+                List<GlTarget> targets = sending.targets();
+                GlTarget target = targetName != null ? sending.target(targetName).orElse(null) : targets.size() == 1 ? targets.get(0) : null;
+                if (target == null) {
+                    cli.output.err.println("error: say which target with --target; targets: "
+                            + String.join(", ", targets.stream().map(GlTarget::name).toList()));
+                    return LedgerBridgeCli.USAGE;
+                }
+                return run(cli, sending, which.all ? sending.allUnsent() : which.ids, target);
+            });
+        }
+    }
+
+    @Command(name = "validate", description = "Asks the target whether it would accept each journal; sends nothing. Exit 3 when one would be refused.")
+    static final class Validate extends WithTarget {
+        @Override
+        int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target) {
+            List<GlSending.Problem> problems = sending.validate(ids, target);
+            if (cli.global.json()) {
+                cli.output.json(Map.of("valid", problems.isEmpty(), "journals", ids.size(), "problems", problems));
+            } else if (problems.isEmpty()) {
+                cli.output.out.println("valid: " + ids.size() + " journal(s) would be accepted by " + target.name());
+            } else {
+                problems.forEach(p -> cli.output.out.println("journal " + p.journal() + (p.line() > 0 ? " line " + p.line() : "") + "  "
+                        + p.code() + ": " + p.message()));
+            }
+            return problems.isEmpty() ? LedgerBridgeCli.DONE : LedgerBridgeCli.REFUSED;
+        }
+    }
+
+    @Command(name = "send", description = "Validates, then sends each journal exactly once. Exit 4 when the target fails.")
+    static final class Send extends WithTarget {
+        @Override
+        int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target) {
+            GlSending.Sending result = sending.send(ids, target, cli.global.actor());
+            if (cli.global.json()) {
+                cli.output.json(result);
+            }
+            if (result instanceof GlSending.Sent sent) {
+                if (!cli.global.json()) {
+                    cli.output.out.println("sent " + sent.sent().size() + " journal(s) to " + target.name()
+                            + (sent.alreadySent().isEmpty() ? "" : "; " + sent.alreadySent().size() + " had been sent before: nothing done for them"));
+                }
+                return LedgerBridgeCli.DONE;
+            }
+            if (result instanceof GlSending.SendRefused refused) {
+                cli.output.err.println("refused: " + refused.code() + ": " + refused.message());
+                refused.problems().forEach(p -> cli.output.err.println("  journal " + p.journal() + (p.line() > 0 ? " line " + p.line() : "")
+                        + "  " + p.code() + ": " + p.message()));
+                return LedgerBridgeCli.REFUSED;
+            }
+            GlSending.SendFailed failed = (GlSending.SendFailed) result;
+            cli.output.err.println("failed: " + failed.message() + "; sent " + failed.sent() + ", uncertain " + failed.uncertain()
+                    + " (reconcile them with `gl reconcile`)");
+            return LedgerBridgeCli.EXTERNAL_FAILURE;
+        }
+    }
+
+    @Command(name = "reconcile", description = "Asks the target whether it has journals whose send was uncertain.")
+    static final class Reconcile extends WithTarget {
+        @Override
+        int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target) {
+            Map<Long, String> outcome = sending.reconcile(ids, target, cli.global.actor());
+            if (cli.global.json()) {
+                cli.output.json(outcome);
+            } else {
+                outcome.forEach((id, state) -> cli.output.out.println("journal " + id + ": " + state));
+            }
+            return outcome.containsValue("UNCERTAIN") ? LedgerBridgeCli.EXTERNAL_FAILURE : LedgerBridgeCli.DONE;
         }
     }
 }

@@ -45,6 +45,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", description = "imis: the iMIS batch number to post (repeatable)")
     java.util.List<String> batches = new java.util.ArrayList<>();
 
+    @Option(names = "--target", paramLabel = "T", description = "gl-accounts: the GL target whose chart this is")
+    String target;
+
     @Option(names = "--action", paramLabel = "insert|insert-with-matching", defaultValue = "insert",
             description = "payments: insert-with-matching skips rows that match a payment already in the ledger")
     String action;
@@ -78,6 +81,7 @@ final class ImportCommand implements Callable<Integer> {
                     .withFlag("allow-overpayment", String.valueOf(allowOverpayment))
                     .withFlag("action", action)
                     .withFlag("batch", String.join(",", batches))
+                    .withFlag("target", target == null ? "" : target)
                     .withProgress(new ProgressBar(cli.output.err, (dryRun ? "validating " : "importing ") + file.getFileName()));
             ImportReport report = imports.run(kind, file, options);
             print(report);

@@ -56,7 +56,8 @@ public class LedgerJournal implements GlFormat {
         out.write("\n");
     }
 
-    static String name(GlJournal.AccountKind kind, String code) {
+    /** The Ledger account name of a chart account: its top level and code (Assets:1050). */
+    public static String name(GlJournal.AccountKind kind, String code) {
         String top = switch (kind) {
             case ASSETS -> "Assets";
             case LIABILITIES -> "Liabilities";

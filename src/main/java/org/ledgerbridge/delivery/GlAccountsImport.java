@@ -1,0 +1,90 @@
+package org.ledgerbridge.delivery;
+
+import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.ImportColumn;
+import org.ledgerbridge.imports.ImportKind;
+import org.ledgerbridge.imports.ImportOptions;
+import org.ledgerbridge.imports.RowErrors;
+import org.ledgerbridge.imports.SourceRow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * `import gl-accounts FILE --target T`: the GL's chart of accounts (ENTITY, ACCOUNT, ACTIVE), which
+ * `gl validate` checks a file target's journals against. A new import replaces the target's chart.
+ */
+@Component
+class GlAccountsImport implements ImportKind<String[]> {
+
+    private final JdbcClient jdbc;
+    private final GlSending sending;
+
+    GlAccountsImport(JdbcClient jdbc, GlSending sending) {
+        this.jdbc = jdbc;
+        this.sending = sending;
+    }
+
+    @Override
+    public String name() {
+        return "gl-accounts";
+    }
+
+    @Override
+    public List<ImportColumn> columns() {
+        return List.of(ImportColumn.required("ENTITY"), ImportColumn.required("ACCOUNT"), ImportColumn.optional("ACTIVE"));
+    }
+
+    @Override
+    public String variant(ImportOptions options) {
+        return options.flags().getOrDefault("target", "");
+    }
+
+    @Override
+    public Session<String[]> open(ImportOptions options, long importRunId) {
+        String target = options.flags().getOrDefault("target", "");
+        boolean known = !target.isEmpty() && sending.target(target).isPresent();
+        Map<String, Long> seen = new HashMap<>();
+        List<String[]> rows = new java.util.ArrayList<>();
+        return new Session<>() {
+            @Override
+            public String[] validate(SourceRow row, RowErrors errors) {
+                if (!known && row.number() == 2) {
+                    errors.error(null, "UNKNOWN_TARGET", "no GL target '" + target + "'; give --target with a target of `gl target list`");
+                }
+                String entity = Cells.required(row, "ENTITY", 20, errors);
+                String account = Cells.required(row, "ACCOUNT", 40, errors);
+                String active = row.get("ACTIVE").toLowerCase(java.util.Locale.ROOT);
+                if (!List.of("", "true", "false", "yes", "no", "1", "0").contains(active)) {
+                    errors.error("ACTIVE", "INVALID_VALUE", "'" + row.get("ACTIVE") + "' is not true/false");
+                }
+                if (entity != null && account != null) {
+                    Long first = seen.putIfAbsent(entity + "/" + account, row.number());
+                    if (first != null) {
+                        errors.error("ACCOUNT", "DUPLICATE_IN_FILE", "account " + account + " of " + entity + " appears again; first on row " + first);
+                    }
+                }
+                return errors.currentRowHasErrors() ? null
+                        : new String[]{entity, account, String.valueOf(!List.of("false", "no", "0").contains(active))};
+            }
+
+            @Override
+            public void write(String[] row) {
+                rows.add(row);
+            }
+
+            @Override
+            public Map<String, Object> commit() {
+                jdbc.sql("DELETE FROM gl_account WHERE target = ?").param(target).update();
+                for (String[] row : rows) {
+                    jdbc.sql("INSERT INTO gl_account (target, entity_code, account, active) VALUES (?, ?, ?, ?)")
+                            .params(target, row[0], row[1], Boolean.parseBoolean(row[2])).update();
+                }
+                return Map.of("target", target, "accounts", rows.size());
+            }
+        };
+    }
+}

@@ -1,0 +1,477 @@
+package org.ledgerbridge.delivery;
+
+import org.ledgerbridge.delivery.formats.LedgerJournal;
+import org.ledgerbridge.ledger.AuditLog;
+import org.ledgerbridge.ledger.Currencies;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Validate with the GL, then send, exactly once (seed 001's "Validate Journals with GL" and "Send
+ * to GL"). Each journal carries an idempotency key ({@code lb-<journal id>}); a journal sent is
+ * never sent again; a send that fails part-way leaves the journal UNCERTAIN until the target is
+ * asked what it has ({@link #reconcile}). A journal appended to a Ledger file carries its key as a
+ * comment, so a crash between the append and the record is found, not repeated, on the next send.
+ */
+@Service
+public class GlSending {
+
+    private static final Pattern KEY_IN_FILE = Pattern.compile("; lb-key: lb-(\\d+)");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration httpTimeout;
+
+    public GlSending(JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactions,
+                     @org.springframework.beans.factory.annotation.Value("${ledgerbridge.gl.http-timeout:10s}") Duration httpTimeout) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.httpTimeout = httpTimeout;
+    }
+
+    // ---------------------------------------------------------------- targets
+
+    public sealed interface TargetChange permits TargetAdded, TargetRefused {
+    }
+
+    public record TargetAdded(GlTarget target) implements TargetChange {
+    }
+
+    public record TargetRefused(String code, String message) implements TargetChange {
+    }
+
+    public TargetChange addTarget(String name, GlTarget.Type type, String format, String path, String url, String actor) {
+        if (!name.matches("[A-Za-z0-9_.-]{1,40}")) {
+            return new TargetRefused("INVALID_NAME", "a target name has letters, digits, '_', '.', '-': '" + name + "'");
+        }
+        if (type == GlTarget.Type.http && (url == null || !url.startsWith("http"))) {
+            return new TargetRefused("URL_REQUIRED", "an http target needs --url http(s)://...");
+        }
+        if (type != GlTarget.Type.http && (path == null || path.isBlank())) {
+            return new TargetRefused("PATH_REQUIRED", "a " + type + " target needs --path");
+        }
+        if (type == GlTarget.Type.file && GlFormats.named(format == null ? "" : format).isEmpty()) {
+            return new TargetRefused("UNKNOWN_FORMAT", "a file target needs --format, one of " + String.join(", ", GlFormats.names()));
+        }
+        if (target(name).isPresent()) {
+            return new TargetRefused("ALREADY_EXISTS", "there is a target " + name + " already");
+        }
+        jdbc.sql("INSERT INTO gl_target (name, target_type, format, path, url, created_by) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(name, type.name(), type == GlTarget.Type.ledger ? "ledger" : format, path, url, actor).update();
+        audit.record(actor, "gl.target-added", "target:" + name, Map.of("type", type.name()));
+        return new TargetAdded(target(name).orElseThrow());
+    }
+
+    public List<GlTarget> targets() {
+        return jdbc.sql("SELECT name, target_type, format, path, url FROM gl_target ORDER BY name")
+                .query((rs, n) -> new GlTarget(rs.getString(1), GlTarget.Type.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(5))).list();
+    }
+
+    public Optional<GlTarget> target(String name) {
+        return targets().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    // ---------------------------------------------------------------- validate
+
+    /** A reason the GL would refuse a journal; {@code line} 0 for the journal as a whole. */
+    public record Problem(long journal, int line, String code, String message) {
+    }
+
+    /** Asks the target whether it would take each journal; nothing is sent. */
+    public List<Problem> validate(List<Long> ids, GlTarget target) {
+        List<Problem> problems = new ArrayList<>();
+        Map<Long, GlJournal> journals = journals(ids, problems);
+        Set<String> chart = switch (target.type()) {
+            case ledger -> ledgerChart(Path.of(target.path()));
+            case file -> jdbc.sql("SELECT entity_code || '/' || account FROM gl_account WHERE target = ? AND active")
+                    .param(target.name()).query(String.class).set();
+            case http -> null;
+        };
+        for (Map.Entry<Long, GlJournal> entry : journals.entrySet()) {
+            GlJournal journal = entry.getValue();
+            if (journal.debit().compareTo(journal.credit()) != 0) {
+                problems.add(new Problem(entry.getKey(), 0, "UNBALANCED", "debit " + journal.debit() + ", credit " + journal.credit()));
+            }
+            if (target.type() == GlTarget.Type.http) {
+                problems.addAll(validateByHttp(entry.getKey(), journal, target));
+                continue;
+            }
+            if (target.type() == GlTarget.Type.file && chart.isEmpty()) {
+                problems.add(new Problem(entry.getKey(), 0, "NO_GL_CHART", "no chart of accounts was imported for target " + target.name()
+                        + " (`import gl-accounts FILE --target " + target.name() + "`)"));
+                continue;
+            }
+            for (int l = 0; l < journal.lines().size(); l++) {
+                GlJournal.Line line = journal.lines().get(l);
+                String name = target.type() == GlTarget.Type.ledger ? LedgerJournal.name(line.kind(), line.account())
+                        : journal.entity() + "/" + line.account();
+                if (!chart.contains(name)) {
+                    problems.add(new Problem(entry.getKey(), l + 1, "UNKNOWN_GL_ACCOUNT", "the GL has no active account "
+                            + (target.type() == GlTarget.Type.ledger ? name : line.account() + " for " + journal.entity())));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private List<Problem> validateByHttp(long id, GlJournal journal, GlTarget target) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target.url() + "/validate"))
+                    .timeout(httpTimeout).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(payload(id, journal)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 == 2) {
+                return List.of();
+            }
+            return List.of(new Problem(id, 0, "REFUSED_BY_GL", "the GL answered " + response.statusCode() + ": " + response.body()));
+        } catch (IOException e) {
+            return List.of(new Problem(id, 0, "GL_UNREACHABLE", "the GL did not answer: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of(new Problem(id, 0, "GL_UNREACHABLE", "interrupted"));
+        }
+    }
+
+    /** The `account` directives of a Ledger journal: the GL's chart. */
+    private static Set<String> ledgerChart(Path file) {
+        Set<String> accounts = new HashSet<>();
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("account ")) {
+                        accounts.add(line.substring("account ".length()).split("\\s{2,}|\\s*;")[0].strip());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return accounts;
+    }
+
+    // ---------------------------------------------------------------- send
+
+    public sealed interface Sending permits Sent, SendRefused, SendFailed {
+    }
+
+    /** @param alreadySent journals that had been sent before: nothing was done for them */
+    public record Sent(List<Long> sent, List<Long> alreadySent) implements Sending {
+    }
+
+    public record SendRefused(String code, String message, List<Problem> problems) implements Sending {
+    }
+
+    /** The target failed or did not answer; these journals are UNCERTAIN until reconciled. */
+    public record SendFailed(String message, List<Long> sent, List<Long> uncertain) implements Sending {
+    }
+
+    public Sending send(List<Long> ids, GlTarget target, String actor) {
+        List<Problem> problems = validate(ids, target);
+        if (!problems.isEmpty()) {
+            return new SendRefused("VALIDATION_FAILED", problems.size() + " problem(s): nothing was sent", problems);
+        }
+        Map<Long, String> states = deliveryStates(ids);
+        List<Long> uncertain = ids.stream().filter(id -> "UNCERTAIN".equals(states.get(id))).toList();
+        if (!uncertain.isEmpty()) {
+            return new SendRefused("UNCERTAIN", "journals " + uncertain + " may or may not have reached " + target.name()
+                    + ": reconcile them first (`gl reconcile`)", List.of());
+        }
+        List<Long> alreadySent = ids.stream().filter(id -> states.get(id) != null).toList();
+        List<Long> toSend = ids.stream().filter(id -> states.get(id) == null).toList();
+        Map<Long, GlJournal> journals = journals(toSend, new ArrayList<>());
+        return switch (target.type()) {
+            case ledger -> sendToLedger(journals, target, actor, alreadySent);
+            case file -> sendToFolder(journals, target, actor, alreadySent);
+            case http -> sendByHttp(journals, target, actor, alreadySent);
+        };
+    }
+
+    private Sending sendToLedger(Map<Long, GlJournal> journals, GlTarget target, String actor, List<Long> alreadySent) {
+        Path file = Path.of(target.path());
+        try {
+            Set<Long> inFile = keysInFile(file); // appended by a send that crashed before recording it
+            StringWriter text = new StringWriter();
+            LedgerJournal ledger = new LedgerJournal();
+            for (Map.Entry<Long, GlJournal> entry : journals.entrySet()) {
+                if (!inFile.contains(entry.getKey())) {
+                    text.write("; lb-key: lb-" + entry.getKey() + "\n");
+                    ledger.journal(text, entry.getValue(), 0);
+                }
+            }
+            Path temporary = file.resolveSibling(file.getFileName() + ".part");
+            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            return new SendFailed("cannot append to " + file + ": " + e.getMessage(), List.of(), List.of());
+        }
+        record(journals.keySet(), target, actor, "SENT");
+        return new Sent(List.copyOf(journals.keySet()), alreadySent);
+    }
+
+    private Sending sendToFolder(Map<Long, GlJournal> journals, GlTarget target, String actor, List<Long> alreadySent) {
+        GlFormat format = GlFormats.named(target.format()).orElseThrow();
+        Path folder = Path.of(target.path());
+        // the file's name comes from the journals it holds: sending the same journals again after a crash rewrites the same file
+        String batchKey = "lb-" + journals.keySet().stream().mapToLong(Long::longValue).min().orElse(0) + "-"
+                + Integer.toHexString(journals.keySet().hashCode());
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(folder);
+            GlFiles files = new GlFiles(format, new GlFiles.Sink() {
+                @Override
+                public java.io.Writer open(String fileName) throws IOException {
+                    Path part = folder.resolve("." + fileName + ".part");
+                    written.add(part);
+                    return Files.newBufferedWriter(part, StandardCharsets.UTF_8);
+                }
+
+                @Override
+                public void close(String fileName, java.io.Writer writer) throws IOException {
+                    writer.close();
+                }
+            }, (entity, part, capped) -> entity + "_" + batchKey + (part > 1 ? "_" + part : "") + "." + format.extension(), e -> List.of());
+            for (GlJournal journal : journals.values().stream().sorted(java.util.Comparator.comparing(GlJournal::entity)).toList()) {
+                var refusal = files.write(journal);
+                if (refusal.isPresent()) {
+                    for (Path part : written) {
+                        Files.deleteIfExists(part);
+                    }
+                    return new SendRefused(refusal.get().code(), refusal.get().message(), List.of());
+                }
+            }
+            files.finish();
+            for (Path part : written) {
+                String name = part.getFileName().toString();
+                Files.move(part, part.resolveSibling(name.substring(1, name.length() - 5)), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            return new SendFailed("cannot write into " + folder + ": " + e.getMessage(), List.of(), List.of());
+        }
+        record(journals.keySet(), target, actor, "SENT");
+        return new Sent(List.copyOf(journals.keySet()), alreadySent);
+    }
+
+    private Sending sendByHttp(Map<Long, GlJournal> journals, GlTarget target, String actor, List<Long> alreadySent) {
+        List<Long> sent = new ArrayList<>();
+        for (Map.Entry<Long, GlJournal> entry : journals.entrySet()) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target.url() + "/journals"))
+                        .timeout(httpTimeout).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "lb-" + entry.getKey())
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(payload(entry.getKey(), entry.getValue()))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 == 2) {
+                    record(List.of(entry.getKey()), target, actor, "SENT");
+                    sent.add(entry.getKey());
+                    continue;
+                }
+                if (response.statusCode() / 100 == 4) {
+                    return new SendFailed("the GL refused journal " + entry.getKey() + ": " + response.statusCode() + " " + response.body(),
+                            sent, List.of());
+                }
+                record(List.of(entry.getKey()), target, actor, "UNCERTAIN");
+                return new SendFailed("the GL failed on journal " + entry.getKey() + " (" + response.statusCode() + ")", sent,
+                        List.of(entry.getKey()));
+            } catch (IOException e) {
+                // a timeout does not say whether the GL booked it: ask before sending again
+                record(List.of(entry.getKey()), target, actor, "UNCERTAIN");
+                return new SendFailed("no answer from the GL for journal " + entry.getKey() + ": " + e.getMessage(), sent,
+                        List.of(entry.getKey()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                record(List.of(entry.getKey()), target, actor, "UNCERTAIN");
+                return new SendFailed("interrupted", sent, List.of(entry.getKey()));
+            }
+        }
+        return new Sent(sent, alreadySent);
+    }
+
+    /**
+     * Asks the target whether it has the UNCERTAIN journals: found ones are recorded as sent, the
+     * others become sendable again. Nothing is guessed.
+     */
+    public Map<Long, String> reconcile(List<Long> ids, GlTarget target, String actor) {
+        Map<Long, String> outcome = new LinkedHashMap<>();
+        Set<Long> inFile = target.type() == GlTarget.Type.ledger ? keysInFile(Path.of(target.path())) : Set.of();
+        for (long id : ids) {
+            boolean found;
+            if (target.type() == GlTarget.Type.http) {
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target.url() + "/journals/lb-" + id))
+                            .timeout(httpTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200 && response.statusCode() != 404) {
+                        outcome.put(id, "UNCERTAIN");
+                        continue;
+                    }
+                    found = response.statusCode() == 200;
+                } catch (IOException e) {
+                    outcome.put(id, "UNCERTAIN");
+                    continue;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    outcome.put(id, "UNCERTAIN");
+                    continue;
+                }
+            } else {
+                found = inFile.contains(id);
+            }
+            transaction.executeWithoutResult(tx -> {
+                jdbc.sql("DELETE FROM gl_delivery WHERE journal_id = ? AND status = 'UNCERTAIN'").param(id).update();
+                if (found) {
+                    insertDelivery(id, target, actor, "SENT");
+                }
+            });
+            audit.record(actor, "gl.reconciled", "journal:" + id, Map.of("target", target.name(), "found", found));
+            outcome.put(id, found ? "SENT" : "NOT_IN_GL");
+        }
+        return outcome;
+    }
+
+    private static Set<Long> keysInFile(Path file) {
+        Set<Long> keys = new HashSet<>();
+        try {
+            if (Files.exists(file)) {
+                Matcher matcher = KEY_IN_FILE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    keys.add(Long.parseLong(matcher.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    private void record(java.util.Collection<Long> ids, GlTarget target, String actor, String status) {
+        transaction.executeWithoutResult(tx -> {
+            for (long id : ids) {
+                insertDelivery(id, target, actor, status);
+            }
+        });
+    }
+
+    private void insertDelivery(long id, GlTarget target, String actor, String status) {
+        jdbc.sql("INSERT INTO gl_delivery (journal_id, target, status, actor) VALUES (?, ?, ?, ?)")
+                .params(id, target.name(), status, actor).update();
+        if (status.equals("SENT")) {
+            jdbc.sql("UPDATE journal SET sent_at = now() WHERE id = ?").param(id).update();
+        }
+        audit.record(actor, status.equals("SENT") ? "gl.sent" : "gl.send-uncertain", "journal:" + id, Map.of("target", target.name()));
+    }
+
+    /** SENT, MARKED_SENT or UNCERTAIN per journal; absent when never sent. */
+    private Map<Long, String> deliveryStates(List<Long> ids) {
+        Map<Long, String> states = new LinkedHashMap<>();
+        jdbc.sql("SELECT journal_id, status FROM gl_delivery WHERE journal_id = ANY(?)").param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    states.merge(rs.getLong(1), rs.getString(2), (a, b) -> a.equals("UNCERTAIN") ? b : a);
+                });
+        return states;
+    }
+
+    /** The posted journals by id, as they leave for a GL; unknown or unposted ones are problems. */
+    private Map<Long, GlJournal> journals(List<Long> ids, List<Problem> problems) {
+        Map<Long, GlJournal.Builder> builders = new LinkedHashMap<>();
+        Map<Long, String> status = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT j.id, j.entity_code, j.journal_date, coalesce(j.description, j.source), b.name, b.status, e.base_currency,
+                               l.account_code, a.account_type, l.base_debit, l.base_credit, l.description
+                          FROM journal j
+                          JOIN batch b ON b.id = j.batch_id
+                          JOIN financial_entity e ON e.code = j.entity_code
+                          JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
+                          JOIN account a ON a.entity_code = l.entity_code AND a.account_code = l.account_code
+                         WHERE j.id = ANY(?)
+                         ORDER BY j.id, l.line_no""")
+                .param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    status.put(id, rs.getString(6));
+                    String currency = rs.getString(7);
+                    GlJournal.Builder builder = builders.computeIfAbsent(id, k -> {
+                        try {
+                            return new GlJournal.Builder(rs.getString(2), rs.getObject(3, LocalDate.class), "LB-" + k, rs.getString(4),
+                                    rs.getString(5), currency);
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    GlJournal.AccountKind kind = switch (rs.getString(9)) {
+                        case "ASSET" -> GlJournal.AccountKind.ASSETS;
+                        case "LIABILITY" -> GlJournal.AccountKind.LIABILITIES;
+                        case "EQUITY" -> GlJournal.AccountKind.EQUITY;
+                        case "REVENUE" -> GlJournal.AccountKind.INCOME;
+                        default -> GlJournal.AccountKind.EXPENSES;
+                    };
+                    builder.lines.add(new GlJournal.Line(rs.getString(8), kind, Currencies.atScale(rs.getBigDecimal(10), currency),
+                            Currencies.atScale(rs.getBigDecimal(11), currency), rs.getString(12), null, null));
+                });
+        Map<Long, GlJournal> journals = new LinkedHashMap<>();
+        for (long id : ids) {
+            if (!builders.containsKey(id)) {
+                problems.add(new Problem(id, 0, "UNKNOWN_JOURNAL", "no journal " + id));
+            } else if (!"POSTED".equals(status.get(id))) {
+                problems.add(new Problem(id, 0, "NOT_POSTED", "journal " + id + " is in a " + status.get(id) + " batch"));
+            } else {
+                journals.put(id, builders.get(id).build());
+            }
+        }
+        return journals;
+    }
+
+    private static Map<String, Object> payload(long id, GlJournal journal) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("idempotencyKey", "lb-" + id);
+        json.put("entity", journal.entity());
+        json.put("date", journal.date().toString());
+        json.put("reference", journal.reference());
+        json.put("description", journal.description());
+        json.put("currency", journal.currency());
+        json.put("lines", journal.lines().stream().map(l -> Map.of("account", l.account(), "debit", l.debit().toPlainString(),
+                "credit", l.credit().toPlainString())).toList());
+        return json;
+    }
+
+    /** All posted journals not sent yet, for `--all`. */
+    public List<Long> allUnsent() {
+        return jdbc.sql("""
+                        SELECT j.id FROM journal j JOIN batch b ON b.id = j.batch_id
+                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL ORDER BY j.journal_date, j.id""")
+                .query(Long.class).list();
+    }
+
+}
