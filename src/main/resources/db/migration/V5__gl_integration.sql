@@ -33,3 +33,15 @@ CREATE TABLE gl_account (
     active      boolean NOT NULL DEFAULT true,
     PRIMARY KEY (target, entity_code, account)
 );
+
+-- When the GL's codes differ: LedgerBridge entity -> GL company, account -> GL account.
+CREATE TABLE gl_target_mapping (
+    target      text NOT NULL REFERENCES gl_target (name),
+    kind        text NOT NULL CHECK (kind IN ('ENTITY', 'ACCOUNT')),
+    entity_code text NOT NULL,
+    code        text NOT NULL,      -- the entity itself for ENTITY, the account for ACCOUNT
+    gl_code     text NOT NULL,
+    PRIMARY KEY (target, kind, entity_code, code)
+);
+
+ALTER TABLE gl_target ADD COLUMN closed_through date; -- the GL's closed periods, for targets that cannot be asked

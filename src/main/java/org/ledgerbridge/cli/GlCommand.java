@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "gl", description = "GL integration (seed 001): journals not sent yet, mark as sent.",
         subcommands = {GlCommand.Pending.class, GlCommand.MarkSent.class, GlCommand.Target.class, GlCommand.Validate.class,
-                GlCommand.Send.class, GlCommand.Reconcile.class})
+                GlCommand.Send.class, GlCommand.Reconcile.class, GlCommand.History.class})
 final class GlCommand {
 
     @ParentCommand
@@ -94,7 +94,32 @@ final class GlCommand {
         }
     }
 
-    @Command(name = "target", description = "Where journals are delivered.", subcommands = {Target.Add.class, Target.ListTargets.class})
+    @Command(name = "history", description = "A journal's history: validations, sends, marks, reconciliations (who, when, what).")
+    static final class History implements Callable<Integer> {
+        @ParentCommand
+        GlCommand parent;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = parent.cli;
+            return cli.withLedger(ledger -> {
+                var events = ledger.bean(org.ledgerbridge.ledger.AuditLog.class).history("journal:" + id);
+                if (cli.global.json()) {
+                    cli.output.json(events);
+                } else {
+                    cli.output.table(List.of("AT", "WHO", "WHAT", "DETAILS"), events.stream().map(e -> List.of(e.at().toString(), e.actor(),
+                            e.action(), e.details())).toList());
+                }
+                return LedgerBridgeCli.DONE;
+            });
+        }
+    }
+
+    @Command(name = "target", description = "Where journals are delivered.",
+            subcommands = {Target.Add.class, Target.ListTargets.class, Target.Map.class, Target.Close.class})
     static final class Target {
         @ParentCommand
         GlCommand parent;
@@ -129,6 +154,58 @@ final class GlCommand {
                         return LedgerBridgeCli.USAGE;
                     }
                     cli.output.out.println("target " + name + " added");
+                    return LedgerBridgeCli.DONE;
+                });
+            }
+        }
+
+        @Command(name = "map", description = "The GL's code for an entity (company) or an account, when it differs.")
+        static final class Map implements Callable<Integer> {
+            @ParentCommand
+            Target target;
+
+            @Parameters(paramLabel = "TARGET")
+            String name;
+
+            @Option(names = "--entity", required = true)
+            String entity;
+
+            @Option(names = "--account", description = "map this account of the entity; without it, the entity itself")
+            String account;
+
+            @Option(names = "--to", required = true, paramLabel = "GL_CODE")
+            String glCode;
+
+            @Override
+            public Integer call() {
+                LedgerBridgeCli cli = target.parent.cli;
+                return cli.withLedger(ledger -> {
+                    ledger.bean(GlSending.class).map(name, account == null ? "ENTITY" : "ACCOUNT", entity, account == null ? entity : account,
+                            glCode, cli.global.actor());
+                    cli.output.out.println((account == null ? "entity " + entity : "account " + account + " of " + entity) + " is "
+                            + glCode + " in " + name);
+                    return LedgerBridgeCli.DONE;
+                });
+            }
+        }
+
+        @Command(name = "close", description = "The GL's books are closed through a date: validation refuses journals on or before it.")
+        static final class Close implements Callable<Integer> {
+            @ParentCommand
+            Target target;
+
+            @Parameters(paramLabel = "TARGET")
+            String name;
+
+            @Option(names = "--through", required = true, paramLabel = "YYYY-MM-DD")
+            LocalDate through;
+
+            @Override
+            public Integer call() {
+                LedgerBridgeCli cli = target.parent.cli;
+                return cli.withLedger(ledger -> {
+                    ledger.bean(GlSending.class).closePeriod(name, through, cli.global.actor());
+                    cli.output.out.println(name + " closed through " + through);
                     return LedgerBridgeCli.DONE;
                 });
             }
@@ -198,7 +275,7 @@ final class GlCommand {
     static final class Validate extends WithTarget {
         @Override
         int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target) {
-            List<GlSending.Problem> problems = sending.validate(ids, target);
+            List<GlSending.Problem> problems = sending.validate(ids, target, cli.global.actor());
             if (cli.global.json()) {
                 cli.output.json(Map.of("valid", problems.isEmpty(), "journals", ids.size(), "problems", problems));
             } else if (problems.isEmpty()) {

@@ -94,9 +94,42 @@ public class GlSending {
     }
 
     public List<GlTarget> targets() {
-        return jdbc.sql("SELECT name, target_type, format, path, url FROM gl_target ORDER BY name")
+        return jdbc.sql("SELECT name, target_type, format, path, url, closed_through FROM gl_target ORDER BY name")
                 .query((rs, n) -> new GlTarget(rs.getString(1), GlTarget.Type.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5))).list();
+                        rs.getString(5), rs.getObject(6, LocalDate.class))).list();
+    }
+
+    /** The GL's code for an entity or an account of this target, when it differs from LedgerBridge's. */
+    public void map(String target, String kind, String entity, String code, String glCode, String actor) {
+        jdbc.sql("""
+                        INSERT INTO gl_target_mapping (target, kind, entity_code, code, gl_code) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (target, kind, entity_code, code) DO UPDATE SET gl_code = excluded.gl_code""")
+                .params(target, kind, entity, code, glCode).update();
+        audit.record(actor, "gl.target-mapped", "target:" + target, Map.of("kind", kind, "entity", entity, "code", code, "glCode", glCode));
+    }
+
+    /** The GL's books are closed through this date: journals dated on or before it are refused at validation. */
+    public void closePeriod(String target, LocalDate through, String actor) {
+        jdbc.sql("UPDATE gl_target SET closed_through = ? WHERE name = ?").params(through, target).update();
+        audit.record(actor, "gl.target-period-closed", "target:" + target, Map.of("closedThrough", through.toString()));
+    }
+
+    /** Journals in the GL's codes: entity renamed to the GL company, accounts to the GL accounts. */
+    private Map<Long, GlJournal> mapped(Map<Long, GlJournal> journals, GlTarget target) {
+        Map<String, String> codes = new java.util.HashMap<>();
+        jdbc.sql("SELECT kind, entity_code, code, gl_code FROM gl_target_mapping WHERE target = ?").param(target.name())
+                .query(rs -> {
+                    codes.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3), rs.getString(4));
+                });
+        if (codes.isEmpty()) {
+            return journals;
+        }
+        Map<Long, GlJournal> result = new LinkedHashMap<>();
+        journals.forEach((id, j) -> result.put(id, new GlJournal(codes.getOrDefault("ENTITY/" + j.entity() + "/" + j.entity(), j.entity()),
+                j.date(), j.reference(), j.description(), j.batch(), j.currency(), j.lines().stream()
+                .map(l -> new GlJournal.Line(codes.getOrDefault("ACCOUNT/" + j.entity() + "/" + l.account(), l.account()), l.kind(),
+                        l.debit(), l.credit(), l.description(), l.partyId(), l.documentNumber())).toList())));
+        return result;
     }
 
     public Optional<GlTarget> target(String name) {
@@ -109,10 +142,20 @@ public class GlSending {
     public record Problem(long journal, int line, String code, String message) {
     }
 
-    /** Asks the target whether it would take each journal; nothing is sent. */
-    public List<Problem> validate(List<Long> ids, GlTarget target) {
+    /** Asks the target whether it would take each journal; nothing is sent; the outcome goes into each journal's history. */
+    public List<Problem> validate(List<Long> ids, GlTarget target, String actor) {
+        List<Problem> problems = validate(ids, target);
+        for (long id : ids) {
+            List<String> codes = problems.stream().filter(p -> p.journal() == id).map(Problem::code).toList();
+            audit.record(actor, "gl.validated", "journal:" + id, Map.of("target", target.name(), "valid", codes.isEmpty(),
+                    "problems", codes));
+        }
+        return problems;
+    }
+
+    private List<Problem> validate(List<Long> ids, GlTarget target) {
         List<Problem> problems = new ArrayList<>();
-        Map<Long, GlJournal> journals = journals(ids, problems);
+        Map<Long, GlJournal> journals = mapped(journals(ids, problems), target);
         Set<String> chart = switch (target.type()) {
             case ledger -> ledgerChart(Path.of(target.path()));
             case file -> jdbc.sql("SELECT entity_code || '/' || account FROM gl_account WHERE target = ? AND active")
@@ -121,6 +164,10 @@ public class GlSending {
         };
         for (Map.Entry<Long, GlJournal> entry : journals.entrySet()) {
             GlJournal journal = entry.getValue();
+            if (target.closedThrough() != null && !journal.date().isAfter(target.closedThrough())) {
+                problems.add(new Problem(entry.getKey(), 0, "GL_PERIOD_CLOSED", "the GL's books are closed through "
+                        + target.closedThrough() + "; the journal is dated " + journal.date()));
+            }
             if (journal.debit().compareTo(journal.credit()) != 0) {
                 problems.add(new Problem(entry.getKey(), 0, "UNBALANCED", "debit " + journal.debit() + ", credit " + journal.credit()));
             }
@@ -198,7 +245,7 @@ public class GlSending {
     }
 
     public Sending send(List<Long> ids, GlTarget target, String actor) {
-        List<Problem> problems = validate(ids, target);
+        List<Problem> problems = validate(ids, target, actor);
         if (!problems.isEmpty()) {
             return new SendRefused("VALIDATION_FAILED", problems.size() + " problem(s): nothing was sent", problems);
         }
@@ -210,7 +257,7 @@ public class GlSending {
         }
         List<Long> alreadySent = ids.stream().filter(id -> states.get(id) != null).toList();
         List<Long> toSend = ids.stream().filter(id -> states.get(id) == null).toList();
-        Map<Long, GlJournal> journals = journals(toSend, new ArrayList<>());
+        Map<Long, GlJournal> journals = mapped(journals(toSend, new ArrayList<>()), target);
         return switch (target.type()) {
             case ledger -> sendToLedger(journals, target, actor, alreadySent);
             case file -> sendToFolder(journals, target, actor, alreadySent);

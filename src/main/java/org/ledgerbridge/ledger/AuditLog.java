@@ -36,6 +36,15 @@ public class AuditLog {
                 .list();
     }
 
+    /** The events of exactly this subject ("journal:42"), oldest first: its history. */
+    public List<AuditEvent> history(String subject) {
+        return jdbc.sql("SELECT id, at, actor, action, subject, details::text AS details FROM audit_event WHERE subject = ? ORDER BY id")
+                .param(subject)
+                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("details")))
+                .list();
+    }
+
     public record AuditEvent(long id, OffsetDateTime at, String actor, String action, String subject, String details) {
     }
 }

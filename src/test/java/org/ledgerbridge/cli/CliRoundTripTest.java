@@ -100,4 +100,30 @@ class CliRoundTripTest {
         assertThat(cli.run("documents", "edit", "INV-20410", "--description", "late edit").exitCode()).isEqualTo(3);
         assertThat(cli.run("check").exitCode()).isZero();
     }
+
+    @Test
+    void gl_send_validates_first_sends_once_and_says_so_with_its_exit_codes() throws IOException {
+        Cli cli = Cli.onFreshLedger("2026-11-21");
+        for (String kind : new String[]{"entities", "accounts", "parties"}) {
+            cli.run("import", kind, Samples.file(kind + ".csv").toString());
+        }
+        cli.run("import", "imis", Samples.file("imis-export.csv").toString(), "--batch", "1041");
+        assertThat(cli.run("batch", "status", "1", "--to", "READY").exitCode()).isZero();
+        assertThat(cli.run("batch", "post", "1").exitCode()).isZero();
+        Path books = dir.resolve("books.journal");
+        Files.writeString(books, "account Assets:1050\naccount Assets:1900\naccount Income:4200\n");
+        assertThat(cli.run("gl", "target", "add", "books", "--type", "ledger", "--path", books.toString()).exitCode()).isZero();
+
+        Cli.Result invalid = cli.run("gl", "validate", "--all");
+        assertThat(invalid.exitCode()).isEqualTo(3);
+        assertThat(invalid.out()).contains("UNKNOWN_GL_ACCOUNT", "Income:4000");
+        assertThat(cli.run("gl", "send", "--all").exitCode()).isEqualTo(3);
+
+        Files.writeString(books, "account Income:4000\naccount Income:4100\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(cli.run("gl", "send", "--all").exitCode()).isZero();
+        assertThat(cli.run("gl", "send", "1", "2").out()).contains("2 had been sent before: nothing done for them");
+        JsonNode pending = JSON.readTree(cli.run("--report", "json", "gl", "pending").out());
+        assertThat(pending.get("journals")).isEmpty();
+        assertThat(cli.run("gl", "history", "1").out()).contains("gl.validated", "gl.sent");
+    }
 }

@@ -44,6 +44,7 @@ class GlSendingTest {
     @Autowired BatchService batches;
     @Autowired GlSending sending;
     @Autowired LedgerReports reports;
+    @Autowired org.ledgerbridge.ledger.AuditLog audit;
     @TempDir Path dir;
 
     private HttpServer server;
@@ -80,7 +81,7 @@ class GlSendingTest {
     void validation_names_the_account_the_gl_does_not_have_and_nothing_is_sent() throws IOException {
         GlTarget gl = ledgerTarget("Assets:1050", "Assets:1900", "Income:4200", "Income:4100");
 
-        List<GlSending.Problem> problems = sending.validate(sending.allUnsent(), gl);
+        List<GlSending.Problem> problems = sending.validate(sending.allUnsent(), gl, "approver");
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo("UNKNOWN_GL_ACCOUNT");
@@ -204,5 +205,37 @@ class GlSendingTest {
                 s -> assertThat(s.alreadySent()).containsExactly(journal));
         assertThat(booked).containsEntry("lb-" + journal, 1);
         assertThat(sending.allUnsent()).doesNotContain(journal);
+    }
+
+    @Test
+    void the_gls_own_codes_are_used_when_the_target_maps_them() throws IOException {
+        GlTarget gl = ledgerTarget("Assets:1050", "Assets:1900", "Income:4000", "Income:4100", "Income:SALES-PUB");
+        sending.map("gl", "ACCOUNT", "PSAB", "4200", "SALES-PUB", "admin");
+
+        assertThat(sending.validate(sending.allUnsent(), gl, "approver")).isEmpty();
+        sending.send(sending.allUnsent(), gl, "approver");
+
+        assertThat(Files.readString(Path.of(gl.path()))).contains("Income:SALES-PUB").doesNotContain("Income:4200  ");
+    }
+
+    @Test
+    void a_journal_in_a_period_the_gl_has_closed_is_refused_at_validation() throws IOException {
+        GlTarget gl = ledgerTarget(CHART);
+        sending.closePeriod("gl", LocalDate.of(2026, 11, 2), "admin");
+        GlTarget closed = sending.target("gl").orElseThrow();
+
+        assertThat(sending.validate(sending.allUnsent(), closed, "approver")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.code()).isEqualTo("GL_PERIOD_CLOSED"));
+    }
+
+    @Test
+    void every_validation_and_send_is_in_the_journals_history() throws IOException {
+        GlTarget gl = ledgerTarget(CHART);
+        long journal = sending.allUnsent().get(0);
+
+        sending.send(List.of(journal), gl, "approver");
+
+        assertThat(audit.history("journal:" + journal)).extracting(org.ledgerbridge.ledger.AuditLog.AuditEvent::action)
+                .containsExactly("gl.validated", "gl.sent");
     }
 }
