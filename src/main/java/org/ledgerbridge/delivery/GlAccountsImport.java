@@ -79,10 +79,12 @@ class GlAccountsImport implements ImportKind<String[]> {
             @Override
             public Map<String, Object> commit() {
                 jdbc.sql("DELETE FROM gl_account WHERE target = ?").param(target).update();
-                for (String[] row : rows) {
-                    jdbc.sql("INSERT INTO gl_account (target, entity_code, account, active) VALUES (?, ?, ?, ?)")
-                            .params(target, row[0], row[1], Boolean.parseBoolean(row[2])).update();
-                }
+                jdbc.sql("""
+                                INSERT INTO gl_account (target, entity_code, account, active)
+                                SELECT ?, e, a, x FROM unnest(?::text[], ?::text[], ?::boolean[]) AS r(e, a, x)""")
+                        .params(target, rows.stream().map(r -> r[0]).toArray(String[]::new), rows.stream().map(r -> r[1]).toArray(String[]::new),
+                                rows.stream().map(r -> Boolean.parseBoolean(r[2])).toArray(Boolean[]::new))
+                        .update();
                 return Map.of("target", target, "accounts", rows.size());
             }
         };
