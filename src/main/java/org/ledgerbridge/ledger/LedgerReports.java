@@ -48,12 +48,13 @@ public class LedgerReports {
     public List<JournalView> journals(LocalDate from, LocalDate to) {
         Map<Long, JournalView> journals = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT j.id, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, j.exported_at,
+                        SELECT j.id, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, x.exported_at,
                                j.sent_at, j.reverses_journal_id, l.account_code, l.currency, l.debit, l.credit, l.party_id,
                                l.document_number, l.description
                           FROM journal j
                           JOIN batch b ON b.id = j.batch_id
                           JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
+                          LEFT JOIN journal_export x ON x.journal_id = j.id
                          WHERE (CAST(:from AS date) IS NULL OR j.journal_date >= :from)
                            AND (CAST(:to AS date) IS NULL OR j.journal_date <= :to)
                            AND b.status <> 'VOIDED'

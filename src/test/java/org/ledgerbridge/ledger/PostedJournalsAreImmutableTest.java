@@ -65,7 +65,7 @@ class PostedJournalsAreImmutableTest {
         assertThatThrownBy(() -> jdbc.sql("UPDATE journal SET journal_date = journal_date + 1 WHERE id = ?").param(journal).update())
                 .isInstanceOf(DataAccessException.class);
 
-        assertThat(jdbc.sql("UPDATE journal SET exported_at = now() WHERE id = ?").param(journal).update()).isEqualTo(1);
+        assertThat(jdbc.sql("UPDATE journal SET sent_at = now() WHERE id = ?").param(journal).update()).isEqualTo(1);
     }
 
     @Test
