@@ -103,11 +103,7 @@ final class BatchCommand {
                 return LedgerBridgeCli.DONE;
             }
             BatchChange.Refused refused = (BatchChange.Refused) result;
-            if (cli.global.json()) {
-                cli.output.json(Map.of("status", "refused", "code", refused.code(), "batch", refused.batchId(),
-                        "message", refused.message()));
-            }
-            cli.output.err.println("refused: " + refused.code() + ": " + refused.message() + "; nothing changed");
+            cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing changed", Map.of("batch", refused.batchId()));
             return LedgerBridgeCli.REFUSED;
         });
     }

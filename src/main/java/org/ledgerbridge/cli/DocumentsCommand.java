@@ -103,10 +103,7 @@ final class DocumentsCommand {
                 return LedgerBridgeCli.DONE;
             }
             DocumentChange.Refused refused = (DocumentChange.Refused) result;
-            if (cli.global.json()) {
-                cli.output.json(Map.of("status", "refused", "code", refused.code(), "message", refused.message()));
-            }
-            cli.output.err.println("refused: " + refused.code() + ": " + refused.message() + "; nothing changed");
+            cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing changed", Map.of());
             return LedgerBridgeCli.REFUSED;
         });
     }

@@ -58,10 +58,7 @@ final class ExportCommand {
                 GlExport result = ledger.bean(GlExportService.class).export(from, to, format, entity, again, summarize,
                         "summary".equalsIgnoreCase(deposits), out, cli.global.actor());
                 if (result instanceof GlExport.Refused refused) {
-                    if (cli.global.json()) {
-                        cli.output.json(Map.of("status", "refused", "code", refused.code(), "message", refused.message()));
-                    }
-                    cli.output.err.println("refused: " + refused.code() + ": " + refused.message() + "; nothing exported");
+                    cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing exported", Map.of());
                     return refused.code().equals("UNKNOWN_FORMAT") || refused.code().equals("INVALID_RANGE")
                             ? LedgerBridgeCli.USAGE : LedgerBridgeCli.REFUSED;
                 }

@@ -77,11 +77,8 @@ final class GlCommand {
             return cli.withLedger(ledger -> {
                 GlIntegration.MarkSent result = ledger.bean(GlIntegration.class).markSent(ids, reason, cli.global.actor());
                 if (result instanceof GlIntegration.MarkSent.Refused refused) {
-                    if (cli.global.json()) {
-                        cli.output.json(Map.of("status", "refused", "code", refused.code(), "journal", refused.journal(),
-                                "message", refused.message()));
-                    }
-                    cli.output.err.println("refused: " + refused.code() + ": " + refused.message() + "; nothing marked");
+                    cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing marked",
+                            Map.of("journal", refused.journal()));
                     return LedgerBridgeCli.REFUSED;
                 }
                 if (cli.global.json()) {

@@ -33,6 +33,22 @@ final class Output {
         this.err = err;
     }
 
+    /**
+     * A refusal of a ledger rule: the code and sentence on standard error, and with --report json
+     * the same as an object on standard output.
+     */
+    void refused(boolean asJson, String code, String message, String consequence, java.util.Map<String, Object> more) {
+        if (asJson) {
+            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("status", "refused");
+            json.put("code", code);
+            json.put("message", message);
+            json.putAll(more);
+            json(json);
+        }
+        err.println("refused: " + code + ": " + message + (consequence.isEmpty() ? "" : "; " + consequence));
+    }
+
     void json(Object value) {
         out.println(JSON.writeValueAsString(value));
     }

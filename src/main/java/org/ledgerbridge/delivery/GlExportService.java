@@ -170,13 +170,7 @@ public class GlExportService {
             this.from = from;
             this.to = to;
             for (Account account : setup.accounts()) {
-                GlJournal.AccountKind kind = switch (account.type()) {
-                    case ASSET -> GlJournal.AccountKind.ASSETS;
-                    case LIABILITY -> GlJournal.AccountKind.LIABILITIES;
-                    case EQUITY -> GlJournal.AccountKind.EQUITY;
-                    case REVENUE -> GlJournal.AccountKind.INCOME;
-                    case EXPENSE -> GlJournal.AccountKind.EXPENSES;
-                };
+                GlJournal.AccountKind kind = GlJournal.AccountKind.of(account.type());
                 kinds.computeIfAbsent(account.entity(), e -> new HashMap<>()).put(account.code(), kind);
                 charts.computeIfAbsent(account.entity(), e -> new ArrayList<>())
                         .add(new GlFormat.ChartAccount(account.code(), account.name(), kind));

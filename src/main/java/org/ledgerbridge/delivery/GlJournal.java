@@ -23,7 +23,20 @@ public record GlJournal(String entity, LocalDate date, String reference, String 
     }
 
     /** The top level of the account in the chart, for GLs that group accounts by it (Ledger, Beancount). */
-    public enum AccountKind { ASSETS, LIABILITIES, EQUITY, INCOME, EXPENSES }
+    public enum AccountKind {
+        ASSETS, LIABILITIES, EQUITY, INCOME, EXPENSES;
+
+        /** The top level of an account of the ledger's chart. */
+        public static AccountKind of(org.ledgerbridge.ledger.AccountType type) {
+            return switch (type) {
+                case ASSET -> ASSETS;
+                case LIABILITY -> LIABILITIES;
+                case EQUITY -> EQUITY;
+                case REVENUE -> INCOME;
+                case EXPENSE -> EXPENSES;
+            };
+        }
+    }
 
     public BigDecimal debit() {
         return lines.stream().map(Line::debit).reduce(BigDecimal.ZERO, BigDecimal::add);

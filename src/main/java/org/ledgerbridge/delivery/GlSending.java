@@ -477,13 +477,7 @@ public class GlSending {
                             throw new IllegalStateException(e);
                         }
                     });
-                    GlJournal.AccountKind kind = switch (rs.getString(9)) {
-                        case "ASSET" -> GlJournal.AccountKind.ASSETS;
-                        case "LIABILITY" -> GlJournal.AccountKind.LIABILITIES;
-                        case "EQUITY" -> GlJournal.AccountKind.EQUITY;
-                        case "REVENUE" -> GlJournal.AccountKind.INCOME;
-                        default -> GlJournal.AccountKind.EXPENSES;
-                    };
+                    GlJournal.AccountKind kind = GlJournal.AccountKind.of(org.ledgerbridge.ledger.AccountType.valueOf(rs.getString(9)));
                     builder.lines.add(new GlJournal.Line(rs.getString(8), kind, Currencies.atScale(rs.getBigDecimal(10), currency),
                             Currencies.atScale(rs.getBigDecimal(11), currency), rs.getString(12), null, null));
                 });

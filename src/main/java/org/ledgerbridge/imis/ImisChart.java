@@ -71,13 +71,7 @@ public final class ImisChart {
     GlJournal.AccountKind kind(String entity, String code) {
         Account account = accounts.get(entity + "/" + code);
         if (account != null) {
-            return switch (account.type()) {
-                case ASSET -> GlJournal.AccountKind.ASSETS;
-                case LIABILITY -> GlJournal.AccountKind.LIABILITIES;
-                case EQUITY -> GlJournal.AccountKind.EQUITY;
-                case REVENUE -> GlJournal.AccountKind.INCOME;
-                case EXPENSE -> GlJournal.AccountKind.EXPENSES;
-            };
+            return GlJournal.AccountKind.of(account.type());
         }
         return switch (code.isEmpty() ? '9' : code.charAt(0)) {
             case '1' -> GlJournal.AccountKind.ASSETS;
