@@ -59,9 +59,7 @@ class GlExportTest {
         if (!batches.list().isEmpty()) {
             return; // set up by an earlier test of this class, in this class's ledger
         }
-        for (String kind : List.of("entities", "accounts", "parties", "payment-methods")) {
-            imports.run(kind, Samples.file(kind + ".csv"), ImportOptions.of(TODAY, "setup"));
-        }
+        Samples.imported(imports, TODAY, "entities", "accounts", "parties", "payment-methods");
         migrationMode.set(NewDocument.Module.AR, true, "setup");
         migrationMode.set(NewDocument.Module.AP, true, "setup");
         assertThat(imports.run("documents", Samples.file("documents.csv"), ImportOptions.of(TODAY, "setup")).status().name())

@@ -37,9 +37,7 @@ class GlIntegrationTest {
 
     @BeforeEach
     void the_sample_payments_are_posted_but_the_imis_batch_is_not() {
-        for (String kind : List.of("entities", "accounts", "parties", "payment-methods")) {
-            imports.run(kind, Samples.file(kind + ".csv"), ImportOptions.of(TODAY, "setup"));
-        }
+        Samples.imported(imports, TODAY, "entities", "accounts", "parties", "payment-methods");
         migrationMode.set(NewDocument.Module.AR, true, "setup");
         migrationMode.set(NewDocument.Module.AP, true, "setup");
         imports.run("documents", Samples.file("documents.csv"), ImportOptions.of(TODAY, "setup"));

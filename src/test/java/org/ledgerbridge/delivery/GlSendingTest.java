@@ -53,9 +53,7 @@ class GlSendingTest {
 
     @BeforeEach
     void an_imis_auto_batch_is_posted() {
-        for (String kind : List.of("entities", "accounts", "parties")) {
-            imports.run(kind, Samples.file(kind + ".csv"), ImportOptions.of(TODAY, "setup"));
-        }
+        Samples.imported(imports, TODAY, "entities", "accounts", "parties");
         imports.run("imis", Samples.file("imis-export.csv"), ImportOptions.of(TODAY, "setup").withFlag("batch", "1041"));
         List<Long> ids = batches.list().stream().map(b -> b.id()).toList();
         batches.changeStatus(ids, BatchStatus.READY, "p");

@@ -37,9 +37,7 @@ class ImisImportTest {
 
     @BeforeEach
     void the_sample_chart() {
-        for (String kind : List.of("entities", "accounts", "parties")) {
-            imports.run(kind, Samples.file(kind + ".csv"), ImportOptions.of(TODAY, "setup"));
-        }
+        Samples.imported(imports, TODAY, "entities", "accounts", "parties");
     }
 
     private ImportReport importBatch(String... batch) {

@@ -50,9 +50,7 @@ class GlImportsTest {
 
     @BeforeEach
     void the_sample_chart() {
-        for (String kind : List.of("entities", "accounts", "parties")) {
-            imports.run(kind, Samples.file(kind + ".csv"), ImportOptions.of(TODAY, "setup"));
-        }
+        Samples.imported(imports, TODAY, "entities", "accounts", "parties");
     }
 
     private ImportReport importFile(String kind, String content) throws IOException {

@@ -59,9 +59,7 @@ class PaymentsImportTest {
 
     @BeforeEach
     void the_boroughs_owe_their_migrated_invoices() {
-        for (String kind : List.of("entities", "accounts", "parties", "payment-methods")) {
-            imports.run(kind, Samples.file(kind + ".csv"), ImportOptions.of(TODAY, "setup"));
-        }
+        Samples.imported(imports, TODAY, "entities", "accounts", "parties", "payment-methods");
         migrationMode.set(NewDocument.Module.AR, true, "setup");
         migrationMode.set(NewDocument.Module.AP, true, "setup");
         imports.run("documents", Samples.file("documents.csv"), ImportOptions.of(TODAY, "setup"));

@@ -48,9 +48,7 @@ class MigrationModeTest {
 
     @BeforeEach
     void the_sample_ledger() {
-        for (String kind : List.of("entities", "accounts", "parties", "payment-methods")) {
-            imports.run(kind, Samples.file(kind + ".csv"), ImportOptions.of(TODAY, "setup"));
-        }
+        Samples.imported(imports, TODAY, "entities", "accounts", "parties", "payment-methods");
     }
 
     private void migrationModeOn() {

@@ -16,4 +16,14 @@ public final class Samples {
         }
         return file;
     }
+
+    /** Imports the named sample setup files ("entities", "accounts", ...) in order, each of which must commit. */
+    public static void imported(org.ledgerbridge.imports.ImportService imports, java.time.LocalDate asOf, String... kinds) {
+        for (String kind : kinds) {
+            var report = imports.run(kind, file(kind + ".csv"), org.ledgerbridge.imports.ImportOptions.of(asOf, "setup"));
+            if (report.status() != org.ledgerbridge.imports.ImportStatus.COMMITTED) {
+                throw new IllegalStateException("sample " + kind + ".csv was not imported: " + report.errors());
+            }
+        }
+    }
 }
