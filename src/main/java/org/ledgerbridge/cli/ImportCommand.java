@@ -13,8 +13,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", description = "Validates and commits one file, all or nothing.")
@@ -94,19 +92,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private void print(ImportReport report) {
         if (cli.global.json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("kind", report.kind());
-            json.put("file", report.file());
-            json.put("sha256", report.sha256());
-            json.put("dryRun", report.dryRun());
-            json.put("status", report.status().label());
-            json.put("rows", report.rows());
-            json.put("accepted", report.accepted());
-            json.put("errors", report.errors());
-            json.put("warnings", report.warnings());
-            json.put("summary", report.summary());
-            json.put("durationMs", report.durationMillis());
-            cli.output.json(json);
+            cli.output.json(report.contractJson());
             return;
         }
         var out = cli.output.out;

@@ -20,7 +20,8 @@ import java.util.function.Function;
         description = "Imports money data, keeps a balanced subledger per financial entity, delivers journals to the GL.",
         subcommands = {ServeCommand.class, ImportCommand.class, BatchCommand.class, ReportCommand.class,
                 CheckCommand.class, PeriodCommand.class, GenerateCommand.class, MigrationModeCommand.class,
-                DocumentsCommand.class, ExportCommand.class, ConvertCommand.class, GlCommand.class, CommandLine.HelpCommand.class})
+                DocumentsCommand.class, ExportCommand.class, ConvertCommand.class, GlCommand.class, UserCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LedgerBridgeCli {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerBridgeCli.class);
@@ -38,9 +39,17 @@ public final class LedgerBridgeCli {
 
     Output output;
 
+    /** Where `--password-stdin` reads from. */
+    java.io.InputStream in;
+
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, System.in, out, err);
+    }
+
+    public static int execute(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         LedgerBridgeCli root = new LedgerBridgeCli();
         root.output = new Output(out, err);
+        root.in = in;
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

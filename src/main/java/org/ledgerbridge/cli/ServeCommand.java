@@ -1,6 +1,8 @@
 package org.ledgerbridge.cli;
 
 import org.ledgerbridge.demo.DemoLedger;
+import org.ledgerbridge.users.Role;
+import org.ledgerbridge.users.UserAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -22,11 +24,25 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LedgerRuntime ledger = LedgerRuntime.start(cli.global, true, Map.of("server.port", port));
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("server.port", port));
+        if (cli.global.asOf != null) {
+            properties.put("ledgerbridge.fixed-as-of", cli.global.asOf.toString());
+        }
+        LedgerRuntime ledger = LedgerRuntime.start(cli.global, true, properties);
         Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "ledgerbridge-shutdown"));
         if (demo) {
             boolean loaded = ledger.bean(DemoLedger.class).loadIfEmpty(cli.global.actor(), cli.global.businessDate());
             cli.output.err.println(loaded ? "Demo ledger loaded." : "The ledger already holds data; demo data not loaded.");
+        }
+        UserAccounts users = ledger.bean(UserAccounts.class);
+        if (users.isEmpty() && demo) {
+            // a demo login with a password made up now and shown once: there is no default password
+            String password = UserAccounts.randomPassword();
+            users.add("admin", Role.ADMIN, password, cli.global.actor());
+            cli.output.out.println("Demo login: user admin, password " + password + "  (shown once; add your own with `user add`)");
+        } else if (users.isEmpty()) {
+            cli.output.out.println("No login yet: create the first one with"
+                    + "  ./ledgerbridge user add NAME --role ADMIN --password-stdin");
         }
         String portInUse = ledger.context().getEnvironment().getProperty("local.server.port", String.valueOf(port));
         cli.output.out.println("LedgerBridge is running at http://localhost:" + portInUse + "/  (Ctrl-C stops it)");

@@ -44,7 +44,11 @@ public class GlIntegration {
      * Journals of posted batches not sent, dated in the range. The range starts by default at the
      * oldest journal not sent, so that none is silently skipped, and ends at the business date.
      */
-    public Pending pending(LocalDate from, LocalDate to, LocalDate asOf) {
+    /** The oldest posted journal not sent (null when all were sent) and the journals of batches not posted yet. */
+    public record Backlog(LocalDate oldestNotSent, long unpostedTransactions) {
+    }
+
+    public Backlog backlog() {
         LocalDate oldest = jdbc.sql("""
                         SELECT min(j.journal_date) FROM journal j JOIN batch b ON b.id = j.batch_id
                          WHERE b.status = 'POSTED' AND j.sent_at IS NULL""")
@@ -52,6 +56,13 @@ public class GlIntegration {
         long unposted = jdbc.sql("""
                         SELECT count(*) FROM journal j JOIN batch b ON b.id = j.batch_id WHERE b.status IN ('OPEN', 'READY')""")
                 .query(Long.class).single();
+        return new Backlog(oldest, unposted);
+    }
+
+    public Pending pending(LocalDate from, LocalDate to, LocalDate asOf) {
+        Backlog backlog = backlog();
+        LocalDate oldest = backlog.oldestNotSent();
+        long unposted = backlog.unpostedTransactions();
         LocalDate start = from != null ? from : oldest != null ? oldest : asOf;
         LocalDate end = to != null ? to : asOf;
         List<PendingJournal> journals = jdbc.sql("""

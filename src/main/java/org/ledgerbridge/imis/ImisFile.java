@@ -44,6 +44,13 @@ public final class ImisFile {
         }
     }
 
+    /** The batch numbers found in the file with their line counts (for picking batches); the file's errors go to {@code errors}. */
+    public static java.util.SortedMap<String, Long> batchNumbers(Path file, MappingProfile mapping, RowErrors errors) throws IOException {
+        java.util.SortedMap<String, Long> batches = new java.util.TreeMap<>();
+        read(file, mapping, errors, ProgressListener.NONE, line -> batches.merge(line.batch(), 1L, Long::sum));
+        return batches;
+    }
+
     static ImisLine line(SourceRow row, RowErrors errors) {
         String batch = Cells.required(row, "BATCH_NUM", 20, errors);
         String transaction = Cells.required(row, "TRANS_NUMBER", 30, errors);

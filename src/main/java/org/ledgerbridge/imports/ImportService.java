@@ -55,6 +55,24 @@ public class ImportService {
         return Optional.ofNullable(kinds.get(name));
     }
 
+    /** An import as its run record keeps it (committed or rejected; dry runs leave none). */
+    public record ImportRun(long id, String kind, String fileName, String variant, String actor, OffsetDateTime startedAt,
+                            OffsetDateTime finishedAt, String status, long rows, long accepted, int errors, String summary) {
+    }
+
+    /** The latest import runs, newest first. */
+    public List<ImportRun> recentRuns(int limit) {
+        return jdbc.sql("""
+                        SELECT id, kind, file_name, variant, actor, started_at, finished_at, status, rows, accepted,
+                               jsonb_array_length(errors), summary::text
+                          FROM import_run ORDER BY id DESC LIMIT ?""")
+                .params(limit)
+                .query((rs, n) -> new ImportRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getLong(9),
+                        rs.getLong(10), rs.getInt(11), rs.getString(12)))
+                .list();
+    }
+
     public ImportReport run(String kindName, Path file, ImportOptions options) {
         ImportKind<?> kind = kind(kindName).orElseThrow(() -> new IllegalArgumentException(
                 "unknown import kind '" + kindName + "'; one of " + String.join(", ", kinds.keySet())));

@@ -70,6 +70,24 @@ public final class TabularFile implements AutoCloseable {
         }
     }
 
+    /**
+     * The header and the first rows as they stand in the file (cells as text, nothing validated),
+     * for a preview screen; an unreadable file gives what could be read.
+     */
+    public static List<List<String>> firstRows(Path file, int limit) throws IOException {
+        FileFacts facts = FileFacts.of(file);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (TabularRows source = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts)) {
+            List<String> fields;
+            while (rows.size() <= limit && (fields = source.next()) != null) {
+                rows.add(fields.stream().map(f -> f.length() > 200 ? f.substring(0, 200) + "..." : f).toList());
+            }
+        } catch (TabularRows.MalformedFileException e) {
+            // the import itself reports where and why
+        }
+        return rows;
+    }
+
     public String sha256() {
         return facts.sha256();
     }

@@ -3,6 +3,7 @@ package org.ledgerbridge.ledger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -46,8 +47,52 @@ public class LedgerReports {
 
     /** Journals dated in the range (either end open), oldest first, with their lines. */
     public List<JournalView> journals(LocalDate from, LocalDate to) {
+        return journalsWhere("""
+                (CAST(:from AS date) IS NULL OR j.journal_date >= :from)
+                AND (CAST(:to AS date) IS NULL OR j.journal_date <= :to) AND b.status <> 'VOIDED'""",
+                Map.of("from", java.util.Optional.ofNullable(from), "to", java.util.Optional.ofNullable(to)));
+    }
+
+    /** One journal with its lines, whatever its batch's status. */
+    public java.util.Optional<JournalView> journal(long id) {
+        return journalsWhere("j.id = :id", Map.of("id", java.util.Optional.of(id))).stream().findFirst();
+    }
+
+    /** The journals with a line on the document (its invoice, payments, credits), oldest first. */
+    public List<JournalView> journalsOfDocument(String entity, String number) {
+        return journalsWhere("""
+                (j.entity_code, j.id) IN (SELECT d.entity_code, d.journal_id FROM journal_line d
+                                           WHERE d.entity_code = :entity AND d.document_number = :number)""",
+                Map.of("entity", java.util.Optional.of(entity), "number", java.util.Optional.of(number)));
+    }
+
+    /** Per entity: journals and base-currency debits of posted batches, and of batches not posted yet. */
+    public record EntityTotals(String entity, String baseCurrency, long postedJournals, BigDecimal posted,
+                               long unpostedJournals, BigDecimal unposted) {
+    }
+
+    public List<EntityTotals> entityTotals() {
+        return jdbc.sql("""
+                        SELECT e.code, e.base_currency,
+                               count(DISTINCT j.id) FILTER (WHERE b.status = 'POSTED'),
+                               coalesce(sum(l.base_debit) FILTER (WHERE b.status = 'POSTED'), 0),
+                               count(DISTINCT j.id) FILTER (WHERE b.status IN ('OPEN', 'READY')),
+                               coalesce(sum(l.base_debit) FILTER (WHERE b.status IN ('OPEN', 'READY')), 0)
+                          FROM financial_entity e
+                          LEFT JOIN journal j ON j.entity_code = e.code
+                          LEFT JOIN batch b ON b.id = j.batch_id
+                          LEFT JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
+                         GROUP BY e.code, e.base_currency
+                         ORDER BY e.code""")
+                .query((rs, n) -> new EntityTotals(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        Currencies.atScale(rs.getBigDecimal(4), rs.getString(2)), rs.getLong(5),
+                        Currencies.atScale(rs.getBigDecimal(6), rs.getString(2))))
+                .list();
+    }
+
+    private List<JournalView> journalsWhere(String where, Map<String, java.util.Optional<?>> params) {
         Map<Long, JournalView> journals = new LinkedHashMap<>();
-        jdbc.sql("""
+        var statement = jdbc.sql("""
                         SELECT j.id, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, x.exported_at,
                                j.sent_at, j.reverses_journal_id, l.account_code, l.currency, l.debit, l.credit, l.party_id,
                                l.document_number, l.description
@@ -55,13 +100,11 @@ public class LedgerReports {
                           JOIN batch b ON b.id = j.batch_id
                           JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
                           LEFT JOIN journal_export x ON x.journal_id = j.id
-                         WHERE (CAST(:from AS date) IS NULL OR j.journal_date >= :from)
-                           AND (CAST(:to AS date) IS NULL OR j.journal_date <= :to)
-                           AND b.status <> 'VOIDED'
-                         ORDER BY j.journal_date, j.id, l.line_no""")
-                .param("from", from)
-                .param("to", to)
-                .query(rs -> {
+                        """ + " WHERE " + where + " ORDER BY j.journal_date, j.id, l.line_no");
+        for (var param : params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue().orElse(null));
+        }
+        statement.query(rs -> {
                     long id = rs.getLong("id");
                     JournalView journal = journals.computeIfAbsent(id, key -> {
                         try {

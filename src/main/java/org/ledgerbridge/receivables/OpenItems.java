@@ -19,6 +19,72 @@ public class OpenItems {
         this.jdbc = jdbc;
     }
 
+    /** What the documents screen filters on; null or blank means any. */
+    public record Filter(String entity, String partyId, String number, boolean includeClosed) {
+    }
+
+    /** Documents matching the filter, at most {@code limit}, in the order of {@link #list}. */
+    public List<OpenItem> search(Filter filter, int limit) {
+        return jdbc.sql("""
+                        SELECT entity_code, module, doc_type, number, party_id, doc_date, due_date, currency,
+                               original_amount, open_balance, status, migrated
+                          FROM document
+                         WHERE (:all OR status <> 'CLOSED')
+                           AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)
+                           AND (CAST(:party AS text) IS NULL OR party_id = :party)
+                           AND (CAST(:number AS text) IS NULL OR number LIKE :number || '%')
+                         ORDER BY party_id, due_date NULLS LAST, doc_date, number
+                         LIMIT :limit""")
+                .param("all", filter.includeClosed())
+                .param("entity", blankToNull(filter.entity()))
+                .param("party", blankToNull(filter.partyId()))
+                .param("number", blankToNull(filter.number()))
+                .param("limit", limit)
+                .query((rs, n) -> item(rs))
+                .list();
+    }
+
+    public java.util.Optional<OpenItem> find(String entity, String module, String number) {
+        return jdbc.sql("""
+                        SELECT entity_code, module, doc_type, number, party_id, doc_date, due_date, currency,
+                               original_amount, open_balance, status, migrated
+                          FROM document WHERE entity_code = ? AND module = ? AND number = ?""")
+                .params(entity, module, number)
+                .query((rs, n) -> item(rs))
+                .optional();
+    }
+
+    /** What was applied to a document: migrated settlements, payments and credits, oldest first. */
+    public record Application(LocalDate appliedOn, String kind, java.math.BigDecimal amount, String reference) {
+    }
+
+    public List<Application> applications(String entity, String module, String number) {
+        return jdbc.sql("""
+                        SELECT a.applied_on, a.kind, a.amount, a.reference, d.currency
+                          FROM application a
+                          JOIN document d ON d.entity_code = a.entity_code AND d.module = a.module AND d.number = a.document_number
+                         WHERE a.entity_code = ? AND a.module = ? AND a.document_number = ?
+                         ORDER BY a.applied_on, a.id""")
+                .params(entity, module, number)
+                .query((rs, n) -> new Application(rs.getObject(1, LocalDate.class), rs.getString(2),
+                        Currencies.atScale(rs.getBigDecimal(3), rs.getString(5)), rs.getString(4)))
+                .list();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static OpenItem item(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String currency = rs.getString("currency");
+        return new OpenItem(rs.getString("entity_code"), rs.getString("module"), rs.getString("doc_type"),
+                rs.getString("number"), rs.getString("party_id"), rs.getObject("doc_date", LocalDate.class),
+                rs.getObject("due_date", LocalDate.class), currency,
+                Currencies.atScale(rs.getBigDecimal("original_amount"), currency),
+                Currencies.atScale(rs.getBigDecimal("open_balance"), currency),
+                rs.getString("status"), rs.getBoolean("migrated"), rs.getBoolean("migrated") ? "Migrated" : null);
+    }
+
     public List<OpenItem> list(String partyId, boolean includeClosed) {
         return jdbc.sql("""
                         SELECT entity_code, module, doc_type, number, party_id, doc_date, due_date, currency,
@@ -29,15 +95,7 @@ public class OpenItems {
                          ORDER BY party_id, due_date NULLS LAST, doc_date, number""")
                 .param("all", includeClosed)
                 .param("party", partyId)
-                .query((rs, n) -> {
-                    String currency = rs.getString("currency");
-                    return new OpenItem(rs.getString("entity_code"), rs.getString("module"), rs.getString("doc_type"),
-                            rs.getString("number"), rs.getString("party_id"), rs.getObject("doc_date", LocalDate.class),
-                            rs.getObject("due_date", LocalDate.class), currency,
-                            Currencies.atScale(rs.getBigDecimal("original_amount"), currency),
-                            Currencies.atScale(rs.getBigDecimal("open_balance"), currency),
-                            rs.getString("status"), rs.getBoolean("migrated"), rs.getBoolean("migrated") ? "Migrated" : null);
-                })
+                .query((rs, n) -> item(rs))
                 .list();
     }
 

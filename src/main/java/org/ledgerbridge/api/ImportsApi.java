@@ -1,0 +1,85 @@
+package org.ledgerbridge.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ledgerbridge.imports.ImportOptions;
+import org.ledgerbridge.imports.ImportReport;
+import org.ledgerbridge.imports.ImportService;
+import org.ledgerbridge.imports.ImportStatus;
+import org.ledgerbridge.imports.MappingProfile;
+import org.ledgerbridge.web.BusinessDate;
+import org.ledgerbridge.web.UploadedFiles;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/imports")
+@Tag(name = "Imports", description = "Validate and commit files, all or nothing; the JSON report of CONTRACT.md")
+class ImportsApi {
+
+    private final ImportService imports;
+    private final UploadedFiles uploads;
+    private final BusinessDate businessDate;
+
+    ImportsApi(ImportService imports, UploadedFiles uploads, BusinessDate businessDate) {
+        this.imports = imports;
+        this.uploads = uploads;
+        this.businessDate = businessDate;
+    }
+
+    @Operation(summary = "Import one file of a kind (dryRun=true validates and writes nothing); 422 when rejected")
+    @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Object> importFile(@PathVariable String kind, @RequestPart MultipartFile file,
+                                      @RequestPart(required = false) MultipartFile mapping,
+                                      @RequestParam(defaultValue = "false") boolean dryRun,
+                                      @RequestParam(defaultValue = "false") boolean allowOverpayment,
+                                      @RequestParam(defaultValue = "insert") String action,
+                                      @RequestParam(name = "batch", required = false) List<String> batches,
+                                      @RequestParam(defaultValue = "") String target,
+                                      Principal user) throws IOException {
+        if (imports.kind(kind).isEmpty()) {
+            return Refusal.of("UNKNOWN_KIND", "unknown import kind '" + kind + "'; one of " + String.join(", ", imports.kinds()));
+        }
+        Path saved = uploads.save(file);
+        try {
+            MappingProfile profile = MappingProfile.NONE;
+            if (mapping != null && !mapping.isEmpty()) {
+                try {
+                    profile = MappingProfile.read(uploads.save(mapping));
+                } catch (MappingProfile.InvalidMappingException e) {
+                    return Refusal.of("INVALID_MAPPING", e.getMessage());
+                }
+            }
+            ImportOptions options = ImportOptions.of(businessDate.today(), Refusal.actor(user)).dryRun(dryRun)
+                    .withMapping(profile)
+                    .withFlag("allow-overpayment", String.valueOf(allowOverpayment))
+                    .withFlag("action", action)
+                    .withFlag("batch", batches == null ? "" : String.join(",", batches))
+                    .withFlag("target", target);
+            ImportReport report = imports.run(kind, saved, options);
+            return ResponseEntity.status(report.status() == ImportStatus.REJECTED ? 422 : 200).body(report.contractJson());
+        } finally {
+            FileSystemUtils.deleteRecursively(saved.getParent());
+        }
+    }
+
+    @Operation(summary = "The latest import runs, newest first")
+    @GetMapping
+    List<ImportService.ImportRun> runs(@RequestParam(defaultValue = "50") int limit) {
+        return imports.recentRuns(Math.min(Math.max(limit, 1), 1000));
+    }
+}

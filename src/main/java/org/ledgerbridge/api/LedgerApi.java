@@ -1,0 +1,96 @@
+package org.ledgerbridge.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ledgerbridge.ledger.Batch;
+import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchStatus;
+import org.ledgerbridge.ledger.FinancialEntity;
+import org.ledgerbridge.ledger.JournalView;
+import org.ledgerbridge.ledger.LedgerReports;
+import org.ledgerbridge.ledger.LedgerSetup;
+import org.ledgerbridge.ledger.TrialBalanceLine;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.util.Collection;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Ledger", description = "Entities, batches (set status, post, void), journals, trial balance")
+class LedgerApi {
+
+    private final LedgerSetup setup;
+    private final BatchService batches;
+    private final LedgerReports reports;
+
+    LedgerApi(LedgerSetup setup, BatchService batches, LedgerReports reports) {
+        this.setup = setup;
+        this.batches = batches;
+        this.reports = reports;
+    }
+
+    record BatchIds(List<Long> ids) {
+    }
+
+    record StatusChange(List<Long> ids, BatchStatus status) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    @GetMapping("/entities")
+    Collection<FinancialEntity> entities() {
+        return setup.entities().values();
+    }
+
+    @GetMapping("/batches")
+    List<Batch> batches() {
+        return batches.list();
+    }
+
+    @Operation(summary = "Set the status of batches to READY or OPEN, all or none")
+    @PostMapping("/batches/status")
+    ResponseEntity<Object> status(@RequestBody StatusChange change, Principal user) {
+        return answer(batches.changeStatus(change.ids() == null ? List.of() : change.ids(), change.status(), Refusal.actor(user)));
+    }
+
+    @Operation(summary = "Post READY batches, all or none")
+    @PostMapping("/batches/post")
+    ResponseEntity<Object> post(@RequestBody BatchIds ids, Principal user) {
+        return answer(batches.post(ids.ids() == null ? List.of() : ids.ids(), Refusal.actor(user)));
+    }
+
+    @Operation(summary = "Void an OPEN batch, with a reason")
+    @PostMapping("/batches/{id}/void")
+    ResponseEntity<Object> voidBatch(@PathVariable long id, @RequestBody Reason reason, Principal user) {
+        return answer(batches.voidBatch(id, reason.reason(), Refusal.actor(user)));
+    }
+
+    @GetMapping("/journals/{id}")
+    ResponseEntity<JournalView> journal(@PathVariable long id) {
+        return ResponseEntity.of(reports.journal(id));
+    }
+
+    @GetMapping("/trial-balance")
+    List<TrialBalanceLine> trialBalance(@RequestParam(required = false) String entity,
+                                        @RequestParam(defaultValue = "false") boolean includeUnposted) {
+        return reports.trialBalance(entity, includeUnposted);
+    }
+
+    private static ResponseEntity<Object> answer(BatchChange change) {
+        if (change instanceof BatchChange.Refused refused) {
+            return Refusal.of(refused.code(), refused.message(), java.util.Map.of("batch", refused.batchId()));
+        }
+        return ResponseEntity.ok(change);
+    }
+}

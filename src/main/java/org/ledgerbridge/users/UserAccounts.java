@@ -1,0 +1,100 @@
+package org.ledgerbridge.users;
+
+import org.ledgerbridge.ledger.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The logins of the web UI and the API, with their roles. */
+@Service
+public class UserAccounts implements UserDetailsService {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+
+    public UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    public record UserAccount(String username, Role role, boolean enabled, OffsetDateTime createdAt, String createdBy) {
+    }
+
+    public sealed interface UserChange permits UserAdded, UserRefused {
+    }
+
+    public record UserAdded(UserAccount user) implements UserChange {
+    }
+
+    /** {@code code}: INVALID_USERNAME, PASSWORD_TOO_SHORT, USER_EXISTS. */
+    public record UserRefused(String code, String message) implements UserChange {
+    }
+
+    public UserChange add(String username, Role role, String password, String actor) {
+        if (username == null || !username.matches("[A-Za-z0-9._@-]{1,64}")) {
+            return new UserRefused("INVALID_USERNAME", "a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'");
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return new UserRefused("PASSWORD_TOO_SHORT", "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        int inserted = jdbc.sql("""
+                        INSERT INTO app_user (username, password_hash, role, created_by) VALUES (:name, :hash, :role, :actor)
+                        ON CONFLICT (username) DO NOTHING""")
+                .param("name", username).param("hash", passwords.encode(password)).param("role", role.name())
+                .param("actor", actor).update();
+        if (inserted == 0) {
+            return new UserRefused("USER_EXISTS", "there is already a user '" + username + "'");
+        }
+        audit.record(actor, "user.add", "user:" + username, Map.of("role", role.name()));
+        return new UserAdded(find(username).orElseThrow());
+    }
+
+    public List<UserAccount> list() {
+        return jdbc.sql("SELECT username, role, enabled, created_at, created_by FROM app_user ORDER BY username")
+                .query((rs, n) -> new UserAccount(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5)))
+                .list();
+    }
+
+    public java.util.Optional<UserAccount> find(String username) {
+        return list().stream().filter(u -> u.username().equals(username)).findFirst();
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single() == 0;
+    }
+
+    /** A random password for a demo login, printed once; never a fixed default. */
+    public static String randomPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.sql("SELECT username, password_hash, role, enabled FROM app_user WHERE username = :name")
+                .param("name", username)
+                .query((rs, n) -> User.withUsername(rs.getString(1)).password(rs.getString(2))
+                        .authorities(Role.valueOf(rs.getString(3)).authority()).disabled(!rs.getBoolean(4)).build())
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}

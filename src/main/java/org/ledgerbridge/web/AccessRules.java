@@ -1,0 +1,100 @@
+package org.ledgerbridge.web;
+
+import org.ledgerbridge.users.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.util.List;
+
+/**
+ * Who may do what, in one place, for the web UI and the REST API alike: every read needs a
+ * login (VIEWER and up); each write names the least role that may do it. A write by a role
+ * that may not do it is answered 403 by the filter chain, before any controller reads the request.
+ * Anything not listed here that writes needs ADMIN.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@ConditionalOnWebApplication
+class AccessRules {
+
+    /** A write and the least role that may do it; each is the same under /api. */
+    record WriteRule(HttpMethod method, String path, Role role) {
+    }
+
+    static final List<WriteRule> WRITES = List.of(
+            new WriteRule(HttpMethod.POST, "/imports/**", Role.PREPARER),
+            new WriteRule(HttpMethod.POST, "/batches/status", Role.PREPARER),
+            new WriteRule(HttpMethod.POST, "/batches/post", Role.APPROVER),
+            new WriteRule(HttpMethod.POST, "/batches/*/void", Role.APPROVER),
+            new WriteRule(HttpMethod.POST, "/export/**", Role.APPROVER),
+            new WriteRule(HttpMethod.POST, "/gl/validate", Role.PREPARER),
+            new WriteRule(HttpMethod.POST, "/gl/send", Role.APPROVER),
+            new WriteRule(HttpMethod.POST, "/gl/mark-sent", Role.APPROVER),
+            new WriteRule(HttpMethod.POST, "/imis/**", Role.PREPARER));
+
+    @Bean
+    RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name()).implies(Role.APPROVER.name())
+                .role(Role.APPROVER.name()).implies(Role.PREPARER.name())
+                .role(Role.PREPARER.name()).implies(Role.VIEWER.name())
+                .build();
+    }
+
+    /** The REST API: HTTP Basic with the same users, no session, no CSRF (no cookie is ever accepted here). */
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/api/users/**").hasRole(Role.ADMIN.name());
+                    for (WriteRule write : WRITES) {
+                        rules.requestMatchers(write.method(), "/api" + write.path()).hasRole(write.role().name());
+                    }
+                    rules.requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name());
+                    rules.anyRequest().hasRole(Role.ADMIN.name());
+                })
+                .httpBasic(basic -> { })
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** The web UI: form login, CSRF on every form, a new session id at login. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                            "/actuator/health").permitAll();
+                    rules.requestMatchers("/settings/users/**", "/settings/gl-targets/**", "/settings/allow-overpayments",
+                            "/documents/migration-mode").hasRole(Role.ADMIN.name());
+                    for (WriteRule write : WRITES) {
+                        rules.requestMatchers(write.method(), write.path()).hasRole(write.role().name());
+                    }
+                    rules.requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name());
+                    rules.requestMatchers(HttpMethod.POST, "/logout").authenticated();
+                    rules.anyRequest().hasRole(Role.ADMIN.name());
+                })
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                // scripts fetch /v3/api-docs (and may read pages) with HTTP Basic; their writes still need a CSRF token here
+                .httpBasic(basic -> { })
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}

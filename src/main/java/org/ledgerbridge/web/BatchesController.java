@@ -1,0 +1,68 @@
+package org.ledgerbridge.web;
+
+import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+
+/** iMIS's batch screen: select several, Set Status, Post Selected; void an open batch with a reason. */
+@Controller
+class BatchesController {
+
+    private final BatchService batches;
+
+    BatchesController(BatchService batches) {
+        this.batches = batches;
+    }
+
+    @GetMapping("/batches")
+    String batches(Model model) {
+        model.addAttribute("batches", batches.list());
+        return "batches";
+    }
+
+    @PostMapping("/batches/status")
+    String status(@RequestParam(name = "id", required = false) List<Long> ids, @RequestParam BatchStatus status,
+                  Authentication user, RedirectAttributes redirect) {
+        if (ids == null || ids.isEmpty()) {
+            redirect.addFlashAttribute("error", "Select at least one batch.");
+        } else {
+            report(batches.changeStatus(ids, status, CurrentUser.actor(user)), redirect);
+        }
+        return "redirect:/batches";
+    }
+
+    @PostMapping("/batches/post")
+    String post(@RequestParam(name = "id", required = false) List<Long> ids, Authentication user, RedirectAttributes redirect) {
+        if (ids == null || ids.isEmpty()) {
+            redirect.addFlashAttribute("error", "Select at least one batch.");
+        } else {
+            report(batches.post(ids, CurrentUser.actor(user)), redirect);
+        }
+        return "redirect:/batches";
+    }
+
+    @PostMapping("/batches/{id}/void")
+    String voidBatch(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
+                     RedirectAttributes redirect) {
+        report(batches.voidBatch(id, reason, CurrentUser.actor(user)), redirect);
+        return "redirect:/batches";
+    }
+
+    private static void report(BatchChange change, RedirectAttributes redirect) {
+        if (change instanceof BatchChange.Refused refused) {
+            redirect.addFlashAttribute("error", refused.code() + ": " + refused.message());
+        } else if (change instanceof BatchChange.Changed changed) {
+            redirect.addFlashAttribute("message", changed.batchIds().size() + " batch(es) now " + changed.status());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.ledgerbridge.web;
+
+import org.ledgerbridge.delivery.GlIntegration;
+import org.ledgerbridge.imports.ImportService;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchStatus;
+import org.ledgerbridge.ledger.LedgerReports;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The start page: per entity what is posted and what waits, the oldest journal not sent, the last imports. */
+@Controller
+class DashboardController {
+
+    private final LedgerReports reports;
+    private final BatchService batches;
+    private final GlIntegration integration;
+    private final ImportService imports;
+
+    DashboardController(LedgerReports reports, BatchService batches, GlIntegration integration, ImportService imports) {
+        this.reports = reports;
+        this.batches = batches;
+        this.integration = integration;
+        this.imports = imports;
+    }
+
+    @GetMapping("/")
+    String dashboard(Model model) {
+        model.addAttribute("totals", reports.entityTotals());
+        model.addAttribute("waiting", batches.list().stream()
+                .filter(b -> b.status() == BatchStatus.OPEN || b.status() == BatchStatus.READY).toList());
+        model.addAttribute("backlog", integration.backlog());
+        model.addAttribute("imports", imports.recentRuns(10));
+        return "dashboard";
+    }
+}

@@ -1,0 +1,88 @@
+package org.ledgerbridge.web;
+
+import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTarget;
+import org.ledgerbridge.ledger.LedgerSettings;
+import org.ledgerbridge.ledger.LedgerSetup;
+import org.ledgerbridge.users.Role;
+import org.ledgerbridge.users.UserAccounts;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Entities, accounts, payment methods, GL targets, the prepayment switch and the users. */
+@Controller
+class SettingsController {
+
+    static final int ACCOUNTS_SHOWN = 1000;
+
+    private final LedgerSetup setup;
+    private final LedgerSettings settings;
+    private final GlSending sending;
+    private final UserAccounts users;
+
+    SettingsController(LedgerSetup setup, LedgerSettings settings, GlSending sending, UserAccounts users) {
+        this.setup = setup;
+        this.settings = settings;
+        this.sending = sending;
+        this.users = users;
+    }
+
+    @GetMapping("/settings")
+    String settings(Model model, Authentication user) {
+        var accounts = setup.accounts();
+        model.addAttribute("entities", setup.entities().values());
+        model.addAttribute("accounts", accounts.subList(0, Math.min(ACCOUNTS_SHOWN, accounts.size())));
+        model.addAttribute("accountCount", accounts.size());
+        model.addAttribute("paymentMethods", setup.paymentMethods());
+        model.addAttribute("closedPeriods", setup.closedPeriods());
+        model.addAttribute("targets", sending.targets());
+        model.addAttribute("targetTypes", GlTarget.Type.values());
+        model.addAttribute("allowOverpayments", settings.allowPrepaymentsAndOverpayments());
+        model.addAttribute("roles", Role.values());
+        boolean admin = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
+        model.addAttribute("users", admin ? users.list() : java.util.List.of());
+        return "settings";
+    }
+
+    @PostMapping("/settings/allow-overpayments")
+    String allowOverpayments(@RequestParam boolean allow, Authentication user, RedirectAttributes redirect) {
+        settings.setAllowPrepaymentsAndOverpayments(allow, CurrentUser.actor(user));
+        redirect.addFlashAttribute("message", "Prepayments and overpayments are " + (allow ? "allowed" : "refused") + ".");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/gl-targets")
+    String addTarget(@RequestParam String name, @RequestParam GlTarget.Type type, @RequestParam(defaultValue = "") String format,
+                     @RequestParam(defaultValue = "") String path, @RequestParam(defaultValue = "") String url,
+                     Authentication user, RedirectAttributes redirect) {
+        GlSending.TargetChange change = sending.addTarget(name, type, blankToNull(format), blankToNull(path), blankToNull(url),
+                CurrentUser.actor(user));
+        if (change instanceof GlSending.TargetRefused refused) {
+            redirect.addFlashAttribute("error", refused.code() + ": " + refused.message());
+        } else {
+            redirect.addFlashAttribute("message", "GL target " + name + " added.");
+        }
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/users")
+    String addUser(@RequestParam String username, @RequestParam Role role, @RequestParam String password,
+                   Authentication user, RedirectAttributes redirect) {
+        UserAccounts.UserChange change = users.add(username, role, password, CurrentUser.actor(user));
+        if (change instanceof UserAccounts.UserRefused refused) {
+            redirect.addFlashAttribute("error", refused.code() + ": " + refused.message());
+        } else {
+            redirect.addFlashAttribute("message", "User " + username + " added with role " + role + ".");
+        }
+        return "redirect:/settings";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

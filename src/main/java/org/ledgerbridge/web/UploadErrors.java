@@ -1,0 +1,28 @@
+package org.ledgerbridge.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+
+/** A file too large, or a request that is no upload at all, is the sender's mistake: 413 or 400, said in words. */
+@RestControllerAdvice(basePackages = {"org.ledgerbridge.web", "org.ledgerbridge.api"})
+class UploadErrors {
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "the file is larger than this server accepts (LEDGERBRIDGE_MAX_UPLOAD)");
+        problem.setProperty("code", "UPLOAD_TOO_LARGE");
+        return problem;
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notAnUpload(MultipartException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "send the file as multipart/form-data");
+        problem.setProperty("code", "NOT_AN_UPLOAD");
+        return problem;
+    }
+}
