@@ -38,7 +38,14 @@ final class UserCommand {
         @Override
         public Integer call() throws IOException {
             LedgerBridgeCli cli = parent.cli;
-            String password = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8)).readLine();
+            String password;
+            java.io.Console console = System.console();
+            if (cli.in == System.in && console != null) {
+                char[] typed = console.readPassword("Password for %s: ", name); // typed at a terminal: not echoed
+                password = typed == null ? null : new String(typed);
+            } else {
+                password = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8)).readLine();
+            }
             return cli.withLedger(ledger -> {
                 UserAccounts.UserChange change = ledger.bean(UserAccounts.class).add(name, role, password, cli.global.actor());
                 if (change instanceof UserAccounts.UserRefused refused) {

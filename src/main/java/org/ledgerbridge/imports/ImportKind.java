@@ -43,6 +43,11 @@ public interface ImportKind<R> {
         /** Called for each valid row while the file has no error so far, never in a dry run. */
         void write(R record);
 
+        /** After the last row of a valid dry run: the totals the preview shows (none by default). */
+        default Map<String, Object> preview() {
+            return Map.of();
+        }
+
         /** After the last row of a valid file: finish writing; the summary of the report. */
         Map<String, Object> commit();
     }

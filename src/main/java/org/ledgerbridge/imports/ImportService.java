@@ -198,8 +198,11 @@ public class ImportService {
                     problems.errorAt(0, null, "NO_DATA_ROWS", "the file has a header but no data rows");
                 }
                 session.endOfFile(problems);
-                if (problems.any() || options.dryRun()) {
-                    return report(table.rows(), problems.any() ? 0 : accepted, summary);
+                if (problems.any()) {
+                    return report(table.rows(), 0, summary);
+                }
+                if (options.dryRun()) {
+                    return report(table.rows(), accepted, session.preview());
                 }
                 summary = session.commit();
                 return report(table.rows(), accepted, summary);

@@ -204,7 +204,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
             if (method != null && existingPayments.contains(paymentKey)) {
                 errors.warning(null, "MATCHED_EXISTING_PAYMENT", "a payment of " + amount.toPlainString() + " by " + party.id()
                         + " on " + date + " (" + methodId + " " + checkNumber + ") is already in the ledger: not inserted again");
-                return new Payment(row.number(), party, amount, currency, method, cashEntity, date, checkNumber, null, true);
+                return counted(new Payment(row.number(), party, amount, currency, method, cashEntity, date, checkNumber, null, true));
             }
             PaymentApplication.Plan plan = PaymentApplication.plan(
                     new PaymentApplication.Request(amount, currency, prepayment, numbers, types, systems),
@@ -222,7 +222,19 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
             if (method != null) {
                 PaymentApplication.apply(plan); // later rows see what this one paid
             }
-            return new Payment(row.number(), party, amount, currency, method, cashEntity, date, checkNumber, plan, false);
+            return counted(new Payment(row.number(), party, amount, currency, method, cashEntity, date, checkNumber, plan, false));
+        }
+
+        /** Totals count every valid row as it is validated, so that a dry run's preview shows them too. */
+        private Payment counted(Payment payment) {
+            if (payment.matched()) {
+                totals.matched++;
+            } else if (payment.payLater()) {
+                totals.payLater(payment);
+            } else {
+                totals.paid(payment);
+            }
+            return payment;
         }
 
         private Party billTo(SourceRow row, RowErrors errors) {
@@ -271,7 +283,6 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
         @Override
         public void write(Payment payment) {
             if (payment.matched()) {
-                totals.matched++;
                 return;
             }
             if (writers == null) {
@@ -279,10 +290,8 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
             }
             if (payment.payLater()) {
                 writers.payLater(payment);
-                totals.payLater(payment);
             } else {
                 writers.payment(payment, batchFor(payment.method()));
-                totals.paid(payment);
             }
         }
 
@@ -297,6 +306,14 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 writers.batchNames.add(batch.name());
                 return posting.stream(batch.id(), entities.keySet(), options.actor());
             });
+        }
+
+        @Override
+        public Map<String, Object> preview() {
+            Map<String, Object> preview = new LinkedHashMap<>(totals.summary(0, List.of()));
+            preview.remove("invoicesClosed"); // known once the applications are written
+            preview.remove("batches");
+            return preview;
         }
 
         @Override

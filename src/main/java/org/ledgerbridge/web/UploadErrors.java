@@ -7,8 +7,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
-/** A file too large, or a request that is no upload at all, is the sender's mistake: 413 or 400, said in words. */
-@RestControllerAdvice(basePackages = {"org.ledgerbridge.web", "org.ledgerbridge.api"})
+/** A file too large, or a request that is no upload at all, is the sender's mistake: 413 or 400, said in words.
+ * Global: the size check fails while the request is read, before any controller is chosen. */
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice
 class UploadErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

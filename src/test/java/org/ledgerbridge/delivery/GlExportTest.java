@@ -59,13 +59,7 @@ class GlExportTest {
         if (!batches.list().isEmpty()) {
             return; // set up by an earlier test of this class, in this class's ledger
         }
-        Samples.imported(imports, TODAY, "entities", "accounts", "parties", "payment-methods");
-        migrationMode.set(NewDocument.Module.AR, true, "setup");
-        migrationMode.set(NewDocument.Module.AP, true, "setup");
-        assertThat(imports.run("documents", Samples.file("documents.csv"), ImportOptions.of(TODAY, "setup")).status().name())
-                .isEqualTo("COMMITTED");
-        migrated.release(List.of(), true, TODAY, "setup");
-        migrationMode.set(NewDocument.Module.AR, false, "setup");
+        Samples.withOpenInvoices(imports, migrationMode, migrated, TODAY);
         assertThat(imports.run("payments", Samples.file("payments.csv"),
                 ImportOptions.of(TODAY, "setup").withFlag("allow-overpayment", "true")).status().name()).isEqualTo("COMMITTED");
         List<Long> ids = batches.list().stream().map(b -> b.id()).toList();

@@ -37,12 +37,7 @@ class GlIntegrationTest {
 
     @BeforeEach
     void the_sample_payments_are_posted_but_the_imis_batch_is_not() {
-        Samples.imported(imports, TODAY, "entities", "accounts", "parties", "payment-methods");
-        migrationMode.set(NewDocument.Module.AR, true, "setup");
-        migrationMode.set(NewDocument.Module.AP, true, "setup");
-        imports.run("documents", Samples.file("documents.csv"), ImportOptions.of(TODAY, "setup"));
-        migrated.release(List.of(), true, TODAY, "setup");
-        migrationMode.set(NewDocument.Module.AR, false, "setup");
+        Samples.withOpenInvoices(imports, migrationMode, migrated, TODAY);
         imports.run("payments", Samples.file("payments.csv"), ImportOptions.of(TODAY, "setup").withFlag("allow-overpayment", "true"));
         List<Long> paymentBatches = batches.list().stream().map(b -> b.id()).toList();
         batches.changeStatus(paymentBatches, BatchStatus.READY, "p");

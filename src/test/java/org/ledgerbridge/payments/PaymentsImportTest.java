@@ -59,12 +59,7 @@ class PaymentsImportTest {
 
     @BeforeEach
     void the_boroughs_owe_their_migrated_invoices() {
-        Samples.imported(imports, TODAY, "entities", "accounts", "parties", "payment-methods");
-        migrationMode.set(NewDocument.Module.AR, true, "setup");
-        migrationMode.set(NewDocument.Module.AP, true, "setup");
-        imports.run("documents", Samples.file("documents.csv"), ImportOptions.of(TODAY, "setup"));
-        migrated.release(List.of(), true, TODAY, "setup");
-        migrationMode.set(NewDocument.Module.AR, false, "setup");
+        Samples.withOpenInvoices(imports, migrationMode, migrated, TODAY);
     }
 
     private ImportReport importPayments(String rows, boolean allowOverpayment) throws IOException {
@@ -96,6 +91,19 @@ class PaymentsImportTest {
                 tuple(5L, "AMOUNT", "PAYMENT_EXCEEDS_ORDER_TOTAL"),
                 tuple(6L, "AMOUNT", "PAYMENT_EXCEEDS_ORDER_TOTAL"));
         assertThat(report.errors().get(0).message()).startsWith("Payment amount exceeds order total: payment 500.00, open invoices it may pay 480.00");
+        assertThat(open("INV-20411")).isEqualByComparingTo("340.00");
+        assertThat(journals()).isZero();
+    }
+
+    @Test
+    void a_dry_run_previews_the_totals_the_import_would_commit_and_writes_nothing() {
+        ImportReport preview = imports.run("payments", Samples.file("payments.csv"),
+                ImportOptions.of(TODAY, "tester").withFlag("allow-overpayment", "true").dryRun(true));
+
+        assertThat(preview.status()).isEqualTo(ImportStatus.VALID);
+        assertThat(preview.summary()).containsEntry("payments", 5L).containsEntry("amountReceived", "3165.00")
+                .containsEntry("amountApplied", "3070.00").containsEntry("creditsCreated", "95.00")
+                .containsEntry("payLaterRows", 1L).doesNotContainKey("invoicesClosed");
         assertThat(open("INV-20411")).isEqualByComparingTo("340.00");
         assertThat(journals()).isZero();
     }

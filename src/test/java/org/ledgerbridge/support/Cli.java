@@ -25,11 +25,17 @@ public final class Cli {
     }
 
     public Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** Runs with {@code input} as standard input (a password for `--password-stdin`, say). */
+    public Result runWithInput(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(global);
         all.addAll(List.of(args));
-        int exit = LedgerBridgeCli.execute(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = LedgerBridgeCli.execute(all.toArray(String[]::new),
+                new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -26,4 +26,35 @@ public final class Samples {
             }
         }
     }
+
+    /** The sample ledger with its migrated invoices open, as a payments import expects it (seed 002, then seed 003). */
+    public static void withOpenInvoices(org.ledgerbridge.imports.ImportService imports, org.ledgerbridge.receivables.MigrationMode migrationMode,
+                                        org.ledgerbridge.receivables.MigratedDocuments migrated, java.time.LocalDate asOf) {
+        imported(imports, asOf, "entities", "accounts", "parties", "payment-methods");
+        migrationMode.set(org.ledgerbridge.receivables.NewDocument.Module.AR, true, "setup");
+        migrationMode.set(org.ledgerbridge.receivables.NewDocument.Module.AP, true, "setup");
+        var documents = imports.run("documents", file("documents.csv"), org.ledgerbridge.imports.ImportOptions.of(asOf, "setup"));
+        if (documents.status() != org.ledgerbridge.imports.ImportStatus.COMMITTED) {
+            throw new IllegalStateException("sample documents.csv was not imported: " + documents.errors());
+        }
+        migrated.release(java.util.List.of(), true, asOf, "setup");
+        migrationMode.set(org.ledgerbridge.receivables.NewDocument.Module.AR, false, "setup");
+    }
+
+    /** A GL target's chart as `import gl-accounts` takes it, holding every account of the ledger's chart. */
+    public static void glHasTheLedgersChart(org.ledgerbridge.imports.ImportService imports, org.ledgerbridge.ledger.LedgerSetup setup,
+                                            String target, Path dir) {
+        try {
+            Path chart = dir.resolve("gl-accounts-" + target + ".csv");
+            Files.writeString(chart, "ENTITY,ACCOUNT\n" + String.join("\n", setup.accounts().stream()
+                    .map(a -> a.entity() + "," + a.code()).toList()) + "\n");
+            var report = imports.run("gl-accounts", chart, org.ledgerbridge.imports.ImportOptions.of(java.time.LocalDate.now(), "admin")
+                    .withFlag("target", target));
+            if (report.status() != org.ledgerbridge.imports.ImportStatus.COMMITTED) {
+                throw new IllegalStateException("GL chart not imported: " + report.errors());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -1,0 +1,202 @@
+package org.ledgerbridge.api;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTarget;
+import org.ledgerbridge.imports.ImportService;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchStatus;
+import org.ledgerbridge.receivables.MigratedDocuments;
+import org.ledgerbridge.receivables.MigrationMode;
+import org.ledgerbridge.support.Http;
+import org.ledgerbridge.support.Samples;
+import org.ledgerbridge.support.WebLedgerTest;
+import org.ledgerbridge.users.Role;
+import org.ledgerbridge.users.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A script's view of the product: the same users over HTTP Basic, the JSON report of CONTRACT.md, the same roles. */
+@WebLedgerTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
+class RestApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "a long enough password";
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts users;
+    @Autowired ImportService imports;
+    @Autowired MigrationMode migrationMode;
+    @Autowired MigratedDocuments migrated;
+    @Autowired BatchService batches;
+    @Autowired GlSending sending;
+    @Autowired JdbcClient jdbc;
+    @Autowired org.ledgerbridge.ledger.LedgerSetup setup;
+    @TempDir Path dir;
+
+    private Http preparer;
+    private Http approver;
+    private Http viewer;
+
+    @BeforeEach
+    void the_finance_team_and_their_open_invoices() {
+        for (Role role : Role.values()) {
+            users.add(role.name().toLowerCase(), role, PASSWORD, "setup");
+        }
+        preparer = Http.at(port).as("preparer", PASSWORD);
+        approver = Http.at(port).as("approver", PASSWORD);
+        viewer = Http.at(port).as("viewer", PASSWORD);
+        Samples.withOpenInvoices(imports, migrationMode, migrated, LocalDate.now());
+    }
+
+    @Test
+    void a_script_previews_then_commits_the_sample_payments_and_gets_the_contract_report() throws IOException {
+        var preview = preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")),
+                Http.fields("dryRun", "true", "allowOverpayment", "true"));
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(preview.body());
+        assertThat(report.get("status").asString()).isEqualTo("valid");
+        assertThat(report.get("dryRun").asBoolean()).isTrue();
+        assertThat(report.get("file").asString()).isEqualTo("payments.csv");
+        assertThat(journals()).isZero();
+
+        var commit = preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")),
+                Http.fields("allowOverpayment", "true"));
+        assertThat(JSON.readTree(commit.body()).get("status").asString()).isEqualTo("committed");
+        assertThat(journals()).isPositive();
+
+        var again = preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")),
+                Http.fields("allowOverpayment", "true"));
+        assertThat(JSON.readTree(again.body()).get("status").asString()).isEqualTo("duplicate");
+    }
+
+    @Test
+    void a_rejected_file_is_answered_422_with_every_error_by_row_and_column_and_nothing_is_written() throws IOException {
+        var rejected = preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")), Map.of());
+        assertThat(rejected.statusCode()).isEqualTo(422);
+        JsonNode report = JSON.readTree(rejected.body());
+        assertThat(report.get("status").asString()).isEqualTo("rejected");
+        JsonNode first = report.get("errors").get(0);
+        assertThat(first.get("row").asLong()).isPositive();
+        assertThat(first.get("code").asString()).isNotBlank();
+        assertThat(journals()).isZero();
+    }
+
+    @Test
+    void batches_are_set_ready_by_a_preparer_posted_by_an_approver_and_a_preparer_cannot_post() throws IOException {
+        preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")), Http.fields("allowOverpayment", "true"));
+        String ids = batchIds();
+        assertThat(preparer.postJson("/api/batches/status", "{\"ids\":" + ids + ",\"status\":\"READY\"}").statusCode()).isEqualTo(200);
+
+        var refused = preparer.postJson("/api/batches/post", "{\"ids\":" + ids + "}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(batches.list()).allMatch(b -> b.status() == BatchStatus.READY);
+
+        var posted = approver.postJson("/api/batches/post", "{\"ids\":" + ids + "}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        assertThat(batches.list()).allMatch(b -> b.status() == BatchStatus.POSTED);
+
+        var twice = approver.postJson("/api/batches/post", "{\"ids\":" + ids + "}");
+        assertThat(twice.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(twice.body()).get("code").asString()).isEqualTo("BATCH_NOT_READY");
+    }
+
+    @Test
+    void posted_journals_are_exported_as_a_zip_and_sent_to_the_gl_once() throws IOException {
+        postTheSamplePayments();
+        LocalDate today = LocalDate.now();
+        var zip = approver.postForBytes("/api/export/gl?format=sage300&from=2026-01-01&to=" + today);
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(new String(zip.body(), 0, 2)).isEqualTo("PK");
+
+        Path folder = dir.resolve("sage-import");
+        sending.addTarget("sage", GlTarget.Type.file, "sage300", folder.toString(), null, "admin");
+        Samples.glHasTheLedgersChart(imports, setup, "sage", dir);
+        var pending = JSON.readTree(viewer.get("/api/gl/pending?from=2026-01-01").body());
+        List<Long> journals = StreamSupport.stream(pending.get("journals").spliterator(), false).map(j -> j.get("id").asLong()).toList();
+        assertThat(journals).isNotEmpty();
+
+        var sent = approver.postJson("/api/gl/send", "{\"target\":\"sage\",\"ids\":" + journals + "}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(JSON.readTree(sent.body()).get("sent")).hasSize(journals.size());
+        try (var files = Files.list(folder)) {
+            assertThat(files.count()).isPositive();
+        }
+        var again = approver.postJson("/api/gl/send", "{\"target\":\"sage\",\"ids\":" + journals + "}");
+        assertThat(JSON.readTree(again.body()).get("sent")).isEmpty();
+        assertThat(JSON.readTree(again.body()).get("alreadySent")).hasSize(journals.size());
+    }
+
+    @Test
+    void a_viewer_reads_everything_but_changes_nothing() throws IOException {
+        assertThat(viewer.get("/api/batches").statusCode()).isEqualTo(200);
+        assertThat(viewer.get("/api/documents?party=100231").body()).contains("INV-20411");
+        var upload = viewer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")), Map.of());
+        assertThat(upload.statusCode()).isEqualTo(403);
+        assertThat(viewer.postJson("/api/gl/mark-sent", "{\"ids\":[1],\"reason\":\"x\"}").statusCode()).isEqualTo(403);
+        assertThat(viewer.get("/api/users").statusCode()).isEqualTo(403);
+        assertThat(journals()).isZero();
+    }
+
+    @Test
+    void a_wrong_password_or_no_login_gets_401() {
+        assertThat(Http.at(port).as("approver", "not the password").get("/api/batches").statusCode()).isEqualTo(401);
+        assertThat(Http.at(port).get("/api/batches").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void the_openapi_document_describes_the_api_and_swagger_ui_serves_it() {
+        var docs = viewer.get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/imports/{kind}", "/api/batches/post", "/api/gl/send", "/api/export/gl");
+        assertThat(viewer.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_admin_adds_a_user_through_the_api_and_only_a_bcrypt_hash_is_stored() {
+        Http admin = Http.at(port).as("admin", PASSWORD);
+        var added = admin.postJson("/api/users", "{\"username\":\"lee\",\"role\":\"APPROVER\",\"password\":\"twelve chars long\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'lee'").query(String.class).single();
+        assertThat(hash).startsWith("{bcrypt}").doesNotContain("twelve");
+        assertThat(Http.at(port).as("lee", "twelve chars long").get("/api/batches").statusCode()).isEqualTo(200);
+
+        var tooShort = admin.postJson("/api/users", "{\"username\":\"kim\",\"role\":\"VIEWER\",\"password\":\"short\"}");
+        assertThat(tooShort.statusCode()).isEqualTo(422);
+        assertThat(tooShort.body()).contains("PASSWORD_TOO_SHORT");
+    }
+
+    private void postTheSamplePayments() throws IOException {
+        preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")), Http.fields("allowOverpayment", "true"));
+        String ids = batchIds();
+        preparer.postJson("/api/batches/status", "{\"ids\":" + ids + ",\"status\":\"READY\"}");
+        approver.postJson("/api/batches/post", "{\"ids\":" + ids + "}");
+    }
+
+    private String batchIds() {
+        JsonNode list = JSON.readTree(viewer.get("/api/batches").body());
+        return StreamSupport.stream(list.spliterator(), false).map(b -> b.get("id").asString()).toList().toString();
+    }
+
+    private long journals() {
+        return jdbc.sql("SELECT count(*) FROM journal").query(Long.class).single();
+    }
+}

@@ -1,0 +1,71 @@
+package org.ledgerbridge.users;
+
+import org.junit.jupiter.api.Test;
+import org.ledgerbridge.support.Cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The first admin comes from the CLI, with a password read from standard input, never a default. */
+class UserAccountsTest {
+
+    private final Cli cli = Cli.onFreshLedger("2026-11-21");
+
+    @Test
+    void an_admin_is_added_from_the_cli_with_the_password_on_standard_input_and_only_its_hash_is_kept() {
+        var added = cli.runWithInput("correct horse battery\n", "user", "add", "maria", "--role", "ADMIN", "--password-stdin");
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("user maria added with role ADMIN");
+
+        var list = cli.run("--report", "json", "user", "list");
+        assertThat(list.out()).contains("\"username\":\"maria\"").contains("\"role\":\"ADMIN\"").doesNotContain("horse");
+        var hash = cli.run("check"); // the ledger stays consistent with users in it
+        assertThat(hash.exitCode()).isZero();
+    }
+
+    @Test
+    void a_password_shorter_than_twelve_characters_is_refused_and_no_user_is_added() {
+        var refused = cli.runWithInput("short\n", "user", "add", "maria", "--role", "ADMIN", "--password-stdin");
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("PASSWORD_TOO_SHORT");
+        assertThat(cli.run("--report", "json", "user", "list").out().strip()).isEqualTo("[]");
+    }
+
+    @Test
+    void an_empty_standard_input_is_no_password() {
+        var refused = cli.runWithInput("", "user", "add", "maria", "--role", "VIEWER", "--password-stdin");
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("PASSWORD_TOO_SHORT");
+    }
+
+    @Test
+    void the_same_user_name_twice_is_refused() {
+        cli.runWithInput("correct horse battery\n", "user", "add", "maria", "--role", "VIEWER", "--password-stdin");
+        var again = cli.runWithInput("another long password\n", "user", "add", "maria", "--role", "ADMIN", "--password-stdin");
+        assertThat(again.exitCode()).isEqualTo(3);
+        assertThat(again.err()).contains("USER_EXISTS");
+        assertThat(cli.run("--report", "json", "user", "list").out()).contains("\"role\":\"VIEWER\"").doesNotContain("ADMIN");
+    }
+
+    @Test
+    void a_user_name_with_spaces_or_quotes_is_refused() {
+        var refused = cli.runWithInput("correct horse battery\n", "user", "add", "ma ria'", "--role", "VIEWER", "--password-stdin");
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("INVALID_USERNAME");
+    }
+
+    @Test
+    void a_password_is_never_taken_from_the_command_line() {
+        var usage = cli.run("user", "add", "maria", "--role", "ADMIN");
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.err()).contains("--password-stdin");
+    }
+
+    @Test
+    void roles_include_the_roles_below_them() {
+        assertThat(Role.ADMIN.includes(Role.APPROVER)).isTrue();
+        assertThat(Role.APPROVER.includes(Role.PREPARER)).isTrue();
+        assertThat(Role.PREPARER.includes(Role.VIEWER)).isTrue();
+        assertThat(Role.VIEWER.includes(Role.PREPARER)).isFalse();
+        assertThat(Role.PREPARER.includes(Role.APPROVER)).isFalse();
+    }
+}

@@ -1,0 +1,213 @@
+package org.ledgerbridge.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTarget;
+import org.ledgerbridge.imports.ImportService;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchStatus;
+import org.ledgerbridge.ledger.LedgerSetup;
+import org.ledgerbridge.receivables.MigratedDocuments;
+import org.ledgerbridge.receivables.MigrationMode;
+import org.ledgerbridge.support.Samples;
+import org.ledgerbridge.support.WebLedgerTest;
+import org.ledgerbridge.users.Role;
+import org.ledgerbridge.users.UserAccounts;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seeds' workflow in Debian's headless Chromium, from the browser alone: log in, upload the
+ * sample payments, see the preview, commit, post the batches, export, send to the GL. Screenshots
+ * of each screen go to target/screenshots (docs/screenshots holds the ones the README shows).
+ * Skipped, saying so, where chromium and chromedriver are not installed (`.ci/run` installs them).
+ */
+@WebLedgerTest
+class BrowserWorkflowTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String PASSWORD = "a long enough password";
+
+    private static ChromeDriver browser;
+    private static Path downloads;
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts users;
+    @Autowired ImportService imports;
+    @Autowired MigrationMode migrationMode;
+    @Autowired MigratedDocuments migrated;
+    @Autowired LedgerSetup setup;
+    @Autowired GlSending sending;
+    @Autowired BatchService batches;
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void chromium() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: install Debian's chromium and chromium-driver (.ci/run does)");
+        downloads = Files.createTempDirectory("ledgerbridge-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("ledgerbridge-chromium"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void a_bookkeeper_imports_the_sample_payments_posts_them_exports_and_sends_them_to_the_gl_from_the_browser() throws IOException {
+        users.add("maria", Role.ADMIN, PASSWORD, "setup");
+        Samples.withOpenInvoices(imports, migrationMode, migrated, LocalDate.now());
+        Path sageFolder = dir.resolve("sage-import");
+        sending.addTarget("sage", GlTarget.Type.file, "sage300", sageFolder.toString(), null, "setup");
+        Samples.glHasTheLedgersChart(imports, setup, "sage", dir);
+
+        logIn("maria");
+        assertThat(browser.findElement(By.id("current-user")).getText()).isEqualTo("maria");
+        screenshot("dashboard");
+
+        // Imports: upload, preview, commit
+        open("/imports");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("payments");
+        browser.findElement(By.id("file")).sendKeys(Samples.file("payments.csv").toAbsolutePath().toString());
+        browser.findElement(By.id("allow-overpayment")).click();
+        browser.findElement(By.id("preview")).click();
+        waitForText(By.id("import-status"), "valid");
+        assertThat(browser.findElement(By.id("first-rows")).getText()).contains("BILL_TO_ID").contains("INV-20411");
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("amountReceived 3165.00");
+        assertThat(batches.list()).isEmpty();
+        screenshot("import-preview");
+        browser.findElement(By.id("commit")).click();
+        waitForText(By.id("import-status"), "committed");
+        screenshot("import-committed");
+        assertThat(batches.list()).isNotEmpty();
+
+        // Batches: select all, set READY, post selected
+        open("/batches");
+        browser.findElement(By.id("select-all")).click();
+        browser.findElement(By.id("set-status")).click();
+        waitForText(By.id("message"), "now READY");
+        browser.findElement(By.id("select-all")).click();
+        browser.findElement(By.id("post-selected")).click();
+        browser.switchTo().alert().accept();
+        waitForText(By.id("message"), "now POSTED");
+        screenshot("batches");
+        assertThat(batches.list()).allMatch(b -> b.status() == BatchStatus.POSTED);
+
+        // GL export: the ZIP is downloaded
+        open("/export");
+        browser.executeScript("document.getElementById('from').value = '2026-01-01'");
+        screenshot("gl-export");
+        browser.findElement(By.id("export")).click();
+        Path zip = awaitDownload(".zip");
+        assertThat(Files.readAllBytes(zip)).startsWith('P', 'K');
+
+        // GL integration: select all, send to the GL target
+        open("/gl?from=2026-01-01");
+        browser.findElement(By.id("select-all")).click();
+        screenshot("gl-integration");
+        browser.findElement(By.id("send")).click();
+        browser.switchTo().alert().accept();
+        waitForText(By.id("message"), "sent to sage");
+        try (var sent = Files.list(sageFolder)) {
+            assertThat(sent.count()).isPositive();
+        }
+        assertThat(browser.findElement(By.id("pending-count")).getText()).isEqualTo("0");
+
+        // the other screens a bookkeeper opens
+        open("/documents?party=100231&closed=true");
+        screenshot("documents");
+        browser.findElement(By.linkText("INV-20411")).click();
+        assertThat(browser.findElement(By.id("open-balance")).getText()).isEqualTo("0.00"); // paid in full by the sample
+        screenshot("document");
+        open("/imis");
+        browser.findElement(By.id("imis-file")).sendKeys(Samples.file("imis-export.csv").toAbsolutePath().toString());
+        browser.findElement(By.id("imis-upload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("imis-convert")));
+        screenshot("imis-converter");
+        open("/settings");
+        screenshot("settings");
+    }
+
+    @Test
+    void a_viewer_sees_the_screens_but_no_button_that_changes_the_ledger() {
+        users.add("val", Role.VIEWER, PASSWORD, "setup");
+        logIn("val");
+        open("/imports");
+        assertThat(browser.findElements(By.id("upload-form"))).isEmpty();
+        open("/export");
+        assertThat(browser.findElements(By.id("export-form"))).isEmpty();
+        open("/gl");
+        assertThat(browser.findElements(By.id("send"))).isEmpty();
+        assertThat(browser.findElements(By.id("mark-sent"))).isEmpty();
+    }
+
+    private void logIn(String user) {
+        browser.manage().deleteAllCookies();
+        open("/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private static void waitForText(By element, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+    }
+
+    private static Path awaitDownload(String suffix) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
