@@ -3,7 +3,11 @@ package org.ledgerbridge.api;
 import org.ledgerbridge.ledger.JournalView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ledgerbridge.ledger.LedgerReports;
+import org.ledgerbridge.receivables.DocumentChange;
+import org.ledgerbridge.receivables.DocumentStatus;
+import org.ledgerbridge.receivables.MigratedDocuments;
 import org.ledgerbridge.receivables.MigrationMode;
+import org.ledgerbridge.web.BusinessDate;
 import org.ledgerbridge.receivables.NewDocument;
 import org.ledgerbridge.receivables.OpenItem;
 import org.ledgerbridge.receivables.OpenItems;
@@ -27,11 +31,16 @@ class DocumentsApi {
     private final OpenItems openItems;
     private final LedgerReports reports;
     private final MigrationMode migrationMode;
+    private final MigratedDocuments migrated;
+    private final BusinessDate businessDate;
 
-    DocumentsApi(OpenItems openItems, LedgerReports reports, MigrationMode migrationMode) {
+    DocumentsApi(OpenItems openItems, LedgerReports reports, MigrationMode migrationMode, MigratedDocuments migrated,
+                 BusinessDate businessDate) {
         this.openItems = openItems;
         this.reports = reports;
         this.migrationMode = migrationMode;
+        this.migrated = migrated;
+        this.businessDate = businessDate;
     }
 
     record DocumentDetail(OpenItem document, List<OpenItems.Application> applications, List<JournalView> journals) {
@@ -53,14 +62,55 @@ class DocumentsApi {
                 openItems.applications(entity, module, number), reports.journalsOfDocument(entity, number))));
     }
 
+    record Release(List<String> numbers, boolean all) {
+    }
+
+    record Edit(String number, java.time.LocalDate dueDate, String description, DocumentStatus status) {
+    }
+
+    record Number(String number) {
+    }
+
+    @PostMapping("/documents/release")
+    ResponseEntity<Object> release(@RequestBody Release release, Principal user) {
+        return answer(migrated.release(release.numbers() == null ? List.of() : release.numbers(), release.all(), businessDate.today(),
+                Refusal.actor(user)));
+    }
+
+    @PostMapping("/documents/edit")
+    ResponseEntity<Object> edit(@RequestBody Edit edit, Principal user) {
+        if (edit.number() == null) {
+            return Refusal.missing("number");
+        }
+        return answer(migrated.edit(edit.number(), edit.dueDate(), edit.description(), edit.status(), Refusal.actor(user)));
+    }
+
+    @PostMapping("/documents/release-retainage")
+    ResponseEntity<Object> releaseRetainage(@RequestBody Number number, Principal user) {
+        if (number.number() == null) {
+            return Refusal.missing("number");
+        }
+        return answer(migrated.releaseRetainage(number.number(), Refusal.actor(user)));
+    }
+
+    private static ResponseEntity<Object> answer(DocumentChange change) {
+        if (change instanceof DocumentChange.Refused refused) {
+            return Refusal.of(refused.code(), refused.message());
+        }
+        return ResponseEntity.ok(change);
+    }
+
     @GetMapping("/migration-mode")
     List<MigrationMode.Switch> migrationMode() {
         return migrationMode.status();
     }
 
     @PostMapping("/migration-mode")
-    List<MigrationMode.Switch> setMigrationMode(@RequestBody Switch change, Principal user) {
+    ResponseEntity<Object> setMigrationMode(@RequestBody Switch change, Principal user) {
+        if (change.module() == null) {
+            return Refusal.missing("module");
+        }
         migrationMode.set(change.module(), change.on(), Refusal.actor(user));
-        return migrationMode.status();
+        return ResponseEntity.ok(migrationMode.status());
     }
 }

@@ -61,6 +61,9 @@ class LedgerApi {
     @Operation(summary = "Set the status of batches to READY or OPEN, all or none")
     @PostMapping("/batches/status")
     ResponseEntity<Object> status(@RequestBody StatusChange change, Principal user) {
+        if (change.status() == null) {
+            return Refusal.missing("status");
+        }
         return answer(batches.changeStatus(change.ids() == null ? List.of() : change.ids(), change.status(), Refusal.actor(user)));
     }
 
@@ -72,7 +75,10 @@ class LedgerApi {
 
     @Operation(summary = "Void an OPEN batch, with a reason")
     @PostMapping("/batches/{id}/void")
-    ResponseEntity<Object> voidBatch(@PathVariable long id, @RequestBody Reason reason, Principal user) {
+    ResponseEntity<Object> voidBatch(@PathVariable long id, @RequestBody(required = false) Reason reason, Principal user) {
+        if (reason == null) {
+            return Refusal.missing("reason");
+        }
         return answer(batches.voidBatch(id, reason.reason(), Refusal.actor(user)));
     }
 

@@ -23,6 +23,12 @@ record Refusal(String status, String code, String message, Object details) {
         return ResponseEntity.status(422).body(body);
     }
 
+    /** A request without a field it must have: 400, naming the field. */
+    static ResponseEntity<Object> missing(String field) {
+        return ResponseEntity.badRequest().body(Map.of("status", "invalid", "code", "MISSING_FIELD", "field", field,
+                "message", "the request needs '" + field + "'"));
+    }
+
     static String actor(java.security.Principal user) {
         return "api:" + user.getName();
     }

@@ -33,6 +33,9 @@ class AccessRules {
 
     static final List<WriteRule> WRITES = List.of(
             new WriteRule(HttpMethod.POST, "/imports/**", Role.PREPARER),
+            new WriteRule(HttpMethod.POST, "/documents/edit", Role.PREPARER),
+            new WriteRule(HttpMethod.POST, "/documents/release", Role.APPROVER),
+            new WriteRule(HttpMethod.POST, "/documents/release-retainage", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/batches/status", Role.PREPARER),
             new WriteRule(HttpMethod.POST, "/batches/post", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/batches/*/void", Role.APPROVER),

@@ -2,9 +2,13 @@ package org.ledgerbridge.web;
 
 import org.ledgerbridge.ledger.LedgerReports;
 import org.ledgerbridge.ledger.LedgerSetup;
+import org.ledgerbridge.receivables.DocumentChange;
+import org.ledgerbridge.receivables.DocumentStatus;
+import org.ledgerbridge.receivables.MigratedDocuments;
 import org.ledgerbridge.receivables.MigrationMode;
 import org.ledgerbridge.receivables.NewDocument;
 import org.ledgerbridge.receivables.OpenItems;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -14,6 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+import java.util.List;
 
 /** Open items with filters, one document with its applications and journals, and the migration-mode switches. */
 @Controller
@@ -25,12 +33,17 @@ class DocumentsController {
     private final LedgerReports reports;
     private final LedgerSetup setup;
     private final MigrationMode migrationMode;
+    private final MigratedDocuments migrated;
+    private final BusinessDate businessDate;
 
-    DocumentsController(OpenItems openItems, LedgerReports reports, LedgerSetup setup, MigrationMode migrationMode) {
+    DocumentsController(OpenItems openItems, LedgerReports reports, LedgerSetup setup, MigrationMode migrationMode,
+                        MigratedDocuments migrated, BusinessDate businessDate) {
         this.openItems = openItems;
         this.reports = reports;
         this.setup = setup;
         this.migrationMode = migrationMode;
+        this.migrated = migrated;
+        this.businessDate = businessDate;
     }
 
     @GetMapping("/documents")
@@ -52,7 +65,42 @@ class DocumentsController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no document " + number)));
         model.addAttribute("applications", openItems.applications(entity, module, number));
         model.addAttribute("journals", reports.journalsOfDocument(entity, number));
+        model.addAttribute("statuses", List.of(DocumentStatus.ON_HOLD, DocumentStatus.BALANCED));
         return "document";
+    }
+
+    /** Seed 002: migrated documents become open items once released (all, or the selected ones). */
+    @PostMapping("/documents/release")
+    String release(@RequestParam(name = "number", required = false) List<String> numbers,
+                   @RequestParam(defaultValue = "false") boolean all, Authentication user, RedirectAttributes redirect) {
+        report(migrated.release(numbers == null ? List.of() : numbers, all, businessDate.today(), CurrentUser.actor(user)),
+                "released", redirect);
+        return "redirect:/documents";
+    }
+
+    @PostMapping("/documents/edit")
+    String edit(@RequestParam String number, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
+                @RequestParam(required = false) String description, @RequestParam(required = false) DocumentStatus status,
+                Authentication user, RedirectAttributes redirect) {
+        report(migrated.edit(number, dueDate, description == null || description.isBlank() ? null : description, status,
+                CurrentUser.actor(user)), "edited", redirect);
+        return "redirect:/documents?number=" + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @PostMapping("/documents/release-retainage")
+    String releaseRetainage(@RequestParam String number, Authentication user, RedirectAttributes redirect) {
+        report(migrated.releaseRetainage(number, CurrentUser.actor(user)), "retainage released", redirect);
+        return "redirect:/documents?number=" + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void report(DocumentChange change, String what, RedirectAttributes redirect) {
+        if (change instanceof DocumentChange.Refused refused) {
+            redirect.addFlashAttribute("error", refused.code() + ": " + refused.message());
+        } else if (change instanceof DocumentChange.Done done) {
+            redirect.addFlashAttribute("message", done.changed() + " document(s) " + what
+                    + (done.closed() > 0 ? ", " + done.closed() + " closed at once" : "")
+                    + (done.onHold() > 0 ? "; " + done.onHold() + " on hold not released" : ""));
+        }
     }
 
     @PostMapping("/documents/migration-mode")

@@ -46,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Skipped, saying so, where chromium and chromedriver are not installed (`.ci/run` installs them).
  */
 @WebLedgerTest
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 class BrowserWorkflowTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -160,9 +161,43 @@ class BrowserWorkflowTest {
         browser.findElement(By.id("imis-file")).sendKeys(Samples.file("imis-export.csv").toAbsolutePath().toString());
         browser.findElement(By.id("imis-upload")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("imis-convert")));
+        browser.findElement(By.cssSelector("input[name=batch][value='1041']")).click();
         screenshot("imis-converter");
+        browser.findElement(By.id("imis-convert")).click();
+        Path converted = awaitDownload("-sage300.zip");
+        try (var zipFile = new java.util.zip.ZipFile(converted.toFile())) {
+            assertThat(zipFile.size()).as("one GL file per financial entity").isGreaterThanOrEqualTo(2);
+        }
         open("/settings");
         screenshot("settings");
+    }
+
+    @Test
+    void a_controller_migrates_the_open_documents_from_the_browser_and_releases_them() throws IOException {
+        users.add("chris", Role.ADMIN, PASSWORD, "setup");
+        Samples.imported(imports, LocalDate.now(), "entities", "accounts", "parties");
+        logIn("chris");
+
+        open("/documents");
+        browser.findElement(By.xpath("//td[@id='migration-AR']/following-sibling::td[2]//button")).click();
+        waitForText(By.id("migration-AR"), "ON");
+        browser.findElement(By.xpath("//td[@id='migration-AP']/following-sibling::td[2]//button")).click();
+        waitForText(By.id("migration-AP"), "ON");
+
+        open("/imports");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("documents");
+        browser.findElement(By.id("file")).sendKeys(Samples.file("documents.csv").toAbsolutePath().toString());
+        browser.findElement(By.id("preview")).click();
+        waitForText(By.id("import-status"), "valid");
+        browser.findElement(By.id("commit")).click();
+        waitForText(By.id("import-status"), "committed");
+
+        open("/documents");
+        browser.findElement(By.id("release-all")).click();
+        browser.switchTo().alert().accept();
+        waitForText(By.id("message"), "released");
+        screenshot("documents-released");
+        assertThat(browser.findElement(By.id("documents")).getText()).contains("INV-20411").contains("OPEN");
     }
 
     @Test
