@@ -55,6 +55,7 @@ final class ExportCommand {
         public Integer call() {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
+                long started = System.nanoTime();
                 GlExport result = ledger.bean(GlExportService.class).export(from, to, format, entity, again, summarize,
                         "summary".equalsIgnoreCase(deposits), out, cli.global.actor());
                 if (result instanceof GlExport.Refused refused) {
@@ -71,6 +72,7 @@ final class ExportCommand {
                     json.put("lines", exported.lines());
                     json.put("again", exported.again());
                     json.put("files", exported.files());
+                    json.put("durationMs", (System.nanoTime() - started) / 1_000_000);
                     cli.output.json(json);
                 } else {
                     cli.output.out.println("exported " + exported.journals() + " journal(s), " + exported.lines() + " line(s) to "
