@@ -115,11 +115,15 @@ final class AutoBatches {
         return interEntity;
     }
 
-    /** Every refusal, once {@link #finish()} was called. */
-    List<RowProblem> problems() {
+    /**
+     * Every refusal, once {@link #finish()} was called.
+     *
+     * @param linesRefused the reader turned lines down: a batch may be in the file on lines not seen here
+     */
+    List<RowProblem> problems(boolean linesRefused) {
         List<RowProblem> all = new ArrayList<>(problems);
         for (String batch : wanted) {
-            if (!batchesInFile.contains(batch)) {
+            if (!batchesInFile.contains(batch) && !linesRefused) {
                 all.add(new RowProblem(0, "BATCH_NUM", "BATCH_NOT_IN_FILE", "batch " + batch + " is not in the file; it holds batches "
                         + String.join(", ", batchesInFile)));
             }
@@ -153,6 +157,9 @@ final class AutoBatches {
                     .add(first.transaction() + " (" + sum.toPlainString() + ")");
             firstUnbalancedRow.putIfAbsent(first.batch(), first.row());
             return;
+        }
+        if (!problems.isEmpty()) {
+            return; // the file is refused: keep checking the balances, build no more journals
         }
         Map<String, List<GlJournal.Line>> lines = balancedLines(transaction);
         if (lines == null) {

@@ -65,7 +65,7 @@ public final class ImisConverter {
             autoBatches.finish();
             List<FileReport> reports = writers.finish();
             List<RowProblem> problems = new ArrayList<>(errors.errors());
-            problems.addAll(autoBatches.problems());
+            problems.addAll(autoBatches.problems(errors.any()));
             if (writers.refusal != null) {
                 problems.add(new RowProblem(0, null, writers.refusal.code(), writers.refusal.message()));
             }

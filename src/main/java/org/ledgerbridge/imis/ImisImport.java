@@ -104,7 +104,7 @@ class ImisImport implements ImportKind<ImisLine> {
             @Override
             public void endOfFile(RowErrors errors) {
                 autoBatches.finish();
-                for (RowProblem problem : autoBatches.problems()) {
+                for (RowProblem problem : autoBatches.problems(errors.any())) {
                     errors.errorAt(problem.row(), problem.column(), problem.code(), problem.message());
                 }
                 for (String batch : alreadyPosted) {

@@ -38,11 +38,35 @@ public final class Cells {
     }
 
     private static String maxLength(String value, String column, int maxLength, RowErrors errors) {
+        if (looksLikeFormula(value)) {
+            errors.error(column, "FORMULA_NOT_ALLOWED", column + " starts like a spreadsheet formula ('"
+                    + value.substring(0, Math.min(20, value.length())) + "'); put the value itself in the file");
+            return null;
+        }
         if (value.length() > maxLength) {
             errors.error(column, "VALUE_TOO_LONG", column + " has " + value.length() + " characters; at most " + maxLength + " are allowed");
             return null;
         }
         return value;
+    }
+
+    /**
+     * A text cell a spreadsheet would run: =, @, a tab or a line break first, or + or - followed
+     * by a letter or a bracket (DDE: -cmd|...). "- October", "-5" and "+44 20 ..." stay text.
+     */
+    static boolean looksLikeFormula(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        if (first == '=' || first == '@' || first == '\t' || first == '\r' || first == '\n') {
+            return true;
+        }
+        if ((first == '+' || first == '-') && value.length() > 1) {
+            char second = value.charAt(1);
+            return Character.isLetter(second) || second == '(' || second == '=' || second == '@';
+        }
+        return false;
     }
 
     /** A required amount in the contract's plain notation ("1250.00", "-45.45"). */

@@ -206,6 +206,10 @@ public class ImportService {
                 }
                 summary = session.commit();
                 return report(table.rows(), accepted, summary);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                problems.errorAt(0, null, "INVALID_ENCODING", fileName + " holds bytes that are no character in UTF-8 nor in "
+                        + "Windows-1252: it is not a text CSV file (or it was damaged)");
+                return report(0, 0, summary);
             } catch (IOException e) {
                 problems.errorAt(0, null, "FILE_UNREADABLE", "cannot read " + fileName + ": " + e.getMessage());
                 return report(0, 0, summary);

@@ -2,6 +2,7 @@ package org.ledgerbridge.imports;
 
 import org.ledgerbridge.imports.internal.CsvRows;
 import org.ledgerbridge.imports.internal.FileFacts;
+import org.ledgerbridge.imports.internal.XlsxSafety;
 import org.ledgerbridge.imports.internal.TabularRows;
 import org.ledgerbridge.imports.internal.XlsxRows;
 
@@ -22,6 +23,9 @@ import java.util.Optional;
  * and the iMIS converter alike.
  */
 public final class TabularFile implements AutoCloseable {
+
+    /** More columns than any import kind has, by far: a header this wide is a wrong or hostile file. */
+    static final int MOST_COLUMNS = 1_000;
 
     private final TabularRows source;
     private final FileFacts facts;
@@ -55,11 +59,26 @@ public final class TabularFile implements AutoCloseable {
     public static TabularFile open(Path file, List<ImportColumn> columns, MappingProfile mapping, RowErrors errors,
                                    ProgressListener progress, Long maxRows) throws IOException {
         FileFacts facts = FileFacts.of(file);
+        if (!facts.xlsx() && notText(file, facts, errors)) {
+            return new TabularFile(TabularRows.NONE, facts, errors, progress, maxRows, List.of(), null, mapping);
+        }
+        if (facts.xlsx()) {
+            var unsafe = XlsxSafety.check(file);
+            if (unsafe.isPresent()) {
+                errors.errorAt(0, null, unsafe.get().code(), unsafe.get().message());
+                return new TabularFile(TabularRows.NONE, facts, errors, progress, maxRows, List.of(), null, mapping);
+            }
+        }
         TabularRows source = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts);
         try {
             List<String> header = trimTrailingEmpty(source.next());
             if (header == null || header.stream().allMatch(String::isBlank)) {
                 errors.errorAt(1, null, "MISSING_HEADER", "the file is empty; the first row must name the columns");
+                return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
+            }
+            if (header.size() > MOST_COLUMNS) {
+                errors.errorAt(1, null, "TOO_MANY_COLUMNS", "the header has " + header.size() + " columns; an import file has at most "
+                        + MOST_COLUMNS);
                 return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
             }
             Map<String, Integer> positions = matchHeader(header, columns, mapping, errors);
@@ -68,6 +87,27 @@ public final class TabularFile implements AutoCloseable {
             errors.errorAt(e.row(), null, "MALFORMED_CSV", "the file cannot be read from row " + e.row() + ": " + e.getMessage());
             return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
         }
+    }
+
+    /** A file that is no CSV text in UTF-8 or Windows-1252: one file-level error, with the row where it shows. */
+    private static boolean notText(Path file, FileFacts facts, RowErrors errors) throws IOException {
+        if (facts.utf16Bom()) {
+            errors.errorAt(1, null, "UNSUPPORTED_ENCODING", "the file is UTF-16 text; save it as \"CSV UTF-8\" (or a Windows CSV) "
+                    + "and import that");
+            return true;
+        }
+        if (facts.nulOffset() >= 0) {
+            errors.errorAt(FileFacts.lineAt(file, facts.nulOffset()), null, "BINARY_CONTENT", "the file holds a NUL byte (at byte "
+                    + facts.nulOffset() + "): it is not a text CSV file, or it was damaged");
+            return true;
+        }
+        if (facts.utf8Bom() && !facts.utf8()) {
+            errors.errorAt(FileFacts.lineAt(file, facts.invalidUtf8Offset()), null, "INVALID_ENCODING", "the file starts with a UTF-8 "
+                    + "byte-order mark but holds bytes that are not UTF-8 (at byte " + facts.invalidUtf8Offset()
+                    + "): two encodings were mixed; save it again as \"CSV UTF-8\"");
+            return true;
+        }
+        return false;
     }
 
     /**

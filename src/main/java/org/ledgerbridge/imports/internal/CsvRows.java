@@ -49,13 +49,14 @@ public final class CsvRows implements TabularRows {
     @Override
     public List<String> next() throws MalformedFileException {
         try {
+            // hasNext() parses the next record: a failure there is in the row after the last one returned
             if (!records.hasNext()) {
                 return null;
             }
             row++;
             return records.next().getFields();
         } catch (CsvParseException | java.io.UncheckedIOException e) {
-            throw new MalformedFileException(row, e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+            throw new MalformedFileException(row + 1, e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
         }
     }
 

@@ -25,6 +25,28 @@ public interface TabularRows extends AutoCloseable {
     @Override
     void close() throws IOException;
 
+    /** No rows: what a file that is no text at all is read as. */
+    TabularRows NONE = new TabularRows() {
+        @Override
+        public List<String> next() {
+            return null;
+        }
+
+        @Override
+        public long row() {
+            return 0;
+        }
+
+        @Override
+        public long bytesRead() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     /** The file cannot be read from this row on (an unclosed quote, a broken sheet, a field too large). */
     final class MalformedFileException extends Exception {
         private final long row;
