@@ -13,6 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.util.Optional;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -40,7 +45,8 @@ import java.util.zip.ZipOutputStream;
  * `export gl`: the journals of POSTED batches dated in the range and not exported before, one
  * file per financial entity (more when the format caps the lines per file) and a manifest, in one
  * ZIP. The journals are marked exported in the transaction that records the export; the ZIP is
- * written beside its final name and moved into place, never half-written.
+ * written beside its final name, forced to disk, and moved into place once that transaction has
+ * committed, never half-written; a ZIP already at the name is never overwritten.
  */
 @Service
 public class GlExportService {
@@ -82,9 +88,13 @@ public class GlExportService {
         if (to.isBefore(from)) {
             return new GlExport.Refused("INVALID_RANGE", "--to " + to + " is before --from " + from);
         }
+        Path temporary = zip.resolveSibling(zip.getFileName() + ".part");
+        Optional<GlExport> settled = settleEarlierRun(zip, temporary);
+        if (settled.isPresent()) {
+            return settled.get();
+        }
         long started = System.nanoTime();
-        return transaction.execute(tx -> {
-            Path temporary = zip.resolveSibling(zip.getFileName() + ".part");
+        GlExport result = transaction.execute(tx -> {
             try {
                 Files.createDirectories(zip.toAbsolutePath().getParent());
                 Run run = new Run(format, summarize, from, to, depositSummary);
@@ -99,6 +109,9 @@ public class GlExportService {
                     }
                     run.manifest(out);
                 }
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                    channel.force(true); // on disk before the journals are marked exported
+                }
                 long written = System.nanoTime();
                 markExported(run.journalIds);
                 LOG.debug("export: files written in {} ms, {} journals marked exported in {} ms", (written - started) / 1_000_000,
@@ -108,23 +121,72 @@ public class GlExportService {
                                 INSERT INTO gl_export (actor, format, date_from, date_to, entity_code, summarize, again, journals, lines,
                                                        file_name, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(actor, format.name(), from, to, entity, summarize.name(), again, run.journalIds.size(), run.totalLines,
-                                zip.getFileName().toString(), digest).update();
+                                zip.toAbsolutePath().toString(), digest).update();
                 audit.record(actor, "gl.exported", "export:" + zip.getFileName(), Map.of("format", format.name(),
                         "journals", run.journalIds.size(), "again", again, "from", from.toString(), "to", to.toString()));
-                Files.move(temporary, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return new GlExport.Exported(zip, run.journalIds.size(), run.totalLines, again, run.manifest);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + zip + ": " + e.getMessage(), e);
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
-            } finally {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // the .part file is left for the operator to remove
-                }
             }
         });
+        try {
+            if (result instanceof GlExport.Exported) {
+                // after the commit: a crash before this line leaves a complete .part that the next run moves into place
+                Files.move(temporary, zip, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the export is recorded but " + temporary + " could not be renamed to " + zip
+                    + "; rename it by hand: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    /**
+     * What an earlier run left at this name, after a crash or not: a ZIP already delivered is never
+     * overwritten; a complete .part whose export was committed is moved into place (the crash came
+     * between the commit and the rename); any other .part is a run that never committed, and goes.
+     */
+    private Optional<GlExport> settleEarlierRun(Path zip, Path temporary) {
+        String name = zip.toAbsolutePath().toString();
+        try {
+            if (Files.exists(zip)) {
+                Optional<Long> recorded = exportRecordedAs(name, sha256(zip));
+                return Optional.of(new GlExport.Refused(recorded.isPresent() ? "ALREADY_EXPORTED" : "OUTPUT_EXISTS", recorded
+                        .map(id -> zip + " is export #" + id + ", already delivered; nothing written")
+                        .orElse(zip + " exists; an export never overwrites a file: choose another name")));
+            }
+            if (Files.exists(temporary)) {
+                Optional<Long> recorded = exportRecordedAs(name, sha256(temporary));
+                if (recorded.isPresent()) {
+                    Files.move(temporary, zip, StandardCopyOption.ATOMIC_MOVE);
+                    LOG.info("export #{}: {} completed after an interrupted run", recorded.get(), zip);
+                    return Optional.of(new GlExport.Refused("ALREADY_EXPORTED", zip + " is export #" + recorded.get()
+                            + ", committed by a run that stopped before renaming it; it is now in place"));
+                }
+                Files.delete(temporary);
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check " + zip + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Long> exportRecordedAs(String fileName, String sha256) {
+        return jdbc.sql("SELECT id FROM gl_export WHERE file_name = ? AND sha256 = ? ORDER BY id DESC LIMIT 1")
+                .params(fileName, sha256).query(Long.class).optional();
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Exactly the journals written: their ids, appended in one statement. */

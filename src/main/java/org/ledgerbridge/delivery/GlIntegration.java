@@ -125,12 +125,14 @@ public class GlIntegration {
                 return new MarkSent.Refused("ALREADY_SENT", id, "journal " + id + " was already sent or marked as sent");
             }
         }
-        for (long id : ids) {
-            jdbc.sql("UPDATE journal SET sent_at = now() WHERE id = ?").param(id).update();
-            jdbc.sql("INSERT INTO gl_delivery (journal_id, status, actor, reason) VALUES (?, 'MARKED_SENT', ?, ?)")
-                    .params(id, actor, reason).update();
-            audit.record(actor, "gl.marked-sent", "journal:" + id, Map.of("reason", reason));
-        }
+        Long[] journals = ids.toArray(Long[]::new);
+        jdbc.sql("UPDATE journal SET sent_at = now() WHERE id = ANY(?)").param(journals).update();
+        jdbc.sql("""
+                        INSERT INTO gl_delivery (journal_id, status, actor, reason)
+                        SELECT id, 'MARKED_SENT', ?, ? FROM unnest(?::bigint[]) AS t(id)""")
+                .params(actor, reason, journals).update();
+        audit.recordEach(actor, "gl.marked-sent", ids.stream().map(id -> "journal:" + id).toList(),
+                java.util.Collections.nCopies(ids.size(), Map.of("reason", reason)));
         return new MarkSent.Marked(ids);
     }
 }

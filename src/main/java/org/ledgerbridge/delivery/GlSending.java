@@ -145,11 +145,11 @@ public class GlSending {
     /** Asks the target whether it would take each journal; nothing is sent; the outcome goes into each journal's history. */
     public List<Problem> validate(List<Long> ids, GlTarget target, String actor) {
         List<Problem> problems = validate(ids, target);
-        for (long id : ids) {
-            List<String> codes = problems.stream().filter(p -> p.journal() == id).map(Problem::code).toList();
-            audit.record(actor, "gl.validated", "journal:" + id, Map.of("target", target.name(), "valid", codes.isEmpty(),
-                    "problems", codes));
-        }
+        Map<Long, List<String>> codes = new java.util.HashMap<>();
+        problems.forEach(p -> codes.computeIfAbsent(p.journal(), k -> new ArrayList<>()).add(p.code()));
+        audit.recordEach(actor, "gl.validated", ids.stream().map(id -> "journal:" + id).toList(), ids.stream()
+                .map(id -> Map.of("target", target.name(), "valid", !codes.containsKey(id), "problems", codes.getOrDefault(id, List.of())))
+                .toList());
         return problems;
     }
 
@@ -399,7 +399,7 @@ public class GlSending {
             transaction.executeWithoutResult(tx -> {
                 jdbc.sql("DELETE FROM gl_delivery WHERE journal_id = ? AND status = 'UNCERTAIN'").param(id).update();
                 if (found) {
-                    insertDelivery(id, target, actor, "SENT");
+                    record(List.of(id), target, actor, "SENT");
                 }
             });
             audit.record(actor, "gl.reconciled", "journal:" + id, Map.of("target", target.name(), "found", found));
@@ -423,27 +423,31 @@ public class GlSending {
         return keys;
     }
 
+    /** The deliveries of these journals, their sent marks and audit events: three statements in one transaction. */
     private void record(java.util.Collection<Long> ids, GlTarget target, String actor, String status) {
-        transaction.executeWithoutResult(tx -> {
-            for (long id : ids) {
-                insertDelivery(id, target, actor, status);
-            }
-        });
-    }
-
-    private void insertDelivery(long id, GlTarget target, String actor, String status) {
-        jdbc.sql("INSERT INTO gl_delivery (journal_id, target, status, actor) VALUES (?, ?, ?, ?)")
-                .params(id, target.name(), status, actor).update();
-        if (status.equals("SENT")) {
-            jdbc.sql("UPDATE journal SET sent_at = now() WHERE id = ?").param(id).update();
+        if (ids.isEmpty()) {
+            return;
         }
-        audit.record(actor, status.equals("SENT") ? "gl.sent" : "gl.send-uncertain", "journal:" + id, Map.of("target", target.name()));
+        Long[] journals = ids.toArray(Long[]::new);
+        transaction.executeWithoutResult(tx -> {
+            jdbc.sql("""
+                            INSERT INTO gl_delivery (journal_id, target, status, actor)
+                            SELECT id, ?, ?, ? FROM unnest(?::bigint[]) AS t(id)""")
+                    .params(target.name(), status, actor, journals).update();
+            if (status.equals("SENT")) {
+                jdbc.sql("UPDATE journal SET sent_at = now() WHERE id = ANY(?)").param(journals).update();
+            }
+            audit.recordEach(actor, status.equals("SENT") ? "gl.sent" : "gl.send-uncertain",
+                    ids.stream().map(id -> "journal:" + id).toList(), java.util.Collections.nCopies(ids.size(), Map.of("target", target.name())));
+        });
     }
 
     /** SENT, MARKED_SENT or UNCERTAIN per journal; absent when never sent. */
     private Map<Long, String> deliveryStates(List<Long> ids) {
         Map<Long, String> states = new LinkedHashMap<>();
-        jdbc.sql("SELECT journal_id, status FROM gl_delivery WHERE journal_id = ANY(?)").param(ids.toArray(Long[]::new))
+        // a join with the list, not `= ANY(list)`: misjudged as a join filter, ANY scans the whole list for every row
+        jdbc.sql("SELECT d.journal_id, d.status FROM unnest(?::bigint[]) AS wanted(id) JOIN gl_delivery d ON d.journal_id = wanted.id")
+                .param(ids.toArray(Long[]::new))
                 .query(rs -> {
                     states.merge(rs.getLong(1), rs.getString(2), (a, b) -> a.equals("UNCERTAIN") ? b : a);
                 });
@@ -457,12 +461,12 @@ public class GlSending {
         jdbc.sql("""
                         SELECT j.id, j.entity_code, j.journal_date, coalesce(j.description, j.source), b.name, b.status, e.base_currency,
                                l.account_code, a.account_type, l.base_debit, l.base_credit, l.description
-                          FROM journal j
+                          FROM unnest(?::bigint[]) AS wanted(id)
+                          JOIN journal j ON j.id = wanted.id
                           JOIN batch b ON b.id = j.batch_id
                           JOIN financial_entity e ON e.code = j.entity_code
                           JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
                           JOIN account a ON a.entity_code = l.entity_code AND a.account_code = l.account_code
-                         WHERE j.id = ANY(?)
                          ORDER BY j.id, l.line_no""")
                 .param(ids.toArray(Long[]::new))
                 .query(rs -> {

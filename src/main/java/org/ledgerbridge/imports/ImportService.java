@@ -117,7 +117,7 @@ public class ImportService {
             if (report.status() == ImportStatus.REJECTED) {
                 recordRejected(report, options, started);
             }
-            if (report.status() == ImportStatus.COMMITTED && report.rows() >= 50_000) {
+            if (report.status() == ImportStatus.COMMITTED && report.rows() >= 10_000) {
                 // fresh statistics after a bulk load: the next statements plan for the tables as they are now
                 jdbc.sql("ANALYZE").update();
             }

@@ -26,6 +26,19 @@ public class AuditLog {
                 .update();
     }
 
+    /** One event per subject, written in one statement (a send of 20,000 journals is one round trip, not 20,000). */
+    public void recordEach(String actor, String action, List<String> subjects, List<? extends Map<String, ?>> details) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO audit_event (actor, action, subject, details)
+                        SELECT ?, ?, s, d::jsonb FROM unnest(?::text[], ?::text[]) AS t(s, d)""")
+                .params(actor, action, subjects.toArray(String[]::new),
+                        details.stream().map(JSON::writeValueAsString).toArray(String[]::new))
+                .update();
+    }
+
     public List<AuditEvent> events(String subjectPrefix) {
         return jdbc.sql("""
                         SELECT id, at, actor, action, subject, details::text AS details

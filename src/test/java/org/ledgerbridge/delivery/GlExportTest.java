@@ -114,6 +114,42 @@ class GlExportTest {
     }
 
     @Test
+    void an_export_never_overwrites_a_file_and_knows_the_one_it_delivered() throws IOException {
+        Path zip = dir.resolve("delivered.zip");
+        assertThat(export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, zip, "t")).isInstanceOf(GlExport.Exported.class);
+        byte[] delivered = Files.readAllBytes(zip);
+
+        GlExport again = export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, zip, "t");
+        assertThat(again).isInstanceOfSatisfying(GlExport.Refused.class, r -> assertThat(r.code()).isEqualTo("ALREADY_EXPORTED"));
+        Path foreign = Files.writeString(dir.resolve("foreign.zip"), "someone else's file");
+        GlExport overwrite = export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, foreign, "t");
+        assertThat(overwrite).isInstanceOfSatisfying(GlExport.Refused.class, r -> assertThat(r.code()).isEqualTo("OUTPUT_EXISTS"));
+        assertThat(Files.readAllBytes(zip)).isEqualTo(delivered);
+        assertThat(Files.readString(foreign)).isEqualTo("someone else's file");
+    }
+
+    @Test
+    void a_run_that_stopped_after_its_commit_but_before_the_rename_is_completed_by_the_next_run() throws IOException {
+        Path zip = dir.resolve("interrupted.zip");
+        assertThat(export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, zip, "t")).isInstanceOf(GlExport.Exported.class);
+        byte[] delivered = Files.readAllBytes(zip);
+        Files.move(zip, dir.resolve("interrupted.zip.part")); // as the crash left it: committed, not yet renamed
+
+        GlExport rerun = export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, zip, "t");
+        assertThat(rerun).isInstanceOfSatisfying(GlExport.Refused.class, r -> assertThat(r.code()).isEqualTo("ALREADY_EXPORTED"));
+        assertThat(Files.readAllBytes(zip)).isEqualTo(delivered);
+        assertThat(dir.resolve("interrupted.zip.part")).doesNotExist();
+    }
+
+    @Test
+    void a_part_file_of_a_run_that_never_committed_is_discarded_and_the_export_runs() throws IOException {
+        Path zip = dir.resolve("fresh.zip");
+        Files.writeString(dir.resolve("fresh.zip.part"), "half a zip");
+        assertThat(export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, zip, "t")).isInstanceOf(GlExport.Exported.class);
+        assertThat(new String(Files.readAllBytes(zip), 0, 2)).isEqualTo("PK");
+    }
+
+    @Test
     void every_file_balances_on_its_own_and_the_manifest_says_so() throws IOException {
         GlExport.Exported exported = (GlExport.Exported) export.export(FROM, TO, "sage300", null, true, Summarize.DETAIL,
                 dir.resolve("m.zip"), "t");

@@ -6,11 +6,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.ledgerbridge.LedgerBridgeApplication;
 import org.ledgerbridge.support.LedgerFixture;
-import org.ledgerbridge.support.TestDatabase;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,13 +32,7 @@ class PostingProperties {
 
     private static synchronized ConfigurableApplicationContext context() {
         if (context == null) {
-            SpringApplication application = new SpringApplication(LedgerBridgeApplication.class);
-            application.setWebApplicationType(WebApplicationType.NONE);
-            application.setDefaultProperties(Map.of(
-                    "spring.datasource.url", TestDatabase.newDatabaseUrl(),
-                    "spring.datasource.username", TestDatabase.server().user(),
-                    "spring.datasource.password", TestDatabase.server().password()));
-            context = application.run();
+            context = org.ledgerbridge.support.PropertyContext.start();
         }
         return context;
     }

@@ -24,6 +24,17 @@ public final class Cli {
                 "--db-password", server.password(), "--as-of", asOf));
     }
 
+    /** A CLI on the given database of the test server. */
+    public static Cli on(String url, String asOf) {
+        var server = TestDatabase.server();
+        return new Cli(List.of("--db-url", url, "--db-user", server.user(), "--db-password", server.password(), "--as-of", asOf));
+    }
+
+    /** The global options (database, business date), for a CLI started as a process of its own. */
+    public List<String> globalOptions() {
+        return global;
+    }
+
     public Result run(String... args) {
         return runWithInput("", args);
     }

@@ -52,6 +52,19 @@ public final class TestDatabase {
         return db.jdbcUrl().replace("/" + EmbeddedLedgerDatabase.DATABASE, "/" + name);
     }
 
+    /** A new database copied from {@code template} (which nobody may be connected to); its JDBC URL. */
+    public static String copyOf(String templateUrl, String name) {
+        EmbeddedLedgerDatabase db = server();
+        String template = templateUrl.substring(templateUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + name);
+            c.createStatement().execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return db.jdbcUrl().replace("/" + EmbeddedLedgerDatabase.DATABASE, "/" + name);
+    }
+
     /** Points a Spring test context at a fresh database. */
     public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
