@@ -42,6 +42,10 @@ final class LedgerRuntime implements AutoCloseable {
             properties.put("spring.datasource.password", embedded.password());
         }
         properties.put("ledgerbridge.as-of", global.businessDate().toString());
+        if (!web) {
+            // a command uses a few services: build those it asks for, not the whole application (about 1 s of start-up)
+            properties.put("spring.main.lazy-initialization", true);
+        }
         properties.putAll(extra);
         try {
             SpringApplication application = new SpringApplication(LedgerBridgeApplication.class);

@@ -178,7 +178,7 @@ public class ImportService {
         ImportReport execute(Path file, long runId) {
             long accepted = 0;
             Map<String, Object> summary = Map.of();
-            try (TabularFile table = TabularFile.open(file, kind.columns(), options.mapping(), problems, options.progress(),
+            try (TabularFile table = TabularFile.open(file, facts, kind.columns(), options.mapping(), problems, options.progress(),
                     options.maxRows())) {
                 if (problems.any()) {
                     return report(0, 0, summary);
