@@ -69,7 +69,7 @@ class ImisApi {
         Path saved = uploads.save(file);
         Path out = uploads.newFolder();
         try {
-            ImisChart chart = setup.isEmpty() ? ImisChart.none("1900", "USD") : ImisChart.of(setup.entities(), setup.accounts());
+            ImisChart chart = ImisChart.of(setup, "1900", "USD");
             ImisConverter.Conversion conversion = ImisConverter.convert(saved, new LinkedHashSet<>(batches), glFormat.get(), summarize,
                     "AB######-#", chart, MappingProfile.NONE, out, ProgressListener.NONE);
             if (conversion instanceof ImisConverter.Rejected rejected) {

@@ -88,9 +88,7 @@ final class ConvertCommand {
                     || Files.exists(cli.global.dataDir.resolve("pg").resolve("postgresql.conf")));
             if (ledgerAvailable) {
                 return cli.withLedger(ledger -> {
-                    LedgerSetup setup = ledger.bean(LedgerSetup.class);
-                    ImisChart chart = setup.isEmpty() ? ImisChart.none(interEntityAccount, currency)
-                            : ImisChart.of(setup.entities(), setup.accounts());
+                    ImisChart chart = ImisChart.of(ledger.bean(LedgerSetup.class), interEntityAccount, currency);
                     return run(cli, glFormat.get(), profile, chart);
                 });
             }

@@ -34,6 +34,14 @@ public final class ImisChart {
         return new ImisChart(entities, accounts, null, null);
     }
 
+    /**
+     * The ledger's chart, or, while the ledger holds none, no chart: every entity and account
+     * accepted, due to / due from on {@code interEntityAccount}, amounts in {@code currency}.
+     */
+    public static ImisChart of(org.ledgerbridge.ledger.LedgerSetup setup, String interEntityAccount, String currency) {
+        return setup.isEmpty() ? none(interEntityAccount, currency) : of(setup.entities(), setup.accounts());
+    }
+
     public static ImisChart none(String interEntityAccount, String currency) {
         return new ImisChart(null, List.of(), interEntityAccount, currency);
     }

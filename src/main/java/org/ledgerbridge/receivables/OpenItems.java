@@ -15,6 +15,12 @@ public class OpenItems {
 
     private final JdbcClient jdbc;
 
+    private static final String DOCUMENTS = """
+            SELECT entity_code, module, doc_type, number, party_id, doc_date, due_date, currency,
+                   original_amount, open_balance, status, migrated
+              FROM document
+            """;
+
     public OpenItems(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -25,10 +31,7 @@ public class OpenItems {
 
     /** Documents matching the filter, at most {@code limit}, in the order of {@link #list}. */
     public List<OpenItem> search(Filter filter, int limit) {
-        return jdbc.sql("""
-                        SELECT entity_code, module, doc_type, number, party_id, doc_date, due_date, currency,
-                               original_amount, open_balance, status, migrated
-                          FROM document
+        return jdbc.sql(DOCUMENTS + """
                          WHERE (:all OR status <> 'CLOSED')
                            AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)
                            AND (CAST(:party AS text) IS NULL OR party_id = :party)
@@ -45,10 +48,7 @@ public class OpenItems {
     }
 
     public java.util.Optional<OpenItem> find(String entity, String module, String number) {
-        return jdbc.sql("""
-                        SELECT entity_code, module, doc_type, number, party_id, doc_date, due_date, currency,
-                               original_amount, open_balance, status, migrated
-                          FROM document WHERE entity_code = ? AND module = ? AND number = ?""")
+        return jdbc.sql(DOCUMENTS + " WHERE entity_code = ? AND module = ? AND number = ?")
                 .params(entity, module, number)
                 .query((rs, n) -> item(rs))
                 .optional();
@@ -86,10 +86,7 @@ public class OpenItems {
     }
 
     public List<OpenItem> list(String partyId, boolean includeClosed) {
-        return jdbc.sql("""
-                        SELECT entity_code, module, doc_type, number, party_id, doc_date, due_date, currency,
-                               original_amount, open_balance, status, migrated
-                          FROM document
+        return jdbc.sql(DOCUMENTS + """
                          WHERE (:all OR status <> 'CLOSED')
                            AND (CAST(:party AS text) IS NULL OR party_id = :party)
                          ORDER BY party_id, due_date NULLS LAST, doc_date, number""")

@@ -70,7 +70,7 @@ class ImisController {
             response.setStatus(422);
             return "imis";
         }
-        ImisChart chart = setup.isEmpty() ? ImisChart.none("1900", "USD") : ImisChart.of(setup.entities(), setup.accounts());
+        ImisChart chart = ImisChart.of(setup, "1900", "USD");
         Path out = uploads.newFolder();
         try {
             ImisConverter.Conversion conversion = ImisConverter.convert(file.get(), new LinkedHashSet<>(batches), glFormat.get(),

@@ -170,6 +170,15 @@ class HostileFilesTest {
     }
 
     private Path xlsxWithSheet(String name, SheetContent content) throws IOException {
+        return rewritten(name, content, null);
+    }
+
+    private Path xlsxWithExtraEntry(String name, String entryName) throws IOException {
+        return rewritten(name, null, entryName);
+    }
+
+    /** A real workbook copied entry by entry, its first sheet replaced and an entry added when asked. */
+    private Path rewritten(String name, SheetContent sheet, String extraEntry) throws IOException {
         Path real = realWorkbook();
         Path file = dir.resolve(name);
         try (ZipFile source = new ZipFile(real.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
@@ -177,31 +186,18 @@ class HostileFilesTest {
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 out.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
-                    content.write(out);
+                if (sheet != null && entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    sheet.write(out);
                 } else {
                     source.getInputStream(entry).transferTo(out);
                 }
                 out.closeEntry();
             }
-        }
-        return file;
-    }
-
-    private Path xlsxWithExtraEntry(String name, String entryName) throws IOException {
-        Path real = realWorkbook();
-        Path file = dir.resolve(name);
-        try (ZipFile source = new ZipFile(real.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            Enumeration<? extends ZipEntry> entries = source.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry entry = entries.nextElement();
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                source.getInputStream(entry).transferTo(out);
+            if (extraEntry != null) {
+                out.putNextEntry(new ZipEntry(extraEntry));
+                out.write("evil".getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
-            out.putNextEntry(new ZipEntry(entryName));
-            out.write("evil".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
         }
         return file;
     }
