@@ -66,10 +66,7 @@ class ImportsApi {
             }
             ImportOptions options = ImportOptions.of(businessDate.today(), Refusal.actor(user)).dryRun(dryRun)
                     .withMapping(profile)
-                    .withFlag("allow-overpayment", String.valueOf(allowOverpayment))
-                    .withFlag("action", action)
-                    .withFlag("batch", batches == null ? "" : String.join(",", batches))
-                    .withFlag("target", target);
+                    .withKindOptions(allowOverpayment, action, batches, target);
             ImportReport report = imports.run(kind, saved, options);
             return ResponseEntity.status(report.status() == ImportStatus.REJECTED ? 422 : 200).body(report.contractJson());
         } finally {

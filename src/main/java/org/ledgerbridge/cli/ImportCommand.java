@@ -76,10 +76,7 @@ final class ImportCommand implements Callable<Integer> {
                     .dryRun(dryRun)
                     .withMaxRows(maxRows)
                     .withMapping(chosen)
-                    .withFlag("allow-overpayment", String.valueOf(allowOverpayment))
-                    .withFlag("action", action)
-                    .withFlag("batch", String.join(",", batches))
-                    .withFlag("target", target == null ? "" : target)
+                    .withKindOptions(allowOverpayment, action, batches, target)
                     .withProgress(new ProgressBar(cli.output.err, (dryRun ? "validating " : "importing ") + file.getFileName()));
             ImportReport report = imports.run(kind, file, options);
             print(report);

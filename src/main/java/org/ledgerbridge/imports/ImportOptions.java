@@ -40,6 +40,18 @@ public record ImportOptions(boolean dryRun, LocalDate asOf, String actor, Long m
         return new ImportOptions(dryRun, asOf, actor, maxRows, mapping, more, progress);
     }
 
+    /**
+     * The options some kinds read, as every adapter (CLI, screen, API) takes them: payments'
+     * allow-overpayment and action, imis's batch numbers, gl-accounts's target.
+     */
+    public ImportOptions withKindOptions(boolean allowOverpayment, String action, java.util.List<String> batches, String target) {
+        return withFlag("allow-overpayment", String.valueOf(allowOverpayment))
+                .withFlag("action", action == null || action.isBlank() ? "insert" : action.strip())
+                .withFlag("batch", batches == null ? "" : String.join(",", batches.stream().map(String::strip)
+                        .filter(b -> !b.isEmpty()).toList()))
+                .withFlag("target", target == null ? "" : target.strip());
+    }
+
     public ImportOptions withProgress(ProgressListener progress) {
         return new ImportOptions(dryRun, asOf, actor, maxRows, mapping, flags, progress);
     }

@@ -86,15 +86,9 @@ public class OpenItems {
     }
 
     public List<OpenItem> list(String partyId, boolean includeClosed) {
-        return jdbc.sql(DOCUMENTS + """
-                         WHERE (:all OR status <> 'CLOSED')
-                           AND (CAST(:party AS text) IS NULL OR party_id = :party)
-                         ORDER BY party_id, due_date NULLS LAST, doc_date, number""")
-                .param("all", includeClosed)
-                .param("party", partyId)
-                .query((rs, n) -> item(rs))
-                .list();
+        return search(new Filter(null, partyId, null, includeClosed), Integer.MAX_VALUE);
     }
+
 
     /** Every document's open balance is its original amount less retainage and what was applied to it. */
     public List<Violation> check() {

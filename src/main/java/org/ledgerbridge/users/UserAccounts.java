@@ -64,13 +64,17 @@ public class UserAccounts implements UserDetailsService {
 
     public List<UserAccount> list() {
         return jdbc.sql("SELECT username, role, enabled, created_at, created_by FROM app_user ORDER BY username")
-                .query((rs, n) -> new UserAccount(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5)))
-                .list();
+                .query(UserAccounts::account).list();
     }
 
     public java.util.Optional<UserAccount> find(String username) {
-        return list().stream().filter(u -> u.username().equals(username)).findFirst();
+        return jdbc.sql("SELECT username, role, enabled, created_at, created_by FROM app_user WHERE username = ?")
+                .param(username).query(UserAccounts::account).optional();
+    }
+
+    private static UserAccount account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new UserAccount(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getBoolean(3), rs.getObject(4, OffsetDateTime.class),
+                rs.getString(5));
     }
 
     public boolean isEmpty() {

@@ -76,10 +76,7 @@ class ImportsController {
         Path saved = uploads.save(file);
         ImportOptions options = ImportOptions.of(businessDate.today(), CurrentUser.actor(user))
                 .withMapping(profile)
-                .withFlag("allow-overpayment", String.valueOf(allowOverpayment))
-                .withFlag("action", action)
-                .withFlag("batch", batches.replaceAll("\\s+", ""))
-                .withFlag("target", target.strip());
+                .withKindOptions(allowOverpayment, action, java.util.Arrays.asList(batches.split(",")), target);
         ImportJobs.Job job = jobs.preview(kind, saved, options, TabularFile.firstRows(saved, 10));
         return "redirect:/imports/jobs/" + job.id;
     }
