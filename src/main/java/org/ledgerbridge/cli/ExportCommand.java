@@ -55,8 +55,9 @@ final class ExportCommand {
         public Integer call() {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
-                long started = System.nanoTime();
-                GlExport result = ledger.bean(GlExportService.class).export(from, to, format, entity, again, summarize,
+                GlExportService exports = ledger.bean(GlExportService.class);
+                long started = System.nanoTime(); // the export's work, as for imports: not the creation of its services
+                GlExport result = exports.export(from, to, format, entity, again, summarize,
                         "summary".equalsIgnoreCase(deposits), out, cli.global.actor());
                 if (result instanceof GlExport.Refused refused) {
                     cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing exported", Map.of());

@@ -5,12 +5,14 @@ import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.ledger.FinancialEntity;
 import org.ledgerbridge.ledger.LedgerSetup;
+import org.ledgerbridge.storage.CopyReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.util.Optional;
@@ -58,8 +60,11 @@ public class GlExportService {
     private final LedgerSetup setup;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final DataSource dataSource;
 
-    public GlExportService(JdbcClient jdbc, LedgerSetup setup, AuditLog audit, PlatformTransactionManager transactions) {
+    public GlExportService(JdbcClient jdbc, DataSource dataSource, LedgerSetup setup, AuditLog audit,
+                           PlatformTransactionManager transactions) {
+        this.dataSource = dataSource;
         this.formats = org.ledgerbridge.delivery.GlFormats.all().stream().collect(Collectors.toMap(GlFormat::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         this.jdbc = jdbc;
         this.setup = setup;
@@ -94,7 +99,32 @@ public class GlExportService {
             return settled.get();
         }
         long started = System.nanoTime();
-        GlExport result = transaction.execute(tx -> {
+        GlExport result;
+        try {
+            result = writeAndRecord(from, to, format, entity, again, summarize, depositSummary, zip, temporary, actor, started);
+        } catch (org.springframework.dao.DuplicateKeyException | org.springframework.dao.ConcurrencyFailureException meanwhile) {
+            // another export marked some of these journals after this one read them: neither sends them twice
+            result = new GlExport.Refused("EXPORTED_MEANWHILE", "another export took some of these journals while this one ran;"
+                    + " nothing written: run it again for the journals left");
+        }
+        try {
+            if (result instanceof GlExport.Exported) {
+                // after the commit: a crash before this line leaves a complete .part that the next run moves into place
+                Files.move(temporary, zip, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the export is recorded but " + temporary + " could not be renamed to " + zip
+                    + "; rename it by hand: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    /** Writes the ZIP beside its name and records the export, in one transaction. */
+    private GlExport writeAndRecord(LocalDate from, LocalDate to, GlFormat format, String entity, boolean again, Summarize summarize,
+                                    boolean depositSummary, Path zip, Path temporary, String actor, long started) {
+        return transaction.execute(tx -> {
             try {
                 Files.createDirectories(zip.toAbsolutePath().getParent());
                 Run run = new Run(format, summarize, from, to, depositSummary);
@@ -110,12 +140,10 @@ public class GlExportService {
                     run.manifest(out);
                 }
                 try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                    channel.force(true); // on disk before the journals are marked exported
+                    channel.force(true); // on disk before the transaction that marks its journals exported commits
                 }
-                long written = System.nanoTime();
-                markExported(run.journalIds);
-                LOG.debug("export: files written in {} ms, {} journals marked exported in {} ms", (written - started) / 1_000_000,
-                        run.journalIds.size(), (System.nanoTime() - written) / 1_000_000);
+                LOG.debug("export: {} journals read, marked exported and written in {} ms", run.journalIds.size(),
+                        (System.nanoTime() - started) / 1_000_000);
                 String digest = HexFormat.of().formatHex(sha.digest());
                 jdbc.sql("""
                                 INSERT INTO gl_export (actor, format, date_from, date_to, entity_code, summarize, again, journals, lines,
@@ -131,18 +159,6 @@ public class GlExportService {
                 throw new IllegalStateException(e);
             }
         });
-        try {
-            if (result instanceof GlExport.Exported) {
-                // after the commit: a crash before this line leaves a complete .part that the next run moves into place
-                Files.move(temporary, zip, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the export is recorded but " + temporary + " could not be renamed to " + zip
-                    + "; rename it by hand: " + e.getMessage(), e);
-        }
-        return result;
     }
 
     /**
@@ -189,12 +205,17 @@ public class GlExportService {
         }
     }
 
-    /** Exactly the journals written: their ids, appended in one statement. */
-    private void markExported(List<Long> ids) {
-        jdbc.sql("""
-                        INSERT INTO journal_export (journal_id, exported_at) SELECT id, now() FROM unnest(?::bigint[]) AS t(id)
-                        ON CONFLICT (journal_id) DO UPDATE SET exported_at = excluded.exported_at""")
-                .param(ids.toArray(Long[]::new)).update();
+    /**
+     * Exactly the journals written: their ids, appended in one statement, in id order (the index
+     * grows at its right end). A first export inserts only: none of them was exported in this
+     * transaction's snapshot, so a journal exported meanwhile by another run fails this one rather
+     * than going out twice; {@code --again} updates the date of the earlier export.
+     */
+    private void markExported(List<Long> ids, boolean again) {
+        long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+        jdbc.sql("INSERT INTO journal_export (journal_id, exported_at) SELECT id, now() FROM unnest(?::bigint[]) AS t(id)"
+                        + (again ? " ON CONFLICT (journal_id) DO UPDATE SET exported_at = excluded.exported_at" : ""))
+                .param(java.util.Arrays.stream(sorted).boxed().toArray(Long[]::new)).update();
     }
 
     /** One export: reads the journals in order and writes each entity's files. */
@@ -269,7 +290,8 @@ public class GlExportService {
                 }
             }, (fileEntity, part, capped) -> fileEntity + "_" + from + "_" + to + (part > 1 || capped ? "_" + part : "") + "."
                     + format.extension(), e -> charts.getOrDefault(e, List.of()));
-            jdbc.sql("""
+            // COPY, not a cursor: the server streams the rows while they are turned into files here
+            CopyReader.read(dataSource, """
                             SELECT j.id, j.entity_code,
                                    -- the journal's own fields once, on its first line: a million rows decode half the values
                                    CASE WHEN l.line_no = 1 THEN j.journal_date END, CASE WHEN l.line_no = 1 THEN j.source END,
@@ -279,33 +301,34 @@ public class GlExportService {
                               FROM journal j
                               JOIN batch b ON b.id = j.batch_id
                               JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
-                             WHERE b.status = 'POSTED' AND j.journal_date BETWEEN ? AND ?
-                               AND (? OR NOT EXISTS (SELECT 1 FROM journal_export x WHERE x.journal_id = j.id))
-                               AND (CAST(? AS text) IS NULL OR j.entity_code = ?)
-                             ORDER BY j.entity_code, j.journal_date, j.id, l.line_no""")
-                    .params(from, to, again, entity, entity)
-                    .query(rs -> {
+                             WHERE b.status = 'POSTED' AND j.journal_date BETWEEN CAST(? AS date) AND CAST(? AS date)
+                               AND (CAST(? AS boolean) OR NOT EXISTS (SELECT 1 FROM journal_export x WHERE x.journal_id = j.id))
+                               AND (? = '' OR j.entity_code = ?)
+                             ORDER BY j.entity_code, j.journal_date, j.id, l.line_no""",
+                    row -> {
                         if (refusal != null || writeFailure != null) {
-                            return;
+                            return false;
                         }
-                        long id = rs.getLong(1);
+                        long id = row.longValue(1);
                         if (id != currentId) {
                             finishJournal();
                             currentId = id;
                             journalIds.add(id);
-                            String entityCode = rs.getString(2);
-                            current = new GlJournal.Builder(entityCode, rs.getObject(3, LocalDate.class), "LB-" + id,
-                                    rs.getString(5) != null ? rs.getString(5) : rs.getString(4), rs.getString(6),
+                            String entityCode = row.text(2);
+                            String description = row.text(5);
+                            current = new GlJournal.Builder(entityCode, row.date(3), "LB-" + id,
+                                    description != null ? description : row.text(4), row.text(6),
                                     entities.get(entityCode).baseCurrency());
-                            currentIsDeposit = "DEPOSIT".equals(rs.getString(13));
+                            currentIsDeposit = "DEPOSIT".equals(row.text(13));
                             currentKinds = kinds.getOrDefault(entityCode, Map.of());
                         }
-                        String account = rs.getString(7);
+                        String account = row.text(7);
                         String currency = current.currency;
                         current.lines.add(new GlJournal.Line(account, currentKinds.get(account),
-                                Currencies.atScale(rs.getBigDecimal(8), currency), Currencies.atScale(rs.getBigDecimal(9), currency),
-                                rs.getString(10), rs.getString(11), rs.getString(12)));
-                    });
+                                Currencies.atScale(row.decimal(8), currency), Currencies.atScale(row.decimal(9), currency),
+                                row.text(10), row.text(11), row.text(12)));
+                        return true;
+                    }, from, to, again, entity, entity);
             // back to the planner's own choices for the rest of the transaction (the marking must not run as nested loops)
             jdbc.sql("RESET enable_sort").update();
             jdbc.sql("RESET enable_hashjoin").update();
@@ -313,7 +336,16 @@ public class GlExportService {
             finishJournal();
             flushDeposits();
             flushSummary();
-            awaitWriter();
+            handOver();
+            // the connection is free while the writer finishes the last files: mark the journals meanwhile (the
+            // transaction commits only after the ZIP is on disk, and a failure rolls the marks back)
+            try {
+                if (refusal == null && writeFailure == null) {
+                    markExported(journalIds, again);
+                }
+            } finally {
+                awaitWriter(); // never leave the writer running on a ZIP about to be closed
+            }
             manifest.addAll(files.finish());
             totalLines = files.totalLines();
         }
@@ -408,9 +440,8 @@ public class GlExportService {
             });
         }
 
-        /** Waits until the writer has every journal. */
+        /** Waits until the writer has written every journal handed over. */
         private void awaitWriter() {
-            handOver();
             writer.shutdown();
             try {
                 if (!writer.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS)) {

@@ -52,6 +52,7 @@ class GlExportTest {
     @Autowired BatchService batches;
     @Autowired GlExportService export;
     @Autowired LedgerReports reports;
+    @Autowired javax.sql.DataSource dataSource;
     @TempDir Path dir;
 
     @BeforeEach
@@ -252,5 +253,39 @@ class GlExportTest {
                 .hasSize(2).allSatisfy(l -> assertThat(l).contains("DEP-").contains("Deposit of 1 receipts"));
         assertThat(summary.get("manifest.csv").lines().skip(1).map(l -> l.split(","))).allSatisfy(f ->
                 assertThat(new BigDecimal(f[4])).isEqualByComparingTo(new BigDecimal(f[5])));
+    }
+
+    @Test
+    void a_journal_another_export_takes_meanwhile_is_sent_by_one_of_them_only() throws Exception {
+        var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        long journal = jdbc.sql("""
+                        SELECT j.id FROM journal j JOIN batch b ON b.id = j.batch_id
+                         WHERE b.status = 'POSTED' AND j.journal_date BETWEEN ? AND ? ORDER BY j.id LIMIT 1""")
+                .params(FROM, TO).query(Long.class).single();
+        jdbc.sql("DELETE FROM journal_export WHERE journal_id = ?").param(journal).update(); // not exported yet
+        long exportsBefore = jdbc.sql("SELECT count(*) FROM gl_export").query(Long.class).single();
+        Path zip = dir.resolve("second.zip");
+
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false); // the other export: it has marked the journal and not yet committed
+            other.createStatement().execute("INSERT INTO journal_export (journal_id, exported_at) VALUES (" + journal + ", now())");
+            var running = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() ->
+                    export.export(FROM, TO, "csv", null, false, Summarize.DETAIL, zip, "t"));
+            // this export has read the journal and waits for the other's mark
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+            while (jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO journal_export%'")
+                    .query(Long.class).single() == 0 && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(20);
+            }
+            other.commit();
+
+            assertThat(running.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(GlExport.Refused.class,
+                    r -> assertThat(r.code()).isEqualTo("EXPORTED_MEANWHILE"));
+        }
+        assertThat(zip).doesNotExist();
+        assertThat(dir.resolve("second.zip.part")).doesNotExist();
+        assertThat(jdbc.sql("SELECT count(*) FROM gl_export").query(Long.class).single()).isEqualTo(exportsBefore);
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_export WHERE journal_id = ?").param(journal).query(Long.class).single())
+                .isOne();
     }
 }

@@ -40,6 +40,7 @@ class CrashRecoveryTest {
     static final int POINTS = Integer.getInteger("crash.points", 4);
     static final int PAYMENTS = 20_000;
 
+    @org.junit.jupiter.api.io.TempDir
     static Path work;
     /** the state before each command, as a database to copy, and the state after it, as a digest */
     static final Map<String, String> before = new LinkedHashMap<>();
@@ -50,7 +51,6 @@ class CrashRecoveryTest {
 
     @BeforeAll
     static void a_ledger_run_once_without_interruption() throws Exception {
-        work = Files.createTempDirectory("ledgerbridge-crash");
         Cli generator = Cli.onFreshLedger(AS_OF);
         for (String kind : List.of("entities", "accounts", "payment-methods")) {
             generator.run("generate", kind, "--out", work.resolve(kind + ".csv").toString());

@@ -32,12 +32,24 @@ public final class TestDatabase {
             try {
                 Path dir = Files.createTempDirectory("ledgerbridge-test-db");
                 server = EmbeddedLedgerDatabase.start(dir, Duration.ofSeconds(5));
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                EmbeddedLedgerDatabase started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    deleteTree(dir); // a test run leaves no server data behind (each run's was 1-3 GB)
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return server;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     /** A new, empty database; its JDBC URL. */

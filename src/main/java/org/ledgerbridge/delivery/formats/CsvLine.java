@@ -16,7 +16,7 @@ final class CsvLine {
             }
             String field = fields[i] == null ? "" : fields[i] instanceof java.math.BigDecimal amount ? amount.toPlainString()
                     : fields[i].toString();
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+            if (needsQuotes(field)) {
                 out.write('"');
                 out.write(field.replace("\"", "\"\""));
                 out.write('"');
@@ -25,5 +25,15 @@ final class CsvLine {
             }
         }
         out.write("\r\n");
+    }
+
+    private static boolean needsQuotes(String field) {
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -65,7 +65,22 @@ public class LedgerJournal implements GlFormat {
             case INCOME -> "Income";
             case EXPENSES -> "Expenses";
         };
-        return top + ":" + code.replaceAll("[^A-Za-z0-9-]", "-");
+        return top + ":" + plainCode(code);
+    }
+
+    /** The code with every character but A-Z, a-z, 0-9 and - replaced by - (no regex: it runs on every line). */
+    private static String plainCode(String code) {
+        char[] chars = null;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                if (chars == null) {
+                    chars = code.toCharArray();
+                }
+                chars[i] = '-';
+            }
+        }
+        return chars == null ? code : new String(chars);
     }
 
     static String oneLine(String text) {

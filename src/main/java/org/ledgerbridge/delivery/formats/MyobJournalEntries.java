@@ -39,7 +39,8 @@ public class MyobJournalEntries implements GlFormat {
 
     @Override
     public void journal(Writer out, GlJournal journal, int sequence) throws IOException {
-        String number = String.format("LB%06d", sequence);
+        String digits = Integer.toString(sequence);
+        String number = "LB" + (digits.length() >= 6 ? digits : "0".repeat(6 - digits.length()) + digits);
         for (GlJournal.Line line : journal.lines()) {
             out.write(String.join("\t", number, journal.date().format(DATE),
                     field(journal.reference() + (journal.description() != null ? " " + journal.description() : ""), 255),
@@ -50,15 +51,20 @@ public class MyobJournalEntries implements GlFormat {
         out.write("\r\n");
     }
 
+    // compiled once: String.matches compiles its pattern on every line
+    private static final java.util.regex.Pattern MYOB_NUMBER = java.util.regex.Pattern.compile("\\d-\\d{4}");
+    private static final java.util.regex.Pattern FIVE_DIGITS = java.util.regex.Pattern.compile("\\d{5}");
+    private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("\\d{4}");
+
     static String myobAccount(GlJournal.Line line) {
         String code = line.account();
-        if (code.matches("\\d-\\d{4}")) {
+        if (MYOB_NUMBER.matcher(code).matches()) {
             return code;
         }
-        if (code.matches("\\d{5}")) {
+        if (FIVE_DIGITS.matcher(code).matches()) {
             return code.charAt(0) + "-" + code.substring(1);
         }
-        if (code.matches("\\d{4}")) {
+        if (FOUR_DIGITS.matcher(code).matches()) {
             int classification = switch (line.kind()) {
                 case ASSETS -> 1;
                 case LIABILITIES -> 2;
