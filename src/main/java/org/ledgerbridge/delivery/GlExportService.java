@@ -129,7 +129,9 @@ public class GlExportService {
                 Files.createDirectories(zip.toAbsolutePath().getParent());
                 Run run = new Run(format, summarize, from, to, depositSummary);
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                try (OutputStream file = new DigestOutputStream(Files.newOutputStream(temporary), sha);
+                // deflate hands over 512 bytes at a time: buffered, the file and the digest see large writes
+                try (OutputStream file = new java.io.BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(temporary), sha),
+                        1 << 20);
                      ZipOutputStream out = new ZipOutputStream(file)) {
                     out.setLevel(java.util.zip.Deflater.BEST_SPEED); // the files are text: fast deflate still shrinks them five-fold
                     run.write(out, entity, again);
