@@ -70,10 +70,50 @@ class PostedJournalsAreImmutableTest {
 
     @Test
     void adding_a_line_to_a_posted_journal_fails() {
-        assertThatThrownBy(() -> jdbc.sql("""
-                        INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit, base_credit)
-                        SELECT id, entity_code, 9, '1010', 'USD', 0, 0, 0, 0 FROM journal WHERE id = ?""").param(journal).update())
-                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> insertLines(journal, "(9, '1200', 1.00, 0, NULL)", "(10, '4000', 0, 1.00, NULL)"))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("is in a posted batch: lines cannot be added");
+    }
+
+    /** A journal of an open batch, without lines yet; its id. */
+    private long openJournal() {
+        long open = batches.open(BatchType.ADJUSTMENT, "tester").id();
+        String entity = jdbc.sql("SELECT entity_code FROM journal WHERE id = ?").param(journal).query(String.class).single();
+        return jdbc.sql("INSERT INTO journal (entity_code, batch_id, journal_date, source, created_by) VALUES (?, ?, '2026-11-03', 'sql', 'x') RETURNING id")
+                .params(entity, open).query(Long.class).single();
+    }
+
+    private int insertLines(long journalId, String... lines) {
+        return jdbc.sql("INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit, base_credit, party_id) "
+                        + "SELECT j.id, j.entity_code, v.line_no, v.account, 'USD', v.debit, v.credit, v.debit, v.credit, v.party "
+                        + "FROM journal j, (VALUES " + String.join(", ", lines) + ") AS v(line_no, account, debit, credit, party) WHERE j.id = ?")
+                .param(journalId).update();
+    }
+
+    @Test
+    void lines_added_to_a_journal_in_a_later_statement_must_balance_on_their_own() {
+        long open = openJournal();
+        assertThat(insertLines(open, "(1, '1200', 10.00, 0, NULL)", "(2, '4000', 0, 10.00, NULL)")).isEqualTo(2);
+        assertThat(insertLines(open, "(3, '1200', 5.00, 0, NULL)", "(4, '4000', 0, 5.00, NULL)")).isEqualTo(2);
+
+        assertThatThrownBy(() -> insertLines(open, "(5, '1200', 7.00, 0, NULL)"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("journal " + open + " does not balance in USD");
+        assertThat(jdbc.sql("SELECT sum(debit) - sum(credit) FROM journal_line WHERE journal_id = ?").param(open).query(BigDecimal.class).single())
+                .isEqualByComparingTo("0");
+    }
+
+    @Test
+    void a_line_naming_an_unknown_journal_account_or_party_is_refused_by_the_database() {
+        long open = openJournal();
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit, base_credit) "
+                        + "SELECT 999999, entity_code, 1, '1200', 'USD', 1, 0, 1, 0 FROM journal WHERE id = ? "
+                        + "UNION ALL SELECT 999999, entity_code, 2, '4000', 'USD', 0, 1, 0, 1 FROM journal WHERE id = ?").params(open, open).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("names an unknown journal 999999");
+        assertThatThrownBy(() -> insertLines(open, "(1, '1200', 1.00, 0, NULL)", "(2, '9999', 0, 1.00, NULL)"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("names an unknown account 9999");
+        assertThatThrownBy(() -> insertLines(open, "(1, '1200', 1.00, 0, 'NOBODY')", "(2, '4000', 0, 1.00, NULL)"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("names an unknown party NOBODY");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_line WHERE journal_id = ?").param(open).query(Long.class).single()).isZero();
     }
 
     @Test
