@@ -214,10 +214,9 @@ public class GlExportService {
      * than going out twice; {@code --again} updates the date of the earlier export.
      */
     private void markExported(List<Long> ids, boolean again) {
-        long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
         jdbc.sql("INSERT INTO journal_export (journal_id, exported_at) SELECT id, now() FROM unnest(?::bigint[]) AS t(id)"
                         + (again ? " ON CONFLICT (journal_id) DO UPDATE SET exported_at = excluded.exported_at" : ""))
-                .param(java.util.Arrays.stream(sorted).boxed().toArray(Long[]::new)).update();
+                .param(ids.stream().sorted().toArray(Long[]::new)).update();
     }
 
     /** One export: reads the journals in order and writes each entity's files. */

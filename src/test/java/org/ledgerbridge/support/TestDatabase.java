@@ -35,7 +35,7 @@ public final class TestDatabase {
                 EmbeddedLedgerDatabase started = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     started.close();
-                    deleteTree(dir); // a test run leaves no server data behind (each run's was 1-3 GB)
+                    deleteWhenStopped(dir); // a test run leaves no server data behind (each run's was 1-3 GB)
                 }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -44,11 +44,25 @@ public final class TestDatabase {
         return server;
     }
 
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
+    /** The server may still write its last files for a moment after it was told to stop: delete until nothing is left. */
+    private static void deleteWhenStopped(Path dir) {
+        for (int attempt = 0; attempt < 50 && Files.exists(dir); attempt++) {
+            try {
+                org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+            } catch (IOException retried) {
+                // a file appeared or went while walking the tree: try again
+            }
+            if (Files.exists(dir)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (Files.exists(dir)) {
+            System.err.println("could not delete " + dir + ": the embedded server did not stop");
         }
     }
 
