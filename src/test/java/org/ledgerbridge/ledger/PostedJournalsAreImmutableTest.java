@@ -102,6 +102,47 @@ class PostedJournalsAreImmutableTest {
                 .isEqualByComparingTo("0");
     }
 
+    private int insertLinesInCurrencies(long journalId, String... lines) {
+        return jdbc.sql("INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit, base_credit) "
+                        + "SELECT j.id, j.entity_code, v.line_no, v.account, v.currency, v.debit, v.credit, v.base_debit, v.base_credit "
+                        + "FROM journal j, (VALUES " + String.join(", ", lines) + ") AS v(line_no, account, currency, debit, credit, base_debit, base_credit) WHERE j.id = ?")
+                .param(journalId).update();
+    }
+
+    @Test
+    void lines_in_two_currencies_whose_amounts_cancel_out_still_must_balance_in_each_currency() {
+        long open = openJournal();
+        assertThatThrownBy(() -> insertLinesInCurrencies(open, "(1, '1200', 'USD', 10.00, 0, 10.00, 0)", "(2, '4000', 'CAD', 0, 10.00, 0, 10.00)"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("journal " + open + " does not balance in ")
+                .hasMessageNotContaining("base currency");
+
+        assertThat(insertLinesInCurrencies(open, "(1, '1200', 'USD', 10.00, 0, 10.00, 0)", "(2, '4000', 'USD', 0, 10.00, 0, 10.00)",
+                "(3, '1200', 'CAD', 8.00, 0, 6.00, 0)", "(4, '4000', 'CAD', 0, 8.00, 0, 6.00)")).isEqualTo(4);
+    }
+
+    @Test
+    void lines_balanced_in_their_currency_must_balance_in_the_base_currency_too() {
+        long open = openJournal();
+        assertThatThrownBy(() -> insertLinesInCurrencies(open, "(1, '1200', 'CAD', 10.00, 0, 7.00, 0)", "(2, '4000', 'CAD', 0, 10.00, 0, 7.01)"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("journal " + open + " does not balance in base currency");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_line WHERE journal_id = ?").param(open).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_journal_may_reverse_only_a_journal_of_its_own_entity() {
+        long open = batches.open(BatchType.REVERSAL, "tester").id();
+        String entity = jdbc.sql("SELECT entity_code FROM journal WHERE id = ?").param(journal).query(String.class).single();
+        String reversal = "INSERT INTO journal (entity_code, batch_id, journal_date, source, created_by, reverses_journal_id, reversal_reason) "
+                + "VALUES (?, ?, '2026-11-03', 'sql', 'x', ?, 'wrong amount')";
+        assertThatThrownBy(() -> jdbc.sql(reversal).params(entity, open, 999999L).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("reverses 999999 which is not a journal of " + entity);
+        String other = new LedgerFixture(setup, batches, transactions).association("USD");
+        assertThatThrownBy(() -> jdbc.sql(reversal).params(other, open, journal).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("reverses " + journal + " which is not a journal of " + other);
+
+        assertThat(jdbc.sql(reversal).params(entity, open, journal).update()).isEqualTo(1);
+    }
+
     @Test
     void a_line_naming_an_unknown_journal_account_or_party_is_refused_by_the_database() {
         long open = openJournal();
