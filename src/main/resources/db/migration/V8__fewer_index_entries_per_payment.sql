@@ -82,3 +82,73 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$;
+
+-- Each distinct journal of the new lines is looked up by its id alone, in id order (a bigint sort,
+-- the key's own order), and its batch is compared with the few batches still open instead of
+-- being looked up in `batch` once per journal: 70-90 ms per 47,000-line COPY chunk became 40 ms.
+-- A ledger holds few unposted batches; `<> ALL` of an empty list means every batch is closed.
+CREATE OR REPLACE FUNCTION journal_line_inserted_into_open_journal() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+DECLARE
+    bad record;
+BEGIN
+    SELECT n.journal_id, n.entity_code, j.id IS NOT NULL AS known, j.batch_id INTO bad
+      FROM (SELECT DISTINCT journal_id, entity_code FROM changed_lines ORDER BY 1) n
+      LEFT JOIN journal j ON j.id = n.journal_id AND j.entity_code = n.entity_code
+     WHERE j.id IS NULL
+        OR j.batch_id <> ALL (ARRAY(SELECT id FROM batch WHERE status NOT IN ('POSTED', 'VOIDED')))
+     LIMIT 1;
+    IF FOUND AND NOT bad.known THEN
+        RAISE EXCEPTION 'journal line names an unknown journal % of %', bad.journal_id, bad.entity_code
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    IF FOUND THEN
+        RAISE EXCEPTION 'journal % is in a % batch: lines cannot be added', bad.journal_id,
+            (SELECT lower(status) FROM batch WHERE id = bad.batch_id) USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- Applications look their documents up ordered by number alone: the entity and module in front
+-- of it are a handful of values, and a one-column sort costs less (50 ms of 270 per 70,000 rows).
+CREATE OR REPLACE FUNCTION application_document_exists() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+DECLARE
+    bad record;
+BEGIN
+    SELECT n.entity_code, n.module, n.document_number INTO bad
+      FROM (SELECT entity_code, module, document_number FROM new_applications ORDER BY document_number) n
+     WHERE NOT EXISTS (SELECT 1 FROM document d WHERE d.entity_code = n.entity_code AND d.module = n.module
+                                                  AND d.number = n.document_number)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'application to unknown document %/%/%', bad.entity_code, bad.module, bad.document_number
+            USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- New or changed documents: each distinct party looked up once, in key order, and each distinct
+-- entity once (a payments import adds a credit document for every overpaid payment, a few per
+-- customer; the open-balance update touches every invoice it paid).
+CREATE OR REPLACE FUNCTION document_references_exist() RETURNS trigger LANGUAGE plpgsql
+    SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+DECLARE
+    bad record;
+BEGIN
+    SELECT n.party_id INTO bad
+      FROM (SELECT DISTINCT party_id FROM new_documents ORDER BY 1) n
+     WHERE NOT EXISTS (SELECT 1 FROM party p WHERE p.party_id = n.party_id)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'a document names an unknown party %', bad.party_id USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    SELECT n.entity_code INTO bad
+      FROM (SELECT DISTINCT entity_code FROM new_documents) n
+     WHERE NOT EXISTS (SELECT 1 FROM financial_entity e WHERE e.code = n.entity_code)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'a document names an unknown entity %', bad.entity_code USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $$;

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.LocalDate;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The database holds the subledger's references on its own, checked once per statement. */
@@ -42,13 +43,21 @@ class DocumentReferencesTest {
     @Test
     void a_document_of_an_unknown_party_is_refused() {
         assertThatThrownBy(() -> insertDocument("PSAB", "NO-SUCH-PARTY"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("unknown party");
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("unknown party NO-SUCH-PARTY");
     }
 
     @Test
     void a_document_of_an_unknown_entity_is_refused() {
         assertThatThrownBy(() -> insertDocument("NOPE", "100231"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("unknown party");
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("unknown entity NOPE");
+    }
+
+    @Test
+    void a_document_moved_to_an_unknown_party_is_refused() {
+        insertDocument("PSAB", "100231");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE document SET party_id = 'NO-SUCH-PARTY' WHERE party_id = '100231'").update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("unknown party NO-SUCH-PARTY");
+        assertThat(jdbc.sql("SELECT count(*) FROM document WHERE party_id = '100231'").query(Long.class).single()).isPositive();
     }
 
     @Test
