@@ -83,10 +83,22 @@ class PostedJournalsAreImmutableTest {
                 .params(entity, open).query(Long.class).single();
     }
 
+    /** Lines {@code (line_no, account, debit, credit, party)} in USD, the base currency, straight into the table. */
     private int insertLines(long journalId, String... lines) {
+        return insertLineValues(journalId, "line_no, account, debit, credit, party",
+                "v.line_no, v.account, 'USD', v.debit, v.credit, v.debit, v.credit, v.party", lines);
+    }
+
+    /** Lines {@code (line_no, account, currency, debit, credit, base_debit, base_credit)}. */
+    private int insertLinesInCurrencies(long journalId, String... lines) {
+        return insertLineValues(journalId, "line_no, account, currency, debit, credit, base_debit, base_credit",
+                "v.line_no, v.account, v.currency, v.debit, v.credit, v.base_debit, v.base_credit, NULL", lines);
+    }
+
+    private int insertLineValues(long journalId, String valueColumns, String lineColumns, String... lines) {
         return jdbc.sql("INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit, base_credit, party_id) "
-                        + "SELECT j.id, j.entity_code, v.line_no, v.account, 'USD', v.debit, v.credit, v.debit, v.credit, v.party "
-                        + "FROM journal j, (VALUES " + String.join(", ", lines) + ") AS v(line_no, account, debit, credit, party) WHERE j.id = ?")
+                        + "SELECT j.id, j.entity_code, " + lineColumns + " FROM journal j, (VALUES " + String.join(", ", lines)
+                        + ") AS v(" + valueColumns + ") WHERE j.id = ?")
                 .param(journalId).update();
     }
 
@@ -100,13 +112,6 @@ class PostedJournalsAreImmutableTest {
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("journal " + open + " does not balance in USD");
         assertThat(jdbc.sql("SELECT sum(debit) - sum(credit) FROM journal_line WHERE journal_id = ?").param(open).query(BigDecimal.class).single())
                 .isEqualByComparingTo("0");
-    }
-
-    private int insertLinesInCurrencies(long journalId, String... lines) {
-        return jdbc.sql("INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit, base_credit) "
-                        + "SELECT j.id, j.entity_code, v.line_no, v.account, v.currency, v.debit, v.credit, v.base_debit, v.base_credit "
-                        + "FROM journal j, (VALUES " + String.join(", ", lines) + ") AS v(line_no, account, currency, debit, credit, base_debit, base_credit) WHERE j.id = ?")
-                .param(journalId).update();
     }
 
     @Test
