@@ -9,6 +9,7 @@ import org.ledgerbridge.delivery.GlIntegration;
 import org.ledgerbridge.delivery.GlSending;
 import org.ledgerbridge.delivery.GlTarget;
 import org.ledgerbridge.delivery.Summarize;
+import org.ledgerbridge.ledger.Page;
 import org.ledgerbridge.web.BusinessDate;
 import org.ledgerbridge.web.Downloads;
 import org.ledgerbridge.web.UploadedFiles;
@@ -48,7 +49,16 @@ class DeliveryApi {
         this.businessDate = businessDate;
     }
 
-    record Selection(List<Long> ids, String target) {
+    /** Journals by id, or {@code all}: every posted journal not sent in the range (from: the oldest not sent; to: today). */
+    record Selection(List<Long> ids, String target, Boolean all, LocalDate from, LocalDate to) {
+        boolean everyInRange() {
+            return Boolean.TRUE.equals(all);
+        }
+    }
+
+    /** The summary of the range and one page of its journals; {@code next} asks for the following page. */
+    record PendingPage(LocalDate oldestNotSent, long unpostedTransactions, LocalDate from, LocalDate to, long journalsInRange,
+                       List<GlIntegration.EntityPending> entities, List<GlIntegration.PendingJournal> journals, String next) {
     }
 
     record MarkSent(List<Long> ids, String reason) {
@@ -77,10 +87,15 @@ class DeliveryApi {
         }
     }
 
+    @Operation(summary = "Posted journals not sent in the range, a page at a time (limit, cursor from the previous page's next)")
     @GetMapping("/gl/pending")
-    GlIntegration.Pending pending(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return integration.pending(from, to, businessDate.today());
+    PendingPage pending(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        GlIntegration.Pending pending = integration.pending(from, to, businessDate.today(), cursor, Page.limit(limit));
+        GlIntegration.Summary summary = pending.summary();
+        return new PendingPage(summary.oldestNotSent(), summary.unpostedTransactions(), summary.from(), summary.to(),
+                summary.journals(), summary.entities(), pending.page().items(), pending.page().next());
     }
 
     @GetMapping("/gl/targets")
@@ -95,7 +110,9 @@ class DeliveryApi {
         if (target == null) {
             return Refusal.of("UNKNOWN_TARGET", "no GL target '" + selection.target() + "'");
         }
-        List<GlSending.Problem> problems = sending.validate(ids(selection.ids()), target, Refusal.actor(user));
+        List<GlSending.Problem> problems = selection.everyInRange()
+                ? sending.validateRange(range(selection), target, Refusal.actor(user), GlSending.Progress.NONE)
+                : sending.validate(ids(selection.ids()), target, Refusal.actor(user));
         return problems.isEmpty() ? ResponseEntity.ok(Map.of("status", "valid"))
                 : Refusal.of("VALIDATION_FAILED", problems.size() + " problem(s)", problems);
     }
@@ -107,7 +124,9 @@ class DeliveryApi {
         if (target == null) {
             return Refusal.of("UNKNOWN_TARGET", "no GL target '" + selection.target() + "'");
         }
-        GlSending.Sending result = sending.send(ids(selection.ids()), target, Refusal.actor(user));
+        GlSending.Sending result = selection.everyInRange()
+                ? sending.sendRange(range(selection), target, Refusal.actor(user), GlSending.Progress.NONE)
+                : sending.send(ids(selection.ids()), target, Refusal.actor(user));
         if (result instanceof GlSending.SendRefused refused) {
             return Refusal.of(refused.code(), refused.message(), refused.problems());
         }
@@ -126,6 +145,10 @@ class DeliveryApi {
             return Refusal.of(refused.code(), refused.message(), Map.of("journal", refused.journal()));
         }
         return ResponseEntity.ok(result);
+    }
+
+    private GlIntegration.Summary range(Selection selection) {
+        return integration.summary(selection.from(), selection.to(), businessDate.today());
     }
 
     private GlTarget target(Selection selection) {

@@ -3,6 +3,7 @@ package org.ledgerbridge.api;
 import org.ledgerbridge.ledger.JournalView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ledgerbridge.ledger.LedgerReports;
+import org.ledgerbridge.ledger.Page;
 import org.ledgerbridge.receivables.DocumentChange;
 import org.ledgerbridge.receivables.DocumentStatus;
 import org.ledgerbridge.receivables.MigratedDocuments;
@@ -49,11 +50,12 @@ class DocumentsApi {
     record Switch(NewDocument.Module module, boolean on) {
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Documents matching the filters, a page at a time (limit, cursor from the previous page's next)")
     @GetMapping("/documents")
-    List<OpenItem> documents(@RequestParam(required = false) String entity, @RequestParam(required = false) String party,
+    Page<OpenItem> documents(@RequestParam(required = false) String entity, @RequestParam(required = false) String party,
                              @RequestParam(required = false) String number, @RequestParam(defaultValue = "false") boolean closed,
-                             @RequestParam(defaultValue = "1000") int limit) {
-        return openItems.search(new OpenItems.Filter(entity, party, number, closed), Math.min(Math.max(limit, 1), 100_000));
+                             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        return openItems.page(new OpenItems.Filter(entity, party, number, closed), cursor, Page.limit(limit));
     }
 
     @GetMapping("/documents/{entity}/{module}/{number}")

@@ -74,9 +74,10 @@ class ImportsApi {
         }
     }
 
-    @Operation(summary = "The latest import runs, newest first")
+    @Operation(summary = "Import runs, newest first, a page at a time (limit, cursor from the previous page's next)")
     @GetMapping
-    List<ImportService.ImportRun> runs(@RequestParam(defaultValue = "50") int limit) {
-        return imports.recentRuns(Math.min(Math.max(limit, 1), 1000));
+    org.ledgerbridge.ledger.Page<ImportService.ImportRun> runs(@RequestParam(required = false) Integer limit,
+                                                              @RequestParam(required = false) String cursor) {
+        return imports.runs(cursor, org.ledgerbridge.ledger.Page.limit(limit));
     }
 }

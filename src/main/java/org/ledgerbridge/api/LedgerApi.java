@@ -2,7 +2,9 @@ package org.ledgerbridge.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Batch;
+import org.ledgerbridge.ledger.Page;
 import org.ledgerbridge.ledger.BatchChange;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
@@ -32,8 +34,10 @@ class LedgerApi {
     private final LedgerSetup setup;
     private final BatchService batches;
     private final LedgerReports reports;
+    private final AuditLog audit;
 
-    LedgerApi(LedgerSetup setup, BatchService batches, LedgerReports reports) {
+    LedgerApi(LedgerSetup setup, BatchService batches, LedgerReports reports, AuditLog audit) {
+        this.audit = audit;
         this.setup = setup;
         this.batches = batches;
         this.reports = reports;
@@ -53,9 +57,39 @@ class LedgerApi {
         return setup.entities().values();
     }
 
+    @Operation(summary = "Batches in id order, a page at a time; status=OPEN,READY to see only those")
     @GetMapping("/batches")
-    List<Batch> batches() {
-        return batches.list();
+    Page<Batch> batches(@RequestParam(required = false) List<BatchStatus> status, @RequestParam(required = false) Integer limit,
+                        @RequestParam(required = false) String cursor) {
+        return batches.page(status == null || status.isEmpty() ? null : status, cursor, Page.limit(limit));
+    }
+
+    @Operation(summary = "A batch's journals with their lines, in id order, a page at a time; 404 when there is no such batch")
+    @GetMapping("/batches/{id}/journals")
+    ResponseEntity<Page<JournalView>> batchJournals(@PathVariable long id, @RequestParam(required = false) Integer limit,
+                                                    @RequestParam(required = false) String cursor) {
+        if (batches.find(id).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok(reports.journalsOfBatch(id, cursor, Page.limit(limit)));
+    }
+
+    @Operation(summary = "Journals with their lines dated in the range, entity by entity and oldest first, a page at a time")
+    @GetMapping("/journals")
+    Page<JournalView> journals(@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                       iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+                               @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                       iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+                               @RequestParam(required = false) String entity, @RequestParam(required = false) Integer limit,
+                               @RequestParam(required = false) String cursor) {
+        return reports.journals(from, to, entity, cursor, Page.limit(limit));
+    }
+
+    @Operation(summary = "Audit events, newest first, a page at a time; subject=journal:42 for one subject's history")
+    @GetMapping("/audit")
+    Page<AuditLog.AuditEvent> audit(@RequestParam(required = false) String subject, @RequestParam(required = false) Integer limit,
+                                    @RequestParam(required = false) String cursor) {
+        return audit.page(subject, cursor, Page.limit(limit));
     }
 
     @Operation(summary = "Set the status of batches to READY or OPEN, all or none")

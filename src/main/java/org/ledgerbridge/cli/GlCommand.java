@@ -38,25 +38,35 @@ final class GlCommand {
         public Integer call() {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
-                GlIntegration.Pending pending = ledger.bean(GlIntegration.class).pending(from, to, cli.global.businessDate());
+                GlIntegration integration = ledger.bean(GlIntegration.class);
+                GlIntegration.Summary summary = integration.summary(from, to, cli.global.businessDate());
+                // the journals are read a page at a time and written as they come: memory stays flat at any size
                 if (cli.global.json()) {
                     Map<String, Object> json = new LinkedHashMap<>();
-                    json.put("oldestNotSent", pending.oldestNotSent());
-                    json.put("unpostedTransactions", pending.unpostedTransactions());
-                    json.put("from", pending.from());
-                    json.put("to", pending.to());
-                    json.put("journals", pending.journals());
-                    cli.output.json(json);
+                    json.put("oldestNotSent", summary.oldestNotSent());
+                    json.put("unpostedTransactions", summary.unpostedTransactions());
+                    json.put("from", summary.from());
+                    json.put("to", summary.to());
+                    json.put("journalsInRange", summary.journals());
+                    json.put("entities", summary.entities());
+                    cli.output.jsonStream(json, "journals", pages(integration, summary));
                 } else {
-                    cli.output.out.println("oldest journal not sent: " + (pending.oldestNotSent() == null ? "none" : pending.oldestNotSent())
-                            + "; transactions not posted: " + pending.unpostedTransactions() + "; showing " + pending.from() + " to "
-                            + pending.to());
-                    cli.output.table(List.of("ID", "ENTITY", "DATE", "BATCH", "DEBIT", "CREDIT", "BACKDATED"), pending.journals().stream()
-                            .map(j -> List.of(String.valueOf(j.id()), j.entity(), j.date().toString(), j.batch(), j.debit().toPlainString(),
-                                    j.credit().toPlainString(), j.backdated() ? "BACKDATED" : "")).toList());
+                    cli.output.out.println("oldest journal not sent: " + (summary.oldestNotSent() == null ? "none" : summary.oldestNotSent())
+                            + "; transactions not posted: " + summary.unpostedTransactions() + "; " + summary.journals()
+                            + " journal(s) waiting from " + summary.from() + " to " + summary.to());
+                    summary.entities().forEach(e -> cli.output.out.println("  " + e.entity() + ": " + e.journals() + " journal(s), debit "
+                            + e.debit().toPlainString() + ", credit " + e.credit().toPlainString() + " " + e.currency()));
+                    cli.output.tableStream(List.of("ID", "ENTITY", "DATE", "BATCH", "DEBIT", "CREDIT", "BACKDATED"),
+                            java.util.stream.StreamSupport.stream(pages(integration, summary).spliterator(), false)
+                                    .map(j -> List.of(String.valueOf(j.id()), j.entity(), j.date().toString(), j.batch(),
+                                            j.debit().toPlainString(), j.credit().toPlainString(), j.backdated() ? "BACKDATED" : "")));
                 }
                 return LedgerBridgeCli.DONE;
             });
+        }
+
+        private static Iterable<GlIntegration.PendingJournal> pages(GlIntegration integration, GlIntegration.Summary summary) {
+            return Output.pages(cursor -> integration.journals(summary.from(), summary.to(), cursor, org.ledgerbridge.ledger.Page.MAX_LIMIT));
         }
     }
 
@@ -65,8 +75,14 @@ final class GlCommand {
         @ParentCommand
         GlCommand parent;
 
-        @Parameters(paramLabel = "ID", arity = "1..*")
-        List<Long> ids;
+        @ArgGroup(multiplicity = "1")
+        Which which;
+
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "with --all: default the oldest journal not sent")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "with --all: default the business date")
+        LocalDate to;
 
         @Option(names = "--reason", required = true)
         String reason;
@@ -75,16 +91,25 @@ final class GlCommand {
         public Integer call() {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
-                GlIntegration.MarkSent result = ledger.bean(GlIntegration.class).markSent(ids, reason, cli.global.actor());
+                GlIntegration integration = ledger.bean(GlIntegration.class);
+                GlIntegration.MarkSent result;
+                if (which.all) {
+                    GlIntegration.Summary range = integration.summary(from, to, cli.global.businessDate());
+                    result = integration.markSentRange(range.from(), range.to(), reason, cli.global.actor());
+                } else {
+                    result = integration.markSent(which.ids, reason, cli.global.actor());
+                }
                 if (result instanceof GlIntegration.MarkSent.Refused refused) {
                     cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing marked",
                             Map.of("journal", refused.journal()));
                     return LedgerBridgeCli.REFUSED;
                 }
+                List<Long> ids = ((GlIntegration.MarkSent.Marked) result).journals();
                 if (cli.global.json()) {
                     cli.output.json(Map.of("status", "marked-sent", "journals", ids));
                 } else {
-                    cli.output.out.println("marked as sent: journal(s) " + ids + " (" + reason + ")");
+                    cli.output.out.println("marked as sent: " + (which.all ? ids.size() + " journal(s)" : "journal(s) " + ids)
+                            + " (" + reason + ")");
                 }
                 return LedgerBridgeCli.DONE;
             });
@@ -249,7 +274,30 @@ final class GlCommand {
         @Option(names = "--target", paramLabel = "T", description = "the target (may be left out when there is only one)")
         String targetName;
 
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "with --all: default the oldest journal not sent")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "with --all: default the business date")
+        LocalDate to;
+
         abstract int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target);
+
+        /** --all: the journals of the range (validate and send work on it chunk by chunk instead). */
+        int runRange(LedgerBridgeCli cli, GlIntegration integration, GlSending sending, GlIntegration.Summary range, GlTarget target) {
+            List<Long> ids = new java.util.ArrayList<>();
+            GlIntegration.IdAndDate after = null;
+            for (var chunk = integration.chunk(range.from(), range.to(), null, 5_000); !chunk.isEmpty();
+                 chunk = integration.chunk(range.from(), range.to(), after, 5_000)) {
+                chunk.forEach(j -> ids.add(j.id()));
+                after = chunk.get(chunk.size() - 1);
+            }
+            return run(cli, sending, ids, target);
+        }
+
+        static GlSending.Progress bar(LedgerBridgeCli cli, String label) {
+            ProgressBar bar = new ProgressBar(cli.output.err, label);
+            return (done, total) -> bar.progress(done, done, total);
+        }
 
         @Override
         public Integer call() {
@@ -263,7 +311,11 @@ final class GlCommand {
                             + String.join(", ", targets.stream().map(GlTarget::name).toList()));
                     return LedgerBridgeCli.USAGE;
                 }
-                return run(cli, sending, which.all ? sending.allUnsent() : which.ids, target);
+                if (which.all) {
+                    GlIntegration integration = ledger.bean(GlIntegration.class);
+                    return runRange(cli, integration, sending, integration.summary(from, to, cli.global.businessDate()), target);
+                }
+                return run(cli, sending, which.ids, target);
             });
         }
     }
@@ -271,12 +323,23 @@ final class GlCommand {
     @Command(name = "validate", description = "Asks the target whether it would accept each journal; sends nothing. Exit 3 when one would be refused.")
     static final class Validate extends WithTarget {
         @Override
+        int runRange(LedgerBridgeCli cli, GlIntegration integration, GlSending sending, GlIntegration.Summary range, GlTarget target) {
+            GlSending.Progress progress = bar(cli, "validating");
+            List<GlSending.Problem> problems = sending.validateRange(range, target, cli.global.actor(), progress);
+            progress.journals(range.journals(), range.journals());
+            return answer(cli, range.journals(), problems, target);
+        }
+
+        @Override
         int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target) {
-            List<GlSending.Problem> problems = sending.validate(ids, target, cli.global.actor());
+            return answer(cli, ids.size(), sending.validate(ids, target, cli.global.actor()), target);
+        }
+
+        private static int answer(LedgerBridgeCli cli, long journals, List<GlSending.Problem> problems, GlTarget target) {
             if (cli.global.json()) {
-                cli.output.json(Map.of("valid", problems.isEmpty(), "journals", ids.size(), "problems", problems));
+                cli.output.json(Map.of("valid", problems.isEmpty(), "journals", journals, "problems", problems));
             } else if (problems.isEmpty()) {
-                cli.output.out.println("valid: " + ids.size() + " journal(s) would be accepted by " + target.name());
+                cli.output.out.println("valid: " + journals + " journal(s) would be accepted by " + target.name());
             } else {
                 problems.forEach(p -> cli.output.out.println("journal " + p.journal() + (p.line() > 0 ? " line " + p.line() : "") + "  "
                         + p.code() + ": " + p.message()));
@@ -288,10 +351,27 @@ final class GlCommand {
     @Command(name = "send", description = "Validates, then sends each journal exactly once. Exit 4 when the target fails.")
     static final class Send extends WithTarget {
         @Override
+        int runRange(LedgerBridgeCli cli, GlIntegration integration, GlSending sending, GlIntegration.Summary range, GlTarget target) {
+            GlSending.Progress progress = bar(cli, "sending");
+            GlSending.Sending result = sending.sendRange(range, target, cli.global.actor(), progress);
+            return answer(cli, result, target);
+        }
+
+        @Override
         int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target) {
-            GlSending.Sending result = sending.send(ids, target, cli.global.actor());
+            return answer(cli, sending.send(ids, target, cli.global.actor()), target);
+        }
+
+        private static int answer(LedgerBridgeCli cli, GlSending.Sending result, GlTarget target) {
             if (cli.global.json()) {
-                cli.output.json(result);
+                cli.output.json(result instanceof GlSending.RangeSent range
+                        ? Map.of("status", "done", "sent", range.sent()) : result);
+            }
+            if (result instanceof GlSending.RangeSent range) {
+                if (!cli.global.json()) {
+                    cli.output.out.println("sent " + range.sent() + " journal(s) to " + target.name());
+                }
+                return LedgerBridgeCli.DONE;
             }
             if (result instanceof GlSending.Sent sent) {
                 if (!cli.global.json()) {

@@ -70,11 +70,79 @@ final class Output {
         }
     }
 
+    /**
+     * A table of rows that come as they are read (a report of a million journals): the columns
+     * take the widths of the first rows, later rows are written as they arrive.
+     */
+    void tableStream(List<String> header, java.util.stream.Stream<List<String>> rows) {
+        java.util.Iterator<List<String>> iterator = rows.iterator();
+        List<List<String>> first = new java.util.ArrayList<>();
+        while (first.size() < org.ledgerbridge.ledger.Page.MAX_LIMIT && iterator.hasNext()) {
+            first.add(iterator.next());
+        }
+        table(header, first);
+        int[] widths = new int[header.size()];
+        for (List<String> row : first) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i) == null ? 0 : row.get(i).length());
+            }
+        }
+        iterator.forEachRemaining(row -> printRow(row, widths));
+    }
+
+    /** A JSON object whose field {@code field} is an array written item by item as the items are read. */
+    void jsonStream(java.util.Map<String, Object> head, String field, Iterable<?> items) {
+        String start = JSON.writeValueAsString(head);
+        out.print(start.substring(0, start.length() - 1) + (head.isEmpty() ? "" : ",") + JSON.writeValueAsString(field) + ":[");
+        boolean first = true;
+        for (Object item : items) {
+            out.print((first ? "" : ",") + JSON.writeValueAsString(item));
+            first = false;
+        }
+        out.println("]}");
+    }
+
+    /** A JSON array written item by item as the items are read. */
+    void jsonArray(Iterable<?> items) {
+        out.print("[");
+        boolean first = true;
+        for (Object item : items) {
+            out.print((first ? "" : ",") + JSON.writeValueAsString(item));
+            first = false;
+        }
+        out.println("]");
+    }
+
+    /** The items of every page of a list, read one page at a time as they are iterated. */
+    static <T> Iterable<T> pages(java.util.function.Function<String, org.ledgerbridge.ledger.Page<T>> fetch) {
+        return () -> new java.util.Iterator<T>() {
+            private org.ledgerbridge.ledger.Page<T> page = fetch.apply(null);
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                while (index == page.items().size() && page.more()) {
+                    page = fetch.apply(page.next());
+                    index = 0;
+                }
+                return index < page.items().size();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.items().get(index++);
+            }
+        };
+    }
+
     private void printRow(List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i) == null ? "" : cells.get(i);
-            line.append(i == 0 ? "" : "  ").append(cell).append(" ".repeat(widths[i] - cell.length()));
+            line.append(i == 0 ? "" : "  ").append(cell).append(" ".repeat(Math.max(0, widths[i] - cell.length())));
         }
         out.println(line.toString().stripTrailing());
     }

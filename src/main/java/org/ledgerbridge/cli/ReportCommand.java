@@ -49,7 +49,7 @@ final class ReportCommand {
         }
     }
 
-    @Command(name = "journals", description = "Journals with their lines, by date.")
+    @Command(name = "journals", description = "Journals with their lines, entity by entity, by date.")
     static final class Journals implements Callable<Integer> {
         @ParentCommand
         ReportCommand report;
@@ -60,13 +60,19 @@ final class ReportCommand {
         @Option(names = "--to", paramLabel = "YYYY-MM-DD")
         LocalDate to;
 
+        @Option(names = "--entity")
+        String entity;
+
         @Override
         public Integer call() {
             LedgerBridgeCli cli = report.cli;
             return cli.withLedger(ledger -> {
-                List<JournalView> journals = ledger.bean(LedgerReports.class).journals(from, to);
+                LedgerReports reports = ledger.bean(LedgerReports.class);
+                // read and written a page at a time: a million journals never sit in memory
+                Iterable<JournalView> journals = Output.pages(cursor -> reports.journals(from, to, entity, cursor,
+                        org.ledgerbridge.ledger.Page.MAX_LIMIT));
                 if (cli.global.json()) {
-                    cli.output.json(journals);
+                    cli.output.jsonArray(journals);
                 } else {
                     for (JournalView j : journals) {
                         cli.output.out.println("journal " + j.id() + "  " + j.entity() + "  " + j.date() + "  batch " + j.batch()

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.ledgerbridge.ledger.Page;
 import java.util.Map;
 
 /**
@@ -32,57 +33,132 @@ public class GlIntegration {
                                  boolean backdated) {
     }
 
-    /**
-     * @param oldestNotSent          the date of the oldest posted journal not sent, or null when all were sent
-     * @param unpostedTransactions   journals in batches not posted yet (OPEN or READY)
-     */
-    public record Pending(LocalDate oldestNotSent, long unpostedTransactions, LocalDate from, LocalDate to,
-                          List<PendingJournal> journals) {
+    /** Per entity: the journals waiting in the range and their base-currency totals. */
+    public record EntityPending(String entity, String currency, long journals, BigDecimal debit, BigDecimal credit) {
     }
 
     /**
-     * Journals of posted batches not sent, dated in the range. The range starts by default at the
-     * oldest journal not sent, so that none is silently skipped, and ends at the business date.
+     * The GL integration summary: the oldest posted journal not sent (null when all were sent), the
+     * journals of batches not posted yet (OPEN or READY), the range shown, and what waits in it.
      */
+    public record Summary(LocalDate oldestNotSent, long unpostedTransactions, LocalDate from, LocalDate to, long journals,
+                          List<EntityPending> entities) {
+    }
+
+    /** A summary and the first page (or the page after a cursor) of the journals waiting in its range. */
+    public record Pending(Summary summary, Page<PendingJournal> page) {
+    }
+
     /** The oldest posted journal not sent (null when all were sent) and the journals of batches not posted yet. */
     public record Backlog(LocalDate oldestNotSent, long unpostedTransactions) {
     }
 
     public Backlog backlog() {
+        // the not-sent index in date order, stopping at the first journal of a posted batch
         LocalDate oldest = jdbc.sql("""
-                        SELECT min(j.journal_date) FROM journal j JOIN batch b ON b.id = j.batch_id
-                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL""")
+                        SELECT j.journal_date FROM journal j JOIN batch b ON b.id = j.batch_id
+                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL ORDER BY j.journal_date LIMIT 1""")
                 .query(LocalDate.class).optional().orElse(null);
-        long unposted = jdbc.sql("""
-                        SELECT count(*) FROM journal j JOIN batch b ON b.id = j.batch_id WHERE b.status IN ('OPEN', 'READY')""")
-                .query(Long.class).single();
+        // the batches not posted are a short list; with none, no journal is read at all
+        Long[] open = jdbc.sql("SELECT id FROM batch WHERE status IN ('OPEN', 'READY')").query(Long.class).list().toArray(Long[]::new);
+        long unposted = open.length == 0 ? 0
+                : jdbc.sql("SELECT count(*) FROM journal WHERE batch_id = ANY(?)").param(open).query(Long.class).single();
         return new Backlog(oldest, unposted);
     }
 
-    public Pending pending(LocalDate from, LocalDate to, LocalDate asOf) {
+    /**
+     * The range starts by default at the oldest journal not sent, so that none is silently
+     * skipped, and ends at the business date.
+     */
+    public Summary summary(LocalDate from, LocalDate to, LocalDate asOf) {
         Backlog backlog = backlog();
-        LocalDate oldest = backlog.oldestNotSent();
-        long unposted = backlog.unpostedTransactions();
-        LocalDate start = from != null ? from : oldest != null ? oldest : asOf;
+        LocalDate start = from != null ? from : backlog.oldestNotSent() != null ? backlog.oldestNotSent() : asOf;
         LocalDate end = to != null ? to : asOf;
-        List<PendingJournal> journals = jdbc.sql("""
-                        SELECT j.id, j.entity_code, j.journal_date, b.name, e.base_currency,
-                               sum(l.base_debit) AS debit, sum(l.base_credit) AS credit,
-                               j.journal_date <= (SELECT max(s.journal_date) FROM journal s
-                                                   WHERE s.entity_code = j.entity_code AND s.sent_at IS NOT NULL) AS backdated
+        List<EntityPending> entities = jdbc.sql("""
+                        SELECT j.entity_code, e.base_currency, count(*), coalesce(sum(t.debit), 0), coalesce(sum(t.credit), 0)
                           FROM journal j
                           JOIN batch b ON b.id = j.batch_id
                           JOIN financial_entity e ON e.code = j.entity_code
-                          JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
+                          CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
+                                                FROM journal_line l WHERE l.journal_id = j.id) t
                          WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN ? AND ?
-                         GROUP BY j.id, j.entity_code, j.journal_date, b.name, e.base_currency
-                         ORDER BY j.journal_date, j.id""")
+                         GROUP BY j.entity_code, e.base_currency ORDER BY j.entity_code""")
                 .params(start, end)
-                .query((rs, n) -> new PendingJournal(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4),
-                        Currencies.atScale(rs.getBigDecimal("debit"), rs.getString(5)),
-                        Currencies.atScale(rs.getBigDecimal("credit"), rs.getString(5)), rs.getBoolean("backdated")))
+                .query((rs, n) -> new EntityPending(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        Currencies.atScale(rs.getBigDecimal(4), rs.getString(2)), Currencies.atScale(rs.getBigDecimal(5), rs.getString(2))))
                 .list();
-        return new Pending(oldest, unposted, start, end, journals);
+        return new Summary(backlog.oldestNotSent(), backlog.unpostedTransactions(), start, end,
+                entities.stream().mapToLong(EntityPending::journals).sum(), entities);
+    }
+
+    /** The summary and one page of the journals waiting in its range. */
+    public Pending pending(LocalDate from, LocalDate to, LocalDate asOf, String cursor, int limit) {
+        Summary summary = summary(from, to, asOf);
+        return new Pending(summary, journals(summary.from(), summary.to(), cursor, limit));
+    }
+
+    /**
+     * Posted journals not sent, dated in the range, oldest first, a page at a time along the
+     * not-sent index. Backdated: dated on or before the latest journal of its entity already sent,
+     * one figure per entity read once per page.
+     */
+    public Page<PendingJournal> journals(LocalDate from, LocalDate to, String cursor, int limit) {
+        Map<String, LocalDate> latestSent = latestSentPerEntity();
+        List<String> after = cursor == null ? null : Page.decode(cursor, 2);
+        var statement = jdbc.sql("""
+                        SELECT j.id, j.entity_code, j.journal_date, b.name, e.base_currency, t.debit, t.credit
+                          FROM journal j
+                          JOIN batch b ON b.id = j.batch_id
+                          JOIN financial_entity e ON e.code = j.entity_code
+                          CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
+                                                FROM journal_line l WHERE l.journal_id = j.id) t
+                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN :from AND :to
+                        """ + (after == null ? "" : " AND (j.journal_date, j.id) > (CAST(:afterDate AS date), CAST(:afterId AS bigint))") + """
+                         ORDER BY j.journal_date, j.id LIMIT :limit""")
+                .param("from", from).param("to", to).param("limit", limit + 1);
+        if (after != null) {
+            statement = statement.param("afterDate", LocalDate.parse(after.get(0))).param("afterId", Long.parseLong(after.get(1)));
+        }
+        List<PendingJournal> rows = statement.query((rs, n) -> {
+            String entity = rs.getString(2);
+            LocalDate date = rs.getObject(3, LocalDate.class);
+            LocalDate sent = latestSent.get(entity);
+            return new PendingJournal(rs.getLong(1), entity, date, rs.getString(4),
+                    Currencies.atScale(rs.getBigDecimal(6), rs.getString(5)), Currencies.atScale(rs.getBigDecimal(7), rs.getString(5)),
+                    sent != null && !date.isAfter(sent));
+        }).list();
+        return Page.of(rows, limit, j -> List.of(j.date(), j.id()));
+    }
+
+    /** The ids of the posted journals not sent in the range, after a journal (date, id), at most {@code limit}: a chunk of "all". */
+    public List<IdAndDate> chunk(LocalDate from, LocalDate to, IdAndDate after, int limit) {
+        return jdbc.sql("""
+                        SELECT j.id, j.journal_date FROM journal j JOIN batch b ON b.id = j.batch_id
+                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN ? AND ?
+                           AND (j.journal_date, j.id) > (?, ?)
+                         ORDER BY j.journal_date, j.id LIMIT ?""")
+                .params(from, to, after == null ? LocalDate.of(1, 1, 1) : after.date(), after == null ? 0L : after.id(), limit)
+                .query((rs, n) -> new IdAndDate(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
+    }
+
+    public record IdAndDate(long id, LocalDate date) {
+    }
+
+    /** Per entity, the date of the latest journal already sent (absent when none was). */
+    public Map<String, LocalDate> latestSentPerEntity() {
+        Map<String, LocalDate> latest = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT e.code, s.journal_date
+                          FROM financial_entity e
+                          CROSS JOIN LATERAL (SELECT s.journal_date FROM journal s WHERE s.entity_code = e.code AND s.sent_at IS NOT NULL
+                                               ORDER BY s.journal_date DESC LIMIT 1) s""")
+                .query(rs -> {
+                    LocalDate date = rs.getObject(2, LocalDate.class);
+                    if (date != null) {
+                        latest.put(rs.getString(1), date);
+                    }
+                });
+        return latest;
     }
 
     /** The outcome of mark-sent: all the journals marked, or none and why. */
@@ -127,6 +203,32 @@ public class GlIntegration {
         }
         Long[] journals = ids.toArray(Long[]::new);
         jdbc.sql("UPDATE journal SET sent_at = now() WHERE id = ANY(?)").param(journals).update();
+        jdbc.sql("""
+                        INSERT INTO gl_delivery (journal_id, status, actor, reason)
+                        SELECT id, 'MARKED_SENT', ?, ? FROM unnest(?::bigint[]) AS t(id)""")
+                .params(actor, reason, journals).update();
+        audit.recordEach(actor, "gl.marked-sent", ids.stream().map(id -> "journal:" + id).toList(),
+                java.util.Collections.nCopies(ids.size(), Map.of("reason", reason)));
+        return new MarkSent.Marked(ids);
+    }
+
+    /**
+     * Mark as sent every posted journal not sent in the range (a GL history keyed by hand), in one
+     * set-based statement; audited per journal with who and why. Posted journals balance (the
+     * database refuses to post one that does not), so the per-journal balance check of
+     * {@link #markSent} is not repeated here.
+     */
+    @Transactional
+    public MarkSent markSentRange(LocalDate from, LocalDate to, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            return new MarkSent.Refused("REASON_REQUIRED", 0, "say why the journals are marked as sent without being sent");
+        }
+        List<Long> ids = jdbc.sql("""
+                        UPDATE journal j SET sent_at = now() FROM batch b
+                         WHERE b.id = j.batch_id AND b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN ? AND ?
+                        RETURNING j.id""")
+                .params(from, to).query(Long.class).list();
+        Long[] journals = ids.toArray(Long[]::new);
         jdbc.sql("""
                         INSERT INTO gl_delivery (journal_id, status, actor, reason)
                         SELECT id, 'MARKED_SENT', ?, ? FROM unnest(?::bigint[]) AS t(id)""")

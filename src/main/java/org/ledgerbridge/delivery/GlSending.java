@@ -48,14 +48,16 @@ public class GlSending {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final GlIntegration integration;
     private final TransactionTemplate transaction;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Duration httpTimeout;
 
-    public GlSending(JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactions,
+    public GlSending(JdbcClient jdbc, AuditLog audit, GlIntegration integration, PlatformTransactionManager transactions,
                      @org.springframework.beans.factory.annotation.Value("${ledgerbridge.gl.http-timeout:10s}") Duration httpTimeout) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.integration = integration;
         this.transaction = new TransactionTemplate(transactions);
         this.httpTimeout = httpTimeout;
     }
@@ -230,7 +232,7 @@ public class GlSending {
 
     // ---------------------------------------------------------------- send
 
-    public sealed interface Sending permits Sent, SendRefused, SendFailed {
+    public sealed interface Sending permits Sent, RangeSent, SendRefused, SendFailed {
     }
 
     /** @param alreadySent journals that had been sent before: nothing was done for them */
@@ -249,6 +251,11 @@ public class GlSending {
         if (!problems.isEmpty()) {
             return new SendRefused("VALIDATION_FAILED", problems.size() + " problem(s): nothing was sent", problems);
         }
+        return deliver(ids, target, actor);
+    }
+
+    /** Sends journals already validated: each once; UNCERTAIN ones wait for reconciliation. */
+    private Sending deliver(List<Long> ids, GlTarget target, String actor) {
         Map<Long, String> states = deliveryStates(ids);
         List<Long> uncertain = ids.stream().filter(id -> "UNCERTAIN".equals(states.get(id))).toList();
         if (!uncertain.isEmpty()) {
@@ -511,12 +518,79 @@ public class GlSending {
         return json;
     }
 
-    /** All posted journals not sent yet, for `--all`. */
-    public List<Long> allUnsent() {
-        return jdbc.sql("""
-                        SELECT j.id FROM journal j JOIN batch b ON b.id = j.batch_id
-                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL ORDER BY j.journal_date, j.id""")
-                .query(Long.class).list();
+    /** How far a long validation or send has come: journals done of the total. */
+    public interface Progress {
+        void journals(long done, long total);
+
+        Progress NONE = (done, total) -> {
+        };
+    }
+
+    /** Journals read, validated and sent per round: memory stays flat whatever the range holds. */
+    static final int CHUNK = 5_000;
+
+    /** Problems are collected up to this many: a range with a wrong chart would otherwise list every line. */
+    static final int MAX_PROBLEMS = 1_000;
+
+    /**
+     * "All in the range" on the server side: every posted journal not sent dated in the range,
+     * validated in chunks of {@link #CHUNK}; the journals' ids are never held all at once.
+     */
+    public List<Problem> validateRange(GlIntegration.Summary range, GlTarget target, String actor, Progress progress) {
+        long total = range.journals();
+        List<Problem> problems = new ArrayList<>();
+        long done = 0;
+        GlIntegration.IdAndDate after = null;
+        while (problems.size() < MAX_PROBLEMS) {
+            List<GlIntegration.IdAndDate> chunk = integration.chunk(range.from(), range.to(), after, CHUNK);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            problems.addAll(validate(chunk.stream().map(GlIntegration.IdAndDate::id).toList(), target, actor));
+            done += chunk.size();
+            progress.journals(done, total);
+            after = chunk.get(chunk.size() - 1);
+        }
+        return problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
+    }
+
+    /** The outcome of a send of a whole range: how many journals were sent. */
+    public record RangeSent(long sent) implements Sending {
+    }
+
+    /**
+     * Sends every posted journal not sent in the range, exactly once: all of them are validated
+     * first (nothing is sent when one would be refused), then sent chunk by chunk; a chunk is
+     * recorded as sent before the next is read, so a failure part-way leaves the rest waiting.
+     */
+    public Sending sendRange(GlIntegration.Summary range, GlTarget target, String actor, Progress progress) {
+        long total = range.journals();
+        List<Problem> problems = validateRange(range, target, actor, (done, all) -> progress.journals(done / 2, total));
+        if (!problems.isEmpty()) {
+            return new SendRefused("VALIDATION_FAILED", problems.size() + (problems.size() == MAX_PROBLEMS ? " or more" : "")
+                    + " problem(s): nothing was sent", problems);
+        }
+        long sent = 0;
+        GlIntegration.IdAndDate after = null;
+        while (true) {
+            List<GlIntegration.IdAndDate> chunk = integration.chunk(range.from(), range.to(), after, CHUNK);
+            if (chunk.isEmpty()) {
+                return new RangeSent(sent);
+            }
+            List<Long> ids = chunk.stream().map(GlIntegration.IdAndDate::id).toList();
+            List<Problem> late = validate(ids, target); // a journal posted into the range since the first pass
+            if (!late.isEmpty()) {
+                return new SendRefused("VALIDATION_FAILED", late.size() + " problem(s) in journals posted during the send; "
+                        + sent + " journal(s) were sent before them, the rest were not", late);
+            }
+            Sending result = deliver(ids, target, actor);
+            if (!(result instanceof Sent done)) {
+                return result;
+            }
+            sent += done.sent().size();
+            progress.journals(total / 2 + sent / 2, total);
+            after = chunk.get(chunk.size() - 1);
+        }
     }
 
 }

@@ -62,15 +62,27 @@ public class ImportService {
 
     /** The latest import runs, newest first. */
     public List<ImportRun> recentRuns(int limit) {
-        return jdbc.sql("""
+        return runs(null, limit).items();
+    }
+
+    /** Import runs, newest first, a page at a time along the primary key. */
+    public org.ledgerbridge.ledger.Page<ImportRun> runs(String cursor, int limit) {
+        long before;
+        try {
+            before = cursor == null ? Long.MAX_VALUE : Long.parseLong(org.ledgerbridge.ledger.Page.decode(cursor, 1).get(0));
+        } catch (NumberFormatException e) {
+            throw new org.ledgerbridge.ledger.Page.BadCursor();
+        }
+        List<ImportRun> rows = jdbc.sql("""
                         SELECT id, kind, file_name, variant, actor, started_at, finished_at, status, rows, accepted,
                                jsonb_array_length(errors), summary::text
-                          FROM import_run ORDER BY id DESC LIMIT ?""")
-                .params(limit)
+                          FROM import_run WHERE id < ? ORDER BY id DESC LIMIT ?""")
+                .params(before, limit + 1)
                 .query((rs, n) -> new ImportRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8), rs.getLong(9),
                         rs.getLong(10), rs.getInt(11), rs.getString(12)))
                 .list();
+        return org.ledgerbridge.ledger.Page.of(rows, limit, run -> List.of(run.id()));
     }
 
     public ImportReport run(String kindName, Path file, ImportOptions options) {

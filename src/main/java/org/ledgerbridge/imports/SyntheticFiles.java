@@ -48,7 +48,7 @@ public final class SyntheticFiles {
             case "documents" -> documents(rows, new SplittableRandom(seed), asOf, out);
             case "invoices" -> invoices(rows, new SplittableRandom(seed), asOf, out);
             case "payments" -> payments(rows, new SplittableRandom(seed), asOf, out);
-            case "gl-transactions" -> glTransactions(rows, new SplittableRandom(seed), asOf, out);
+            case "gl-transactions" -> glTransactions(rows, seed, asOf, 90, out);
             case "imis-export" -> imisExport(rows, new SplittableRandom(seed), asOf, out);
             default -> throw new IllegalArgumentException("cannot generate '" + kind + "'; one of " + String.join(", ", KINDS));
         }
@@ -192,13 +192,14 @@ public final class SyntheticFiles {
         }
     }
 
-    /** GL history on the demo chart: journals of four lines (dues received, printing paid), over the last 90 days. */
-    private static void glTransactions(long rows, SplittableRandom random, LocalDate asOf, Path out) throws IOException {
+    /** GL history on the demo chart: journals of four lines (dues received, printing paid), dated over the {@code days} before asOf. */
+    public static void glTransactions(long rows, long seed, LocalDate asOf, int days, Path out) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             w.write("ENTITY,DATE,JOURNAL,ACCOUNT,DEBIT,CREDIT,DESCRIPTION\n");
             for (long journal = 1; journal * 4 <= Math.max(4, rows); journal++) {
                 String entity = ENTITIES.get((int) (journal % ENTITIES.size()));
-                String date = asOf.minusDays(random.nextInt(0, 90)).toString();
+                String date = asOf.minusDays(random.nextInt(0, days)).toString();
                 String dues = cents(random.nextLong(1_000, 500_000));
                 String printing = cents(random.nextLong(100, 50_000));
                 String id = "GJ-" + journal;

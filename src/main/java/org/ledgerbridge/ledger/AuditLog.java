@@ -49,6 +49,26 @@ public class AuditLog {
                 .list();
     }
 
+    /**
+     * Audit events, newest first, a page at a time along the primary key; of one subject
+     * ("journal:42", along its index) when {@code subject} is not null.
+     */
+    public Page<AuditEvent> page(String subject, String cursor, int limit) {
+        long before;
+        try {
+            before = cursor == null ? Long.MAX_VALUE : Long.parseLong(Page.decode(cursor, 1).get(0));
+        } catch (NumberFormatException e) {
+            throw new Page.BadCursor();
+        }
+        List<AuditEvent> rows = jdbc.sql("SELECT id, at, actor, action, subject, details::text AS details FROM audit_event WHERE id < :before"
+                        + (subject == null ? "" : " AND subject = :subject") + " ORDER BY id DESC LIMIT :limit")
+                .param("before", before).param("subject", subject).param("limit", limit + 1)
+                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("subject"), rs.getString("details")))
+                .list();
+        return Page.of(rows, limit, event -> List.of(event.id()));
+    }
+
     /** The events of exactly this subject ("journal:42"), oldest first: its history. */
     public List<AuditEvent> history(String subject) {
         return jdbc.sql("SELECT id, at, actor, action, subject, details::text AS details FROM audit_event WHERE subject = ? ORDER BY id")

@@ -93,13 +93,41 @@ public class BatchService {
         return pattern.substring(0, run.start()) + padded + rest;
     }
 
+    /** Every batch, oldest first (read a page at a time). */
     public List<Batch> list() {
-        return jdbc.sql(SELECT_BATCHES + " GROUP BY b.id ORDER BY b.id").query(this::batch).list();
+        List<Batch> all = new java.util.ArrayList<>();
+        Page<Batch> page = page(null, null, Page.MAX_LIMIT);
+        all.addAll(page.items());
+        while (page.more()) {
+            page = page(null, page.next(), Page.MAX_LIMIT);
+            all.addAll(page.items());
+        }
+        return all;
+    }
+
+    /** Batches in id order, a page at a time; only those of the given statuses when {@code statuses} is not null. */
+    public Page<Batch> page(java.util.Collection<BatchStatus> statuses, String cursor, int limit) {
+        long after = cursor == null ? 0 : parseId(cursor);
+        String[] wanted = statuses == null ? null : statuses.stream().map(Enum::name).toArray(String[]::new);
+        List<Batch> rows = jdbc.sql(SELECT_BATCHES + " WHERE b.id > :after" + (wanted == null ? "" : " AND b.status = ANY(:statuses)")
+                        + " ORDER BY b.id LIMIT :limit")
+                .param("after", after).param("statuses", wanted).param("limit", limit + 1)
+                .query(this::batch).list();
+        return Page.of(rows, limit, b -> List.of(b.id()));
+    }
+
+    private static long parseId(String cursor) {
+        try {
+            return Long.parseLong(Page.decode(cursor, 1).get(0));
+        } catch (NumberFormatException e) {
+            throw new Page.BadCursor();
+        }
     }
 
     public java.util.Optional<Batch> find(long id) {
-        return jdbc.sql(SELECT_BATCHES + " WHERE b.id = ? GROUP BY b.id").param(id).query(this::batch).optional();
+        return jdbc.sql(SELECT_BATCHES + " WHERE b.id = :id").param("id", id).query(this::batch).optional();
     }
+
 
     /** OPEN <-> READY, all the batches or none. */
     @Transactional
@@ -147,6 +175,16 @@ public class BatchService {
                         UPDATE batch SET status = 'POSTED', posted_at = now(), posted_by = ?, posted_digest = batch_lines_digest(id)
                          WHERE id = ANY(?)""")
                 .params(actor, ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new)).update();
+        // posted journals never change: what each batch holds per entity is written once, here
+        jdbc.sql("""
+                        INSERT INTO batch_total (batch_id, entity_code, journals, base_debit, base_credit)
+                        SELECT j.batch_id, j.entity_code, count(*), coalesce(sum(t.debit), 0), coalesce(sum(t.credit), 0)
+                          FROM journal j
+                          CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
+                                                FROM journal_line l WHERE l.journal_id = j.id) t
+                         WHERE j.batch_id = ANY(?)
+                         GROUP BY j.batch_id, j.entity_code""")
+                .param(ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new)).update();
         for (long id : ids) {
             audit.record(actor, "batch.posted", "batch:" + id, Map.of());
         }
@@ -158,15 +196,22 @@ public class BatchService {
                 .optional().map(BatchStatus::valueOf).orElse(null);
     }
 
+    // a posted batch's totals were written when it was posted; a batch not posted yet is summed through its journals
     private static final String SELECT_BATCHES = """
-            SELECT b.id, b.name, b.batch_type, b.status, b.created_at,
-                   coalesce(array_agg(DISTINCT j.entity_code) FILTER (WHERE j.entity_code IS NOT NULL), '{}') AS entities,
-                   count(DISTINCT j.id) AS journals,
-                   coalesce((SELECT sum(l.base_debit) FROM journal_line l JOIN journal jj ON jj.id = l.journal_id AND jj.entity_code = l.entity_code
-                              WHERE jj.batch_id = b.id), 0) AS debit,
-                   coalesce((SELECT sum(l.base_credit) FROM journal_line l JOIN journal jj ON jj.id = l.journal_id AND jj.entity_code = l.entity_code
-                              WHERE jj.batch_id = b.id), 0) AS credit
-              FROM batch b LEFT JOIN journal j ON j.batch_id = b.id""";
+            SELECT b.id, b.name, b.batch_type, b.status, b.created_at, t.entities, t.journals, t.debit, t.credit
+              FROM batch b
+              CROSS JOIN LATERAL (
+                  SELECT coalesce(array_agg(e.entity_code ORDER BY e.entity_code), '{}') AS entities,
+                         coalesce(sum(e.journals), 0) AS journals, coalesce(sum(e.debit), 0) AS debit, coalesce(sum(e.credit), 0) AS credit
+                    FROM (SELECT bt.entity_code, bt.journals, bt.base_debit AS debit, bt.base_credit AS credit
+                            FROM batch_total bt WHERE bt.batch_id = b.id AND b.status = 'POSTED'
+                          UNION ALL
+                          SELECT j.entity_code, count(*), sum(x.debit), sum(x.credit)
+                            FROM journal j
+                            CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
+                                                  FROM journal_line l WHERE l.journal_id = j.id) x
+                           WHERE j.batch_id = b.id AND b.status <> 'POSTED'
+                           GROUP BY j.entity_code) e) t""";
 
     private Batch batch(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         String[] entities = (String[]) rs.getArray("entities").getArray();

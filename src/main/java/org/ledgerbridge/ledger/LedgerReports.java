@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+
 /** Read-outs of the ledger: trial balance and journals. */
 @Service
 public class LedgerReports {
@@ -53,6 +54,54 @@ public class LedgerReports {
                 Map.of("from", java.util.Optional.ofNullable(from), "to", java.util.Optional.ofNullable(to)));
     }
 
+    /**
+     * Journals dated in the range (either end open) of one entity or all, with their lines, a page
+     * at a time along the (entity, date, id) index: entity by entity, oldest first. Voided batches
+     * are left out.
+     */
+    public Page<JournalView> journals(LocalDate from, LocalDate to, String entity, String cursor, int limit) {
+        List<String> after = cursor == null ? null : Page.decode(cursor, 3);
+        Map<String, java.util.Optional<?>> params = new java.util.HashMap<>();
+        params.put("from", java.util.Optional.ofNullable(from));
+        params.put("to", java.util.Optional.ofNullable(to));
+        params.put("entity", java.util.Optional.ofNullable(entity));
+        StringBuilder where = new StringBuilder("b.status <> 'VOIDED'");
+        if (from != null) {
+            where.append(" AND j.journal_date >= :from");
+        }
+        if (to != null) {
+            where.append(" AND j.journal_date <= :to");
+        }
+        if (entity != null) {
+            where.append(" AND j.entity_code = :entity");
+        }
+        if (after != null) {
+            where.append(" AND (j.entity_code, j.journal_date, j.id) > (:afterEntity, CAST(:afterDate AS date), CAST(:afterId AS bigint))");
+            params.put("afterEntity", java.util.Optional.of(after.get(0)));
+            params.put("afterDate", java.util.Optional.of(parse(() -> LocalDate.parse(after.get(1)))));
+            params.put("afterId", java.util.Optional.of(parse(() -> Long.parseLong(after.get(2)))));
+        }
+        List<JournalView> rows = journalPage(where.toString(), "j.entity_code, j.journal_date, j.id", params, limit + 1);
+        return Page.of(rows, limit, j -> List.of(j.entity(), j.date(), j.id()));
+    }
+
+    /** A batch's journals with their lines, in id order, a page at a time along the (batch, id) index. */
+    public Page<JournalView> journalsOfBatch(long batchId, String cursor, int limit) {
+        Map<String, java.util.Optional<?>> params = new java.util.HashMap<>();
+        params.put("batch", java.util.Optional.of(batchId));
+        params.put("after", java.util.Optional.of(cursor == null ? 0L : parse(() -> Long.parseLong(Page.decode(cursor, 1).get(0)))));
+        List<JournalView> rows = journalPage("j.batch_id = :batch AND j.id > :after", "j.id", params, limit + 1);
+        return Page.of(rows, limit, j -> List.of(j.id()));
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (RuntimeException e) {
+            throw new Page.BadCursor();
+        }
+    }
+
     /** One journal with its lines, whatever its batch's status. */
     public java.util.Optional<JournalView> journal(long id) {
         return journalsWhere("j.id = :id", Map.of("id", java.util.Optional.of(id))).stream().findFirst();
@@ -72,27 +121,44 @@ public class LedgerReports {
     }
 
     public List<EntityTotals> entityTotals() {
+        // posted: the totals written when each batch was posted; not posted yet: summed through the open batches' journals
+        // (a short list of batches; with none, no journal is read at all)
+        Long[] open = jdbc.sql("SELECT id FROM batch WHERE status IN ('OPEN', 'READY')").query(Long.class).list().toArray(Long[]::new);
         return jdbc.sql("""
-                        SELECT e.code, e.base_currency,
-                               count(DISTINCT j.id) FILTER (WHERE b.status = 'POSTED'),
-                               coalesce(sum(l.base_debit) FILTER (WHERE b.status = 'POSTED'), 0),
-                               count(DISTINCT j.id) FILTER (WHERE b.status IN ('OPEN', 'READY')),
-                               coalesce(sum(l.base_debit) FILTER (WHERE b.status IN ('OPEN', 'READY')), 0)
+                        SELECT e.code, e.base_currency, p.journals, p.debit, u.journals, u.debit
                           FROM financial_entity e
-                          LEFT JOIN journal j ON j.entity_code = e.code
-                          LEFT JOIN batch b ON b.id = j.batch_id
-                          LEFT JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
-                         GROUP BY e.code, e.base_currency
+                          CROSS JOIN LATERAL (SELECT coalesce(sum(t.journals), 0) AS journals, coalesce(sum(t.base_debit), 0) AS debit
+                                                FROM batch_total t JOIN batch b ON b.id = t.batch_id
+                                               WHERE t.entity_code = e.code AND b.status = 'POSTED') p
+                          CROSS JOIN LATERAL (SELECT count(*) AS journals, coalesce(sum(x.debit), 0) AS debit
+                                                FROM journal j
+                                                CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l
+                                                                     WHERE l.journal_id = j.id) x
+                                               WHERE cardinality(CAST(:open AS bigint[])) > 0
+                                                 AND j.batch_id = ANY(:open) AND j.entity_code = e.code) u
                          ORDER BY e.code""")
+                .param("open", open)
                 .query((rs, n) -> new EntityTotals(rs.getString(1), rs.getString(2), rs.getLong(3),
                         Currencies.atScale(rs.getBigDecimal(4), rs.getString(2)), rs.getLong(5),
                         Currencies.atScale(rs.getBigDecimal(6), rs.getString(2))))
                 .list();
     }
 
+    /** The journals chosen by {@code where}, at most {@code limit} in {@code order}, with all their lines. */
+    private List<JournalView> journalPage(String where, String order, Map<String, java.util.Optional<?>> params, int limit) {
+        return readJournals("""
+                WITH page AS (SELECT j.id FROM journal j JOIN batch b ON b.id = j.batch_id WHERE %s ORDER BY %s LIMIT %d)
+                """.formatted(where, order, limit), "JOIN page p ON p.id = j.id", "TRUE", order, params);
+    }
+
     private List<JournalView> journalsWhere(String where, Map<String, java.util.Optional<?>> params) {
+        return readJournals("", "", where, "j.journal_date, j.id", params);
+    }
+
+    private List<JournalView> readJournals(String with, String join, String where, String order,
+                                           Map<String, java.util.Optional<?>> params) {
         Map<Long, JournalView> journals = new LinkedHashMap<>();
-        var statement = jdbc.sql("""
+        var statement = jdbc.sql(with + """
                         SELECT j.id, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, x.exported_at,
                                j.sent_at, j.reverses_journal_id, l.account_code, l.currency, l.debit, l.credit, l.party_id,
                                l.document_number, l.description
@@ -100,7 +166,7 @@ public class LedgerReports {
                           JOIN batch b ON b.id = j.batch_id
                           JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
                           LEFT JOIN journal_export x ON x.journal_id = j.id
-                        """ + " WHERE " + where + " ORDER BY j.journal_date, j.id, l.line_no");
+                        """ + join + " WHERE " + where + " ORDER BY " + order + ", l.line_no");
         for (var param : params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue().orElse(null));
         }

@@ -1,6 +1,7 @@
 package org.ledgerbridge.receivables;
 
 import org.ledgerbridge.ledger.Currencies;
+import org.ledgerbridge.ledger.Page;
 import org.ledgerbridge.ledger.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,44 @@ public class OpenItems {
                 .param("limit", limit)
                 .query((rs, n) -> item(rs))
                 .list();
+    }
+
+    /**
+     * Documents matching the filter, a page at a time in the order of the documents index (party,
+     * due date with undated last, date, then entity, module and number); the cursor is the last
+     * document shown.
+     */
+    public Page<OpenItem> page(Filter filter, String cursor, int limit) {
+        List<String> after = cursor == null ? null : Page.decode(cursor, 6);
+        var statement = jdbc.sql(DOCUMENTS + """
+                         WHERE (:all OR status <> 'CLOSED')
+                           AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)
+                           AND (CAST(:party AS text) IS NULL OR party_id = :party)
+                           AND (CAST(:number AS text) IS NULL OR number LIKE :number || '%')
+                        """ + (after == null ? "" : """
+                           AND (party_id, coalesce(due_date, 'infinity'::date), doc_date, entity_code, module, number)
+                             > (:p, CAST(:due AS date), CAST(:date AS date), :e, :m, :n)
+                        """) + """
+                         ORDER BY party_id, coalesce(due_date, 'infinity'::date), doc_date, entity_code, module, number
+                         LIMIT :limit""")
+                .param("all", filter.includeClosed())
+                .param("entity", blankToNull(filter.entity()))
+                .param("party", blankToNull(filter.partyId()))
+                .param("number", blankToNull(filter.number() == null ? null : filter.number().replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_")))
+                .param("limit", limit + 1);
+        if (after != null) {
+            try {
+                statement = statement.param("p", after.get(0)).param("due", LocalDate.parse(after.get(1)))
+                        .param("date", LocalDate.parse(after.get(2))).param("e", after.get(3)).param("m", after.get(4))
+                        .param("n", after.get(5));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Page.BadCursor();
+            }
+        }
+        List<OpenItem> rows = statement.query((rs, n) -> item(rs)).list();
+        return Page.of(rows, limit, d -> List.of(d.partyId(), d.dueDate() == null ? "+999999999-12-31" : d.dueDate(), d.date(),
+                d.entity(), d.module(), d.number()));
     }
 
     public java.util.Optional<OpenItem> find(String entity, String module, String number) {

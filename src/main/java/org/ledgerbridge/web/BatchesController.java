@@ -18,6 +18,8 @@ import java.util.List;
 @Controller
 class BatchesController {
 
+    static final int PAGE = 100;
+
     private final BatchService batches;
 
     BatchesController(BatchService batches) {
@@ -25,8 +27,10 @@ class BatchesController {
     }
 
     @GetMapping("/batches")
-    String batches(Model model) {
-        model.addAttribute("batches", batches.list());
+    String batches(@RequestParam(required = false) String cursor, Model model) {
+        org.ledgerbridge.ledger.Page<org.ledgerbridge.ledger.Batch> page = batches.page(null, cursor, PAGE);
+        model.addAttribute("batches", page.items());
+        PageLinks.add(model, page, cursor);
         return "batches";
     }
 

@@ -28,8 +28,9 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(Model model) {
         model.addAttribute("totals", reports.entityTotals());
-        model.addAttribute("waiting", batches.list().stream()
-                .filter(b -> b.status() == BatchStatus.OPEN || b.status() == BatchStatus.READY).toList());
+        var waiting = batches.page(java.util.List.of(BatchStatus.OPEN, BatchStatus.READY), null, 20);
+        model.addAttribute("waiting", waiting.items());
+        model.addAttribute("moreWaiting", waiting.more());
         model.addAttribute("backlog", integration.backlog());
         model.addAttribute("imports", imports.recentRuns(10));
         return "dashboard";

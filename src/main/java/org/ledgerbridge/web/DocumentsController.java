@@ -27,7 +27,7 @@ import java.util.List;
 @Controller
 class DocumentsController {
 
-    static final int PAGE = 500;
+    static final int PAGE = 100;
 
     private final OpenItems openItems;
     private final LedgerReports reports;
@@ -49,12 +49,13 @@ class DocumentsController {
     @GetMapping("/documents")
     String documents(@RequestParam(required = false) String entity, @RequestParam(required = false) String party,
                      @RequestParam(required = false) String number, @RequestParam(defaultValue = "false") boolean closed,
-                     Model model) {
+                     @RequestParam(required = false) String cursor, Model model) {
         OpenItems.Filter filter = new OpenItems.Filter(entity, party, number, closed);
         model.addAttribute("filter", filter);
         model.addAttribute("entities", setup.entities().keySet());
-        model.addAttribute("documents", openItems.search(filter, PAGE + 1));
-        model.addAttribute("page", PAGE);
+        var page = openItems.page(filter, cursor, PAGE);
+        model.addAttribute("documents", page.items());
+        PageLinks.add(model, page, cursor);
         model.addAttribute("switches", migrationMode.status());
         return "documents";
     }

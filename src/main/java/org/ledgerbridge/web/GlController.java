@@ -27,7 +27,7 @@ import java.util.List;
 @Controller
 class GlController {
 
-    static final int SHOWN = 2000;
+    static final int PAGE = 100;
 
     private final GlIntegration integration;
     private final GlSending sending;
@@ -44,11 +44,15 @@ class GlController {
     @GetMapping("/gl")
     String pending(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                   @RequestParam(required = false) String target, Model model) {
-        GlIntegration.Pending pending = integration.pending(from, to, businessDate.today());
+                   @RequestParam(required = false) String target, @RequestParam(required = false) String cursor, Model model) {
+        GlIntegration.Pending pending = integration.pending(from, to, businessDate.today(), cursor, PAGE);
         List<GlTarget> targets = sending.targets();
-        model.addAttribute("pending", pending);
-        model.addAttribute("shown", pending.journals().subList(0, Math.min(SHOWN, pending.journals().size())));
+        model.addAttribute("pending", pending.summary());
+        model.addAttribute("shown", pending.page().items());
+        model.addAttribute("firstPage", cursor == null);
+        model.addAttribute("firstPageLink", link(pending.summary().from(), pending.summary().to(), target, null));
+        model.addAttribute("nextPage", pending.page().more()
+                ? link(pending.summary().from(), pending.summary().to(), target, pending.page().next()) : null);
         model.addAttribute("targets", targets);
         model.addAttribute("target", target != null ? target : targets.size() == 1 ? targets.get(0).name() : null);
         return "gl";
@@ -65,10 +69,13 @@ class GlController {
     String validate(@RequestParam(name = "id", required = false) List<Long> ids, @RequestParam(defaultValue = "false") boolean all,
                     @RequestParam(required = false) String target, @RequestParam(required = false) LocalDate from,
                     @RequestParam(required = false) LocalDate to, Authentication user, RedirectAttributes redirect) {
-        return withSelection(ids, all, target, from, to, redirect, (journals, glTarget) -> {
-            List<GlSending.Problem> problems = sending.validate(journals, glTarget, CurrentUser.actor(user));
+        return withSelection(ids, all, target, from, to, redirect, (journals, range, glTarget) -> {
+            List<GlSending.Problem> problems = range != null
+                    ? sending.validateRange(range, glTarget, CurrentUser.actor(user), GlSending.Progress.NONE)
+                    : sending.validate(journals, glTarget, CurrentUser.actor(user));
+            long count = range != null ? range.journals() : journals.size();
             if (problems.isEmpty()) {
-                redirect.addFlashAttribute("message", journals.size() + " journal(s) valid for " + glTarget.name());
+                redirect.addFlashAttribute("message", count + " journal(s) valid for " + glTarget.name());
             } else {
                 redirect.addFlashAttribute("error", problems.size() + " problem(s) with " + glTarget.name() + ": nothing sent");
                 redirect.addFlashAttribute("problems", problems);
@@ -80,9 +87,13 @@ class GlController {
     String send(@RequestParam(name = "id", required = false) List<Long> ids, @RequestParam(defaultValue = "false") boolean all,
                 @RequestParam(required = false) String target, @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) LocalDate to, Authentication user, RedirectAttributes redirect) {
-        return withSelection(ids, all, target, from, to, redirect, (journals, glTarget) -> {
-            GlSending.Sending result = sending.send(journals, glTarget, CurrentUser.actor(user));
-            if (result instanceof GlSending.Sent sent) {
+        return withSelection(ids, all, target, from, to, redirect, (journals, range, glTarget) -> {
+            GlSending.Sending result = range != null
+                    ? sending.sendRange(range, glTarget, CurrentUser.actor(user), GlSending.Progress.NONE)
+                    : sending.send(journals, glTarget, CurrentUser.actor(user));
+            if (result instanceof GlSending.RangeSent sent) {
+                redirect.addFlashAttribute("message", sent.sent() + " journal(s) sent to " + glTarget.name());
+            } else if (result instanceof GlSending.Sent sent) {
                 redirect.addFlashAttribute("message", sent.sent().size() + " journal(s) sent to " + glTarget.name()
                         + (sent.alreadySent().isEmpty() ? "" : "; " + sent.alreadySent().size() + " were sent before"));
             } else if (result instanceof GlSending.SendRefused refused) {
@@ -112,27 +123,32 @@ class GlController {
         return back(from, to, null);
     }
 
+    /** On the ticked journals, or (range not null) on every journal waiting in the range, chunk by chunk on the server. */
     private interface Action {
-        void run(List<Long> journals, GlTarget target);
+        void run(List<Long> journals, GlIntegration.Summary range, GlTarget target);
     }
 
     private String withSelection(List<Long> ids, boolean all, String targetName, LocalDate from, LocalDate to,
                                  RedirectAttributes redirect, Action action) {
-        List<Long> journals = all
-                ? integration.pending(from, to, businessDate.today()).journals().stream().map(GlIntegration.PendingJournal::id).toList()
-                : ids == null ? List.of() : ids;
+        GlIntegration.Summary range = all ? integration.summary(from, to, businessDate.today()) : null;
+        List<Long> journals = ids == null ? List.of() : ids;
         GlTarget target = targetName == null ? null : sending.target(targetName).orElse(null);
         if (target == null) {
             redirect.addFlashAttribute("error", "Choose the GL target (Settings lists them).");
-        } else if (journals.isEmpty()) {
-            redirect.addFlashAttribute("error", "Select the journals first.");
+        } else if (range != null ? range.journals() == 0 : journals.isEmpty()) {
+            redirect.addFlashAttribute("error", range != null ? "No journal waits in the range." : "Select the journals first.");
         } else {
-            action.run(journals, target);
+            action.run(journals, range, target);
         }
         return back(from, to, targetName);
     }
 
     private static String back(LocalDate from, LocalDate to, String target) {
+        return "redirect:" + link(from, to, target, null);
+    }
+
+    /** The screen with the user's range and target kept, at a page (cursor) or the first. */
+    private static String link(LocalDate from, LocalDate to, String target, String cursor) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/gl");
         if (from != null) {
             uri.queryParam("from", from);
@@ -143,6 +159,9 @@ class GlController {
         if (target != null) {
             uri.queryParam("target", target);
         }
-        return "redirect:" + uri.encode().toUriString();
+        if (cursor != null) {
+            uri.queryParam("cursor", cursor);
+        }
+        return uri.encode().toUriString();
     }
 }

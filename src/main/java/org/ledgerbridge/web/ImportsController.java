@@ -41,9 +41,11 @@ class ImportsController {
     }
 
     @GetMapping("/imports")
-    String imports(Model model) {
+    String imports(@RequestParam(required = false) String cursor, Model model) {
         model.addAttribute("kinds", imports.kinds());
-        model.addAttribute("runs", imports.recentRuns(50));
+        var runs = imports.runs(cursor, 50);
+        model.addAttribute("runs", runs.items());
+        PageLinks.add(model, runs, cursor);
         return "imports";
     }
 

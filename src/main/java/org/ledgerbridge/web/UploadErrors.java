@@ -21,6 +21,14 @@ class UploadErrors {
         return problem;
     }
 
+    /** A page cursor this server did not hand out: 400, start again from the first page. */
+    @ExceptionHandler(org.ledgerbridge.ledger.Page.BadCursor.class)
+    ProblemDetail badCursor(org.ledgerbridge.ledger.Page.BadCursor e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("code", "INVALID_CURSOR");
+        return problem;
+    }
+
     @ExceptionHandler(MultipartException.class)
     ProblemDetail notAnUpload(MultipartException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "send the file as multipart/form-data");

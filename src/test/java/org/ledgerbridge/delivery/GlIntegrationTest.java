@@ -47,36 +47,39 @@ class GlIntegrationTest {
 
     @Test
     void pending_shows_the_posted_journals_not_sent_from_the_oldest_and_counts_the_unposted() {
-        GlIntegration.Pending pending = gl.pending(null, null, TODAY);
+        GlIntegration.Summary pending = gl.summary(null, null, TODAY);
 
         assertThat(pending.oldestNotSent()).isEqualTo(LocalDate.of(2026, 11, 2));
         assertThat(pending.from()).isEqualTo(LocalDate.of(2026, 11, 2));
         assertThat(pending.to()).isEqualTo(TODAY);
-        assertThat(pending.journals()).hasSize(6).allSatisfy(j -> assertThat(j.debit()).isEqualByComparingTo(j.credit()));
+        assertThat(journals()).hasSize(6).allSatisfy(j -> assertThat(j.debit()).isEqualByComparingTo(j.credit()));
+        assertThat(pending.journals()).isEqualTo(6);
+        assertThat(pending.entities()).allSatisfy(e -> assertThat(e.debit()).isEqualByComparingTo(e.credit()))
+                .extracting(GlIntegration.EntityPending::journals).containsExactly(2L, 2L, 2L);
         assertThat(pending.unpostedTransactions()).as("the iMIS batch is still OPEN").isEqualTo(5);
     }
 
     @Test
     void a_journal_dated_on_or_before_a_day_already_sent_is_flagged_backdated() {
-        List<GlIntegration.PendingJournal> journals = gl.pending(null, null, TODAY).journals();
+        List<GlIntegration.PendingJournal> journals = journals();
         long latestPsab = journals.stream().filter(j -> j.entity().equals("PSAB")).reduce((a, b) -> b).orElseThrow().id();
 
         gl.markSent(List.of(latestPsab), "keyed into Sage by hand", "controller");
 
-        assertThat(gl.pending(null, null, TODAY).journals()).filteredOn(j -> j.entity().equals("PSAB"))
+        assertThat(journals()).filteredOn(j -> j.entity().equals("PSAB"))
                 .isNotEmpty().allSatisfy(j -> assertThat(j.backdated()).isTrue());
-        assertThat(gl.pending(null, null, TODAY).journals()).filteredOn(j -> j.entity().equals("BMC"))
+        assertThat(journals()).filteredOn(j -> j.entity().equals("BMC"))
                 .allSatisfy(j -> assertThat(j.backdated()).isFalse());
     }
 
     @Test
     void mark_sent_is_audited_with_who_and_why_and_a_second_time_is_refused() {
-        long journal = gl.pending(null, null, TODAY).journals().get(0).id();
+        long journal = journals().get(0).id();
 
         assertThat(gl.markSent(List.of(journal), "already in Sage (entered by the bookkeeper)", "controller"))
                 .isInstanceOf(GlIntegration.MarkSent.Marked.class);
 
-        assertThat(gl.pending(null, null, TODAY).journals()).extracting(GlIntegration.PendingJournal::id).doesNotContain(journal);
+        assertThat(journals()).extracting(GlIntegration.PendingJournal::id).doesNotContain(journal);
         assertThat(audit.events("journal:" + journal)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("controller");
             assertThat(e.details()).contains("already in Sage");
@@ -85,6 +88,42 @@ class GlIntegrationTest {
                 r -> assertThat(r.code()).isEqualTo("ALREADY_SENT"));
         assertThat(gl.markSent(List.of(journal), " ", "controller")).isInstanceOfSatisfying(GlIntegration.MarkSent.Refused.class,
                 r -> assertThat(r.code()).isEqualTo("REASON_REQUIRED"));
+    }
+
+    @Test
+    void the_pending_journals_come_a_page_at_a_time_in_date_order_each_once() {
+        List<GlIntegration.PendingJournal> all = journals();
+        GlIntegration.Summary range = gl.summary(null, null, TODAY);
+        List<GlIntegration.PendingJournal> paged = new java.util.ArrayList<>();
+        org.ledgerbridge.ledger.Page<GlIntegration.PendingJournal> page = gl.journals(range.from(), range.to(), null, 4);
+        paged.addAll(page.items());
+        assertThat(page.items()).hasSize(4);
+        page = gl.journals(range.from(), range.to(), page.next(), 4);
+        paged.addAll(page.items());
+
+        assertThat(page.more()).isFalse();
+        assertThat(paged).isEqualTo(all);
+        assertThat(paged).isSortedAccordingTo(java.util.Comparator.comparing(GlIntegration.PendingJournal::date)
+                .thenComparing(GlIntegration.PendingJournal::id));
+    }
+
+    @Test
+    void a_whole_range_is_marked_as_sent_in_one_step_and_audited_per_journal() {
+        GlIntegration.Summary range = gl.summary(null, null, TODAY);
+
+        GlIntegration.MarkSent marked = gl.markSentRange(range.from(), range.to(), "history keyed by hand", "controller");
+
+        assertThat(marked).isInstanceOfSatisfying(GlIntegration.MarkSent.Marked.class, m -> assertThat(m.journals()).hasSize(6));
+        assertThat(journals()).isEmpty();
+        assertThat(gl.summary(null, null, TODAY).oldestNotSent()).isNull();
+        assertThat(audit.page("journal:" + ((GlIntegration.MarkSent.Marked) marked).journals().get(0), null, 10).items())
+                .singleElement().satisfies(e -> assertThat(e.details()).contains("history keyed by hand"));
+        assertThat(gl.markSentRange(range.from(), range.to(), "", "c")).isInstanceOf(GlIntegration.MarkSent.Refused.class);
+    }
+
+    private List<GlIntegration.PendingJournal> journals() {
+        GlIntegration.Summary range = gl.summary(null, null, TODAY);
+        return gl.journals(range.from(), range.to(), null, org.ledgerbridge.ledger.Page.MAX_LIMIT).items();
     }
 
     @Test

@@ -51,6 +51,14 @@ class GlSendingTest {
     private final Map<String, Integer> booked = new ConcurrentHashMap<>();
     private final AtomicReference<String> mode = new AtomicReference<>("ok");
 
+    @Autowired GlIntegration integration;
+
+    /** Every posted journal not sent, in date order. */
+    private List<Long> allUnsent() {
+        return integration.chunk(LocalDate.of(2000, 1, 1), LocalDate.of(2999, 12, 31), null, 100_000).stream()
+                .map(GlIntegration.IdAndDate::id).toList();
+    }
+
     @BeforeEach
     void an_imis_auto_batch_is_posted() {
         Samples.imported(imports, TODAY, "entities", "accounts", "parties");
@@ -79,21 +87,21 @@ class GlSendingTest {
     void validation_names_the_account_the_gl_does_not_have_and_nothing_is_sent() throws IOException {
         GlTarget gl = ledgerTarget("Assets:1050", "Assets:1900", "Income:4200", "Income:4100");
 
-        List<GlSending.Problem> problems = sending.validate(sending.allUnsent(), gl, "approver");
+        List<GlSending.Problem> problems = sending.validate(allUnsent(), gl, "approver");
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo("UNKNOWN_GL_ACCOUNT");
             assertThat(p.message()).contains("Income:4000");
             assertThat(p.line()).isEqualTo(1);
         });
-        assertThat(sending.send(sending.allUnsent(), gl, "approver")).isInstanceOf(GlSending.SendRefused.class);
+        assertThat(sending.send(allUnsent(), gl, "approver")).isInstanceOf(GlSending.SendRefused.class);
         assertThat(Files.readString(Path.of(gl.path()))).doesNotContain("lb-key");
     }
 
     @Test
     void each_journal_reaches_the_ledger_file_once_and_the_file_passes_hledger_check() throws Exception {
         GlTarget gl = ledgerTarget(CHART);
-        List<Long> all = sending.allUnsent();
+        List<Long> all = allUnsent();
 
         assertThat(sending.send(all, gl, "approver")).isInstanceOf(GlSending.Sent.class);
         GlSending.Sending again = sending.send(all, gl, "approver");
@@ -119,7 +127,7 @@ class GlSendingTest {
     @Test
     void a_send_that_crashed_after_writing_the_file_is_found_in_the_file_not_written_twice() throws IOException {
         GlTarget gl = ledgerTarget(CHART);
-        long first = sending.allUnsent().get(0);
+        long first = allUnsent().get(0);
         // the previous send appended journal `first` and died before recording it
         Files.writeString(Path.of(gl.path()), "; lb-key: lb-" + first + "\n2026-11-02 * LB-" + first + "\n    Assets:1050  1 USD\n"
                 + "    Income:4200  -1 USD\n\n", java.nio.file.StandardOpenOption.APPEND);
@@ -127,7 +135,7 @@ class GlSendingTest {
         sending.send(List.of(first), gl, "approver");
 
         assertThat(Files.readString(Path.of(gl.path())).split("lb-key: lb-" + first + "\n", -1)).hasSize(2);
-        assertThat(sending.allUnsent()).doesNotContain(first);
+        assertThat(allUnsent()).doesNotContain(first);
     }
 
     private GlTarget httpTarget() throws IOException {
@@ -174,7 +182,7 @@ class GlSendingTest {
     @Test
     void a_failing_gl_leaves_the_journal_uncertain_until_the_gl_is_asked_and_then_it_is_sent_once() throws IOException {
         GlTarget api = httpTarget();
-        long journal = sending.allUnsent().get(0);
+        long journal = allUnsent().get(0);
         mode.set("fail");
 
         assertThat(sending.send(List.of(journal), api, "approver")).isInstanceOfSatisfying(GlSending.SendFailed.class,
@@ -193,7 +201,7 @@ class GlSendingTest {
     @Test
     void a_timeout_after_the_gl_booked_the_journal_is_reconciled_as_sent_never_sent_again() throws IOException {
         GlTarget api = httpTarget();
-        long journal = sending.allUnsent().get(0);
+        long journal = allUnsent().get(0);
         mode.set("slow");
 
         assertThat(sending.send(List.of(journal), api, "approver")).isInstanceOf(GlSending.SendFailed.class);
@@ -202,7 +210,7 @@ class GlSendingTest {
         assertThat(sending.send(List.of(journal), api, "approver")).isInstanceOfSatisfying(GlSending.Sent.class,
                 s -> assertThat(s.alreadySent()).containsExactly(journal));
         assertThat(booked).containsEntry("lb-" + journal, 1);
-        assertThat(sending.allUnsent()).doesNotContain(journal);
+        assertThat(allUnsent()).doesNotContain(journal);
     }
 
     @Test
@@ -210,8 +218,8 @@ class GlSendingTest {
         GlTarget gl = ledgerTarget("Assets:1050", "Assets:1900", "Income:4000", "Income:4100", "Income:SALES-PUB");
         sending.map("gl", "ACCOUNT", "PSAB", "4200", "SALES-PUB", "admin");
 
-        assertThat(sending.validate(sending.allUnsent(), gl, "approver")).isEmpty();
-        sending.send(sending.allUnsent(), gl, "approver");
+        assertThat(sending.validate(allUnsent(), gl, "approver")).isEmpty();
+        sending.send(allUnsent(), gl, "approver");
 
         assertThat(Files.readString(Path.of(gl.path()))).contains("Income:SALES-PUB").doesNotContain("Income:4200  ");
     }
@@ -222,14 +230,14 @@ class GlSendingTest {
         sending.closePeriod("gl", LocalDate.of(2026, 11, 2), "admin");
         GlTarget closed = sending.target("gl").orElseThrow();
 
-        assertThat(sending.validate(sending.allUnsent(), closed, "approver")).isNotEmpty()
+        assertThat(sending.validate(allUnsent(), closed, "approver")).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.code()).isEqualTo("GL_PERIOD_CLOSED"));
     }
 
     @Test
     void every_validation_and_send_is_in_the_journals_history() throws IOException {
         GlTarget gl = ledgerTarget(CHART);
-        long journal = sending.allUnsent().get(0);
+        long journal = allUnsent().get(0);
 
         sending.send(List.of(journal), gl, "approver");
 

@@ -1,0 +1,48 @@
+-- Big ledgers (a million journals and more): every list is read a page at a time along an index,
+-- and every summary from an aggregate that an index or a small table serves. No query reads the
+-- whole of journal, journal_line, document or audit_event to show one screen.
+
+-- The journals waiting for the GL, oldest first: the GL integration screen, `gl pending`, the
+-- oldest journal not sent, and `gl validate|send --all` read them in (date, id) pages from here.
+-- Journals of batches not posted yet are in it too (they are not sent either); the page query
+-- skips them through the batch, which is a short list.
+CREATE INDEX journal_not_sent ON journal (journal_date, id) WHERE sent_at IS NULL;
+
+-- The latest date already sent per entity, for the backdated flag: one index probe per entity.
+CREATE INDEX journal_sent_by_entity ON journal (entity_code, journal_date) WHERE sent_at IS NOT NULL;
+
+-- A batch's journals in id order, a page at a time (the index on batch_id alone returned them in
+-- heap order, so a page of a million-journal batch had to sort the million first).
+DROP INDEX journal_by_batch;
+CREATE INDEX journal_by_batch ON journal (batch_id, id);
+
+-- The documents list's order (party, due date with undated last, date, then the key) as an index,
+-- so that its pages are keyset ranges; it replaces the index on party alone, which it begins with.
+DROP INDEX document_by_party;
+CREATE INDEX document_by_party ON document (party_id, (coalesce(due_date, 'infinity'::date)), doc_date, entity_code, module, number);
+
+-- The journals of a document (its screen and API): lines that name a document, by entity and number.
+CREATE INDEX journal_line_by_document ON journal_line (entity_code, document_number) WHERE document_number IS NOT NULL;
+
+-- A subject's history (`gl history`, a journal's events) and the audit list filtered by subject.
+CREATE INDEX audit_event_by_subject ON audit_event (subject, id);
+
+-- What a posted batch holds, per entity, written once when it is posted (posted journals never
+-- change): the batch list and the dashboard read these few rows instead of summing every line of
+-- the ledger. Batches not posted yet are summed when shown. `check` recomputes these.
+CREATE TABLE batch_total (
+    batch_id    bigint NOT NULL REFERENCES batch (id),
+    entity_code text NOT NULL REFERENCES financial_entity (code),
+    journals    bigint NOT NULL,
+    base_debit  numeric(20, 4) NOT NULL,
+    base_credit numeric(20, 4) NOT NULL,
+    PRIMARY KEY (batch_id, entity_code)
+);
+
+INSERT INTO batch_total (batch_id, entity_code, journals, base_debit, base_credit)
+SELECT j.batch_id, j.entity_code, count(DISTINCT j.id), coalesce(sum(l.base_debit), 0), coalesce(sum(l.base_credit), 0)
+  FROM batch b
+  JOIN journal j ON j.batch_id = b.id
+  LEFT JOIN journal_line l ON l.journal_id = j.id
+ WHERE b.status = 'POSTED'
+ GROUP BY j.batch_id, j.entity_code;

@@ -1,0 +1,266 @@
+package org.ledgerbridge.reliability;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ledgerbridge.delivery.GlIntegration;
+import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTarget;
+import org.ledgerbridge.demo.VolumeLedger;
+import org.ledgerbridge.imports.ImportService;
+import org.ledgerbridge.ledger.AuditLog;
+import org.ledgerbridge.ledger.BatchService;
+import org.ledgerbridge.ledger.BatchStatus;
+import org.ledgerbridge.ledger.LedgerReports;
+import org.ledgerbridge.ledger.Page;
+import org.ledgerbridge.receivables.OpenItem;
+import org.ledgerbridge.receivables.OpenItems;
+import org.ledgerbridge.support.LedgerTest;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * On a ledger of 50,000 posted journals (10,000 waiting for the GL, the rest sent or marked as
+ * sent) and 12,500 documents, the queries behind every paged screen, API call and command read
+ * along an index: PostgreSQL's own plan of each real call (auto_explain, as a notice to this
+ * session) has no sequential scan of a big table and no per-row subplan over journals, so a
+ * quadratic query fails the build, not a user.
+ */
+@LedgerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BigLedgerPlansTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    private static final Set<String> BIG_TABLES = Set.of("journal", "journal_line", "document", "application", "audit_event",
+            "gl_delivery", "payment");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired VolumeLedger volume;
+    @Autowired GlIntegration integration;
+    @Autowired GlSending sending;
+    @Autowired BatchService batches;
+    @Autowired LedgerReports reports;
+    @Autowired OpenItems openItems;
+    @Autowired ImportService imports;
+    @Autowired AuditLog audit;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+
+    private VolumeLedger.Built built;
+
+    @BeforeAll
+    void a_ledger_of_fifty_thousand_journals() throws IOException {
+        Path files = Files.createTempDirectory("big-ledger");
+        built = volume.build(50_000, TODAY, files, "setup", step -> {
+        });
+        org.springframework.util.FileSystemUtils.deleteRecursively(files);
+        jdbc.sql("ANALYZE").update();
+    }
+
+    @Test
+    void the_volume_ledger_has_its_history_sent_or_marked_and_the_last_month_waiting() {
+        assertThat(built.journals()).isEqualTo(50_000);
+        assertThat(built.sent() + built.markedSent() + built.waiting()).isEqualTo(50_000);
+        assertThat(built.sent()).isGreaterThan(10_000);
+        assertThat(built.markedSent()).isGreaterThan(10_000);
+        GlIntegration.Summary pending = integration.summary(null, null, TODAY);
+        assertThat(pending.journals()).isEqualTo(10_000);
+        assertThat(pending.from()).isAfterOrEqualTo(TODAY.minusDays(30));
+        assertThat(jdbc.sql("SELECT count(*) FROM document").query(Long.class).single()).isEqualTo(12_500);
+    }
+
+    @Test
+    void the_pending_summary_and_pages_read_along_indexes_with_no_subplan_over_journals() {
+        GlIntegration.Summary range = integration.summary(null, null, TODAY);
+        Page<GlIntegration.PendingJournal> first = integration.journals(range.from(), range.to(), null, 100);
+
+        assertUsesIndexes(() -> integration.journals(range.from(), range.to(), null, 100));
+        assertUsesIndexes(() -> integration.journals(range.from(), range.to(), first.next(), 100));
+        assertUsesIndexes(integration::backlog);
+        assertUsesIndexes(integration::latestSentPerEntity);
+        assertUsesIndexes(() -> integration.chunk(range.from(), range.to(), null, 5_000));
+        assertNoSubplanOverJournals(() -> integration.summary(null, null, TODAY));
+    }
+
+    @Test
+    void the_documents_pages_read_along_the_documents_index() {
+        OpenItems.Filter open = new OpenItems.Filter(null, null, null, false);
+        Page<OpenItem> first = openItems.page(open, null, 100);
+
+        assertUsesIndexes(() -> openItems.page(open, null, 100));
+        assertUsesIndexes(() -> openItems.page(open, first.next(), 100));
+        assertUsesIndexes(() -> openItems.page(new OpenItems.Filter(null, first.items().get(0).partyId(), null, true), null, 100));
+        OpenItem document = first.items().get(0);
+        assertUsesIndexes(() -> reports.journalsOfDocument(document.entity(), document.number()));
+        assertUsesIndexes(() -> openItems.applications(document.entity(), document.module(), document.number()));
+    }
+
+    @Test
+    void a_batchs_journals_the_batch_list_the_journals_report_imports_and_audit_pages_read_along_indexes() {
+        long history = batches.page(List.of(BatchStatus.POSTED), null, 10).items().get(0).id();
+        Page<?> firstOfBatch = reports.journalsOfBatch(history, null, 100);
+
+        assertUsesIndexes(() -> reports.journalsOfBatch(history, null, 100));
+        assertUsesIndexes(() -> reports.journalsOfBatch(history, firstOfBatch.next(), 100));
+        assertUsesIndexes(() -> batches.page(null, null, 100));
+        assertUsesIndexes(reports::entityTotals);
+        assertUsesIndexes(() -> reports.journals(TODAY.minusDays(10), TODAY, null, null, 100));
+        assertUsesIndexes(() -> reports.journals(null, null, "PSAB", null, 100));
+        assertUsesIndexes(() -> imports.runs(null, 50));
+        assertUsesIndexes(() -> audit.page(null, null, 100));
+        assertUsesIndexes(() -> audit.page("journal:" + firstOfBatch.items().size(), null, 100));
+    }
+
+    @Test
+    void pages_follow_one_another_without_gap_or_repeat() {
+        GlIntegration.Summary range = integration.summary(null, null, TODAY);
+        Set<Long> seen = new HashSet<>();
+        long pages = 0;
+        String cursor = null;
+        do {
+            Page<GlIntegration.PendingJournal> page = integration.journals(range.from(), range.to(), cursor, Page.MAX_LIMIT);
+            page.items().forEach(j -> assertThat(seen.add(j.id())).as("journal %d on two pages", j.id()).isTrue());
+            cursor = page.next();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(seen).hasSize(10_000);
+        assertThat(pages).isEqualTo(10);
+        List<String> documents = new ArrayList<>();
+        cursor = null;
+        do {
+            Page<OpenItem> page = openItems.page(new OpenItems.Filter(null, null, null, true), cursor, Page.MAX_LIMIT);
+            page.items().forEach(d -> documents.add(d.entity() + "/" + d.module() + "/" + d.number()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertThat(documents).hasSize(12_500).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void sending_a_whole_range_sends_each_journal_once_in_chunks() throws IOException {
+        Path folder = Files.createTempDirectory("big-ledger-sent");
+        GlTarget target = sending.target(VolumeLedger.TARGET).orElseThrow();
+        sending.addTarget("plans-files", GlTarget.Type.file, "sage300", folder.toString(), null, "setup");
+        jdbc.sql("INSERT INTO gl_account (target, entity_code, account, active) SELECT 'plans-files', entity_code, account, active "
+                + "FROM gl_account WHERE target = ?").param(target.name()).update();
+        LocalDate from = TODAY.minusDays(10);
+        GlIntegration.Summary range = integration.summary(from, TODAY, TODAY);
+        List<Long> progress = new ArrayList<>();
+
+        GlSending.Sending sent = sending.sendRange(range, sending.target("plans-files").orElseThrow(), "approver",
+                (done, total) -> progress.add(done));
+
+        assertThat(sent).isInstanceOfSatisfying(GlSending.RangeSent.class, s -> assertThat(s.sent()).isEqualTo(range.journals()));
+        assertThat(progress).isSorted().last().isEqualTo(range.journals());
+        assertThat(integration.summary(from, TODAY, TODAY).journals()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM gl_delivery WHERE target = 'plans-files'").query(Long.class).single())
+                .isEqualTo(range.journals());
+        assertThat(sending.sendRange(integration.summary(from, TODAY, TODAY), sending.target("plans-files").orElseThrow(), "approver",
+                GlSending.Progress.NONE)).isInstanceOfSatisfying(GlSending.RangeSent.class, s -> assertThat(s.sent()).isZero());
+        org.springframework.util.FileSystemUtils.deleteRecursively(folder);
+    }
+
+    // ------------------------------------------------------------------ plans
+
+    /** Every statement the call runs reads the big tables through an index, with no per-row subplan over journals. */
+    private void assertUsesIndexes(Runnable call) {
+        for (JsonNode plan : plansOf(call)) {
+            List<JsonNode> nodes = new ArrayList<>();
+            collect(plan.get("Plan"), nodes);
+            for (JsonNode node : nodes) {
+                String relation = node.path("Relation Name").asString("");
+                assertThat(node.path("Node Type").asString("").equals("Seq Scan") && BIG_TABLES.contains(relation))
+                        .as("sequential scan of %s in\n%s", relation, plan.get("Query Text").asString()).isFalse();
+            }
+            assertNoSubplanOverJournals(plan);
+        }
+    }
+
+    private void assertNoSubplanOverJournals(Runnable call) {
+        plansOf(call).forEach(this::assertNoSubplanOverJournals);
+    }
+
+    private void assertNoSubplanOverJournals(JsonNode plan) {
+        List<JsonNode> nodes = new ArrayList<>();
+        collect(plan.get("Plan"), nodes);
+        for (JsonNode node : nodes) {
+            if (node.path("Parent Relationship").asString("").equals("SubPlan")) {
+                List<JsonNode> inside = new ArrayList<>();
+                collect(node, inside);
+                assertThat(inside).as("a subplan per row over journals in\n%s", plan.get("Query Text").asString())
+                        .noneMatch(n -> n.path("Relation Name").asString("").equals("journal"));
+            }
+        }
+    }
+
+    /** The plan's nodes, less those under a one-time filter (a batch's journals summed only when the batch is not posted). */
+    private static void collect(JsonNode node, List<JsonNode> into) {
+        if (node.has("One-Time Filter")) {
+            return;
+        }
+        into.add(node);
+        for (JsonNode child : node.path("Plans")) {
+            collect(child, into);
+        }
+    }
+
+    /**
+     * PostgreSQL's plans of the statements the call runs: auto_explain logs each one as a notice
+     * to this session, which JdbcTemplate passes to its debug log as an ignored SQL warning.
+     */
+    private List<JsonNode> plansOf(Runnable call) {
+        Logger logger = (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        logger.addAppender(appender);
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.sql("LOAD 'auto_explain'").update();
+                jdbc.sql("SET LOCAL auto_explain.log_min_duration = 0").update();
+                jdbc.sql("SET LOCAL auto_explain.log_format = 'json'").update();
+                jdbc.sql("SET LOCAL auto_explain.log_level = 'notice'").update();
+                jdbc.sql("SET LOCAL client_min_messages = 'notice'").update();
+                call.run();
+                // in a transaction a finished query's portal (and the notice of its plan) ends when the next statement starts
+                jdbc.sql("SELECT 1").query(Integer.class).single();
+            });
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        }
+        List<JsonNode> plans = new ArrayList<>();
+        for (ILoggingEvent event : appender.list) {
+            String message = event.getFormattedMessage();
+            int start = message.indexOf('{');
+            int end = message.lastIndexOf('}');
+            if (message.contains("plan:") && start >= 0 && end > start) {
+                plans.add(JSON.readTree(message.substring(start, end + 1)));
+            }
+        }
+        assertThat(plans).as("the plans of the call; logged: %s", appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList())
+                .isNotEmpty();
+        return plans;
+    }
+}
