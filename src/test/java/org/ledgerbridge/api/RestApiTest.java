@@ -146,6 +146,50 @@ class RestApiTest {
     }
 
     @Test
+    void lists_come_a_page_at_a_time_and_the_next_cursor_continues_where_the_page_ended() throws IOException {
+        postTheSamplePayments();
+        var first = JSON.readTree(viewer.get("/api/gl/pending?from=2026-01-01&limit=2").body());
+        assertThat(first.get("journals")).hasSize(2);
+        assertThat(first.get("journalsInRange").asLong()).isGreaterThan(2);
+        var second = JSON.readTree(viewer.get("/api/gl/pending?from=2026-01-01&limit=2&cursor=" + first.get("next").asString()).body());
+        assertThat(second.get("journals").get(0).get("id").asLong()).isNotEqualTo(first.get("journals").get(1).get("id").asLong());
+
+        var documents = JSON.readTree(viewer.get("/api/documents?closed=true&limit=1").body());
+        assertThat(documents.get("items")).hasSize(1);
+        var more = JSON.readTree(viewer.get("/api/documents?closed=true&limit=1&cursor=" + documents.get("next").asString()).body());
+        assertThat(more.get("items").get(0).get("number").asString()).isNotEqualTo(documents.get("items").get(0).get("number").asString());
+
+        var batchList = JSON.readTree(viewer.get("/api/batches?limit=1").body());
+        long batch = batchList.get("items").get(0).get("id").asLong();
+        assertThat(JSON.readTree(viewer.get("/api/batches/" + batch + "/journals?limit=1").body()).get("items")).hasSize(1);
+        assertThat(viewer.get("/api/batches/999999/journals").statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(viewer.get("/api/journals?limit=3").body()).get("items")).hasSize(3);
+        assertThat(JSON.readTree(viewer.get("/api/imports?limit=1").body()).get("next").isString()).isTrue();
+        assertThat(JSON.readTree(viewer.get("/api/audit?limit=5").body()).get("items")).hasSize(5);
+
+        var bad = viewer.get("/api/documents?cursor=not-a-cursor");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("code").asString()).isEqualTo("INVALID_CURSOR");
+    }
+
+    @Test
+    void a_whole_range_is_sent_on_the_server_side_each_journal_once() throws IOException {
+        postTheSamplePayments();
+        Path folder = dir.resolve("sage-range");
+        sending.addTarget("sage", GlTarget.Type.file, "sage300", folder.toString(), null, "admin");
+        Samples.glHasTheLedgersChart(imports, setup, "sage", dir);
+        long waiting = JSON.readTree(viewer.get("/api/gl/pending?from=2026-01-01").body()).get("journalsInRange").asLong();
+
+        var sent = approver.postJson("/api/gl/send", "{\"target\":\"sage\",\"all\":true,\"from\":\"2026-01-01\"}");
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(JSON.readTree(sent.body()).get("sent").asLong()).isEqualTo(waiting).isPositive();
+        assertThat(JSON.readTree(viewer.get("/api/gl/pending?from=2026-01-01").body()).get("journalsInRange").asLong()).isZero();
+        var again = approver.postJson("/api/gl/send", "{\"target\":\"sage\",\"all\":true,\"from\":\"2026-01-01\"}");
+        assertThat(JSON.readTree(again.body()).get("sent").asLong()).isZero();
+    }
+
+    @Test
     void a_viewer_reads_everything_but_changes_nothing() throws IOException {
         assertThat(viewer.get("/api/batches").statusCode()).isEqualTo(200);
         assertThat(viewer.get("/api/documents?party=100231").body()).contains("INV-20411");
@@ -193,7 +237,7 @@ class RestApiTest {
 
     private String batchIds() {
         JsonNode list = JSON.readTree(viewer.get("/api/batches").body());
-        return StreamSupport.stream(list.spliterator(), false).map(b -> b.get("id").asString()).toList().toString();
+        return StreamSupport.stream(list.get("items").spliterator(), false).map(b -> b.get("id").asString()).toList().toString();
     }
 
     private long journals() {
