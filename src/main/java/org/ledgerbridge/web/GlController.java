@@ -33,8 +33,10 @@ class GlController {
     private final GlSending sending;
     private final LedgerReports reports;
     private final BusinessDate businessDate;
+    private final GlJobs jobs;
 
-    GlController(GlIntegration integration, GlSending sending, LedgerReports reports, BusinessDate businessDate) {
+    GlController(GlIntegration integration, GlSending sending, LedgerReports reports, BusinessDate businessDate, GlJobs jobs) {
+        this.jobs = jobs;
         this.integration = integration;
         this.sending = sending;
         this.reports = reports;
@@ -58,6 +60,27 @@ class GlController {
         return "gl";
     }
 
+    @GetMapping("/gl/jobs/{id}")
+    String job(@PathVariable String id, Model model) {
+        model.addAttribute("job", job(id));
+        return "gl-job";
+    }
+
+    /** Polled by the page (htmx) while the job runs: the progress bar, or a reload once it is done. */
+    @GetMapping("/gl/jobs/{id}/progress")
+    String jobProgress(@PathVariable String id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        GlJobs.Job job = job(id);
+        if (!job.isRunning()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("job", job);
+        return "gl-job :: progress";
+    }
+
+    private GlJobs.Job job(String id) {
+        return jobs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such validation or send"));
+    }
+
     @GetMapping("/journals/{id}")
     String journal(@PathVariable long id, Model model) {
         model.addAttribute("journal", reports.journal(id)
@@ -69,13 +92,10 @@ class GlController {
     String validate(@RequestParam(name = "id", required = false) List<Long> ids, @RequestParam(defaultValue = "false") boolean all,
                     @RequestParam(required = false) String target, @RequestParam(required = false) LocalDate from,
                     @RequestParam(required = false) LocalDate to, Authentication user, RedirectAttributes redirect) {
-        return withSelection(ids, all, target, from, to, redirect, (journals, range, glTarget) -> {
-            List<GlSending.Problem> problems = range != null
-                    ? sending.validateRange(range, glTarget, CurrentUser.actor(user), GlSending.Progress.NONE)
-                    : sending.validate(journals, glTarget, CurrentUser.actor(user));
-            long count = range != null ? range.journals() : journals.size();
+        return withSelection(ids, all, target, from, to, redirect, GlJobs.Action.VALIDATE, user, (journals, glTarget) -> {
+            List<GlSending.Problem> problems = sending.validate(journals, glTarget, CurrentUser.actor(user));
             if (problems.isEmpty()) {
-                redirect.addFlashAttribute("message", count + " journal(s) valid for " + glTarget.name());
+                redirect.addFlashAttribute("message", journals.size() + " journal(s) valid for " + glTarget.name());
             } else {
                 redirect.addFlashAttribute("error", problems.size() + " problem(s) with " + glTarget.name() + ": nothing sent");
                 redirect.addFlashAttribute("problems", problems);
@@ -87,13 +107,9 @@ class GlController {
     String send(@RequestParam(name = "id", required = false) List<Long> ids, @RequestParam(defaultValue = "false") boolean all,
                 @RequestParam(required = false) String target, @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) LocalDate to, Authentication user, RedirectAttributes redirect) {
-        return withSelection(ids, all, target, from, to, redirect, (journals, range, glTarget) -> {
-            GlSending.Sending result = range != null
-                    ? sending.sendRange(range, glTarget, CurrentUser.actor(user), GlSending.Progress.NONE)
-                    : sending.send(journals, glTarget, CurrentUser.actor(user));
-            if (result instanceof GlSending.RangeSent sent) {
-                redirect.addFlashAttribute("message", sent.sent() + " journal(s) sent to " + glTarget.name());
-            } else if (result instanceof GlSending.Sent sent) {
+        return withSelection(ids, all, target, from, to, redirect, GlJobs.Action.SEND, user, (journals, glTarget) -> {
+            GlSending.Sending result = sending.send(journals, glTarget, CurrentUser.actor(user));
+            if (result instanceof GlSending.Sent sent) {
                 redirect.addFlashAttribute("message", sent.sent().size() + " journal(s) sent to " + glTarget.name()
                         + (sent.alreadySent().isEmpty() ? "" : "; " + sent.alreadySent().size() + " were sent before"));
             } else if (result instanceof GlSending.SendRefused refused) {
@@ -123,13 +139,13 @@ class GlController {
         return back(from, to, null);
     }
 
-    /** On the ticked journals, or (range not null) on every journal waiting in the range, chunk by chunk on the server. */
+    /** On the ticked journals; every journal waiting in the range ("all") is a job of {@link GlJobs} instead. */
     private interface Action {
-        void run(List<Long> journals, GlIntegration.Summary range, GlTarget target);
+        void run(List<Long> journals, GlTarget target);
     }
 
     private String withSelection(List<Long> ids, boolean all, String targetName, LocalDate from, LocalDate to,
-                                 RedirectAttributes redirect, Action action) {
+                                 RedirectAttributes redirect, GlJobs.Action onRange, Authentication user, Action action) {
         GlIntegration.Summary range = all ? integration.summary(from, to, businessDate.today()) : null;
         List<Long> journals = ids == null ? List.of() : ids;
         GlTarget target = targetName == null ? null : sending.target(targetName).orElse(null);
@@ -137,8 +153,10 @@ class GlController {
             redirect.addFlashAttribute("error", "Choose the GL target (Settings lists them).");
         } else if (range != null ? range.journals() == 0 : journals.isEmpty()) {
             redirect.addFlashAttribute("error", range != null ? "No journal waits in the range." : "Select the journals first.");
+        } else if (range != null) {
+            return "redirect:/gl/jobs/" + jobs.start(onRange, range, target, CurrentUser.actor(user)).getId();
         } else {
-            action.run(journals, range, target);
+            action.run(journals, target);
         }
         return back(from, to, targetName);
     }

@@ -79,6 +79,8 @@ class AccessRulesTest {
             post("/export/gl", "/export/gl", Role.APPROVER),
             get("/gl", "/gl", Role.VIEWER),
             get("/journals/{id}", "/journals/999", Role.VIEWER),
+            get("/gl/jobs/{id}", "/gl/jobs/nope", Role.VIEWER),
+            get("/gl/jobs/{id}/progress", "/gl/jobs/nope/progress", Role.VIEWER),
             post("/gl/validate", "/gl/validate", Role.PREPARER),
             post("/gl/send", "/gl/send", Role.APPROVER),
             post("/gl/mark-sent", "/gl/mark-sent", Role.APPROVER),

@@ -1,0 +1,125 @@
+package org.ledgerbridge.web;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ledgerbridge.LedgerBridgeApplication;
+import org.ledgerbridge.delivery.GlIntegration;
+import org.ledgerbridge.demo.VolumeLedger;
+import org.ledgerbridge.support.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+
+/**
+ * Screens over a ledger of 1,000 journals (200 waiting for the GL) and 250 documents: lists come
+ * 100 rows a page with a Next page link that keeps the user's filters, and "all the journals in
+ * the range" is sent on the server side with a progress page, each journal once.
+ */
+@SpringBootTest(classes = LedgerBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagedScreensTest {
+
+    private static final Pattern JOURNAL_LINK = Pattern.compile("href=\"/journals/(\\d+)\"");
+    private static final Pattern NEXT_PAGE = Pattern.compile("href=\"([^\"]+)\"[^>]*(?:id=\"next-page\"|class=\"next-page\")");
+
+    @Autowired WebApplicationContext context;
+    @Autowired VolumeLedger volume;
+    @Autowired GlIntegration integration;
+    @Autowired BusinessDate businessDate;
+    @Autowired JdbcClient jdbc;
+    MockMvc mvc;
+
+    @BeforeAll
+    void a_ledger_of_a_thousand_journals() throws Exception {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        Path files = Files.createTempDirectory("paged-screens");
+        volume.build(1_000, businessDate.today(), files, "setup", step -> {
+        });
+    }
+
+    @Test
+    void the_gl_screen_shows_a_hundred_journals_a_page_and_the_next_page_keeps_the_range_and_target() throws Exception {
+        String first = page("/gl?target=" + VolumeLedger.TARGET);
+        assertThat(first).contains("id=\"pending-count\">200<");
+        Set<String> seen = new HashSet<>(journals(first));
+        assertThat(seen).hasSize(100);
+
+        String next = nextPage(first);
+        assertThat(next).contains("target=" + VolumeLedger.TARGET).contains("from=").contains("cursor=");
+        String second = page(next);
+        assertThat(journals(second)).hasSize(100).noneMatch(seen::contains);
+        assertThat(second).contains("First page").doesNotContain("id=\"next-page\"");
+    }
+
+    @Test
+    void the_documents_screen_pages_and_keeps_its_filters() throws Exception {
+        String first = page("/documents?closed=true&number=MIG-");
+        String next = nextPage(first);
+        assertThat(next).contains("closed=true").contains("number=MIG-").contains("cursor=");
+        assertThat(page(next)).contains("MIG-");
+        assertThat(page("/documents?entity=PSAB")).doesNotContain("id=\"next-page\"").doesNotContain("<td>BMC</td>").contains("<td>PSAB</td>");
+    }
+
+    @Test
+    void sending_all_the_journals_in_the_range_runs_on_the_server_with_a_progress_page() throws Exception {
+        LocalDate today = businessDate.today();
+        String job = mvc.perform(MockMvcRequestBuilders.post("/gl/send").param("all", "true").param("target", VolumeLedger.TARGET)
+                        .param("from", today.minusDays(40).toString()).param("to", today.toString())
+                        .with(user("ann").roles("APPROVER")).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(job).startsWith("/gl/jobs/");
+
+        String page = "";
+        for (int i = 0; i < 200 && !page.contains("gl-job-"); i++) {
+            Thread.sleep(100);
+            page = page(job);
+        }
+        assertThat(page).contains("id=\"gl-job-message\">200 journal(s) sent to " + VolumeLedger.TARGET);
+        assertThat(integration.summary(today.minusDays(40), today, today).journals()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM gl_delivery GROUP BY journal_id HAVING count(*) > 1").query(Long.class).list())
+                .as("no journal sent twice").isEmpty();
+    }
+
+    private String page(String path) throws Exception {
+        var response = mvc.perform(MockMvcRequestBuilders.get(path).with(user("val").roles("VIEWER"))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    private static Set<String> journals(String page) {
+        Set<String> ids = new HashSet<>();
+        Matcher matcher = JOURNAL_LINK.matcher(page);
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
+    }
+
+    private static String nextPage(String page) {
+        Matcher matcher = NEXT_PAGE.matcher(page);
+        assertThat(matcher.find()).as("a Next page link").isTrue();
+        return matcher.group(1).replace("&amp;", "&").replaceFirst("^http://localhost", "");
+    }
+}
