@@ -21,15 +21,20 @@ CREATE INDEX journal_by_batch ON journal (batch_id, id);
 DROP INDEX document_by_party;
 CREATE INDEX document_by_party ON document (party_id, (coalesce(due_date, 'infinity'::date)), doc_date, entity_code, module, number);
 
+-- Documents by number alone (release, edit and retainage name a document by its number) and by
+-- the start of their number (the documents screen's filter): byte order serves both.
+CREATE INDEX document_by_number ON document (number text_pattern_ops);
+
 -- The journals of a document (its screen and API): lines that name a document, by entity and number.
 CREATE INDEX journal_line_by_document ON journal_line (entity_code, document_number) WHERE document_number IS NOT NULL;
 
 -- A subject's history (`gl history`, a journal's events) and the audit list filtered by subject.
 CREATE INDEX audit_event_by_subject ON audit_event (subject, id);
 
--- What a posted batch holds, per entity, written once when it is posted (posted journals never
--- change): the batch list and the dashboard read these few rows instead of summing every line of
--- the ledger. Batches not posted yet are summed when shown. `check` recomputes these.
+-- What a posted batch holds, per entity and per account, written once when it is posted (posted
+-- journals never change): the batch list, the dashboard and the trial balance read these few rows
+-- instead of summing every line of the ledger. Batches not posted yet are summed when shown.
+-- `check` recomputes both from the lines.
 CREATE TABLE batch_total (
     batch_id    bigint NOT NULL REFERENCES batch (id),
     entity_code text NOT NULL REFERENCES financial_entity (code),
@@ -46,3 +51,21 @@ SELECT j.batch_id, j.entity_code, count(DISTINCT j.id), coalesce(sum(l.base_debi
   LEFT JOIN journal_line l ON l.journal_id = j.id
  WHERE b.status = 'POSTED'
  GROUP BY j.batch_id, j.entity_code;
+
+CREATE TABLE batch_account_total (
+    batch_id     bigint NOT NULL REFERENCES batch (id),
+    entity_code  text NOT NULL,
+    account_code text NOT NULL,
+    base_debit   numeric(20, 4) NOT NULL,
+    base_credit  numeric(20, 4) NOT NULL,
+    PRIMARY KEY (batch_id, entity_code, account_code),
+    FOREIGN KEY (entity_code, account_code) REFERENCES account (entity_code, account_code)
+);
+
+INSERT INTO batch_account_total (batch_id, entity_code, account_code, base_debit, base_credit)
+SELECT j.batch_id, l.entity_code, l.account_code, sum(l.base_debit), sum(l.base_credit)
+  FROM batch b
+  JOIN journal j ON j.batch_id = b.id
+  JOIN journal_line l ON l.journal_id = j.id
+ WHERE b.status = 'POSTED'
+ GROUP BY j.batch_id, l.entity_code, l.account_code;

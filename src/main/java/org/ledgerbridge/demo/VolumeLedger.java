@@ -36,6 +36,7 @@ import java.util.function.Consumer;
 public class VolumeLedger {
 
     public static final String TARGET = "volume-files";
+    private static final long PART = 200_000;
 
     private final ImportService imports;
     private final BatchService batches;
@@ -79,9 +80,13 @@ public class VolumeLedger {
         long waiting = journals / 5;
         long history = journals - waiting;
         LocalDate lastMonth = today.minusDays(30);
-        Path old = files.resolve("gl-history.csv");
-        SyntheticFiles.glTransactions(history * 4, 7, lastMonth.minusDays(1), 90, old);
-        importAndPost(old, options, step);
+        // the history in files of at most 200,000 journals: the GL transactions import holds a file's journals until it commits
+        for (long part = 0, left = history; left > 0; part++, left -= PART) {
+            Path old = files.resolve("gl-history-" + (part + 1) + ".csv");
+            SyntheticFiles.glTransactions(Math.min(PART, left) * 4, 7 + part, lastMonth.minusDays(1), 90, old);
+            importAndPost(old, options, step);
+            Files.delete(old);
+        }
         Path recent = files.resolve("gl-last-month.csv");
         SyntheticFiles.glTransactions(waiting * 4, 8, today.minusDays(1), 30, recent);
 

@@ -185,6 +185,13 @@ public class BatchService {
                          WHERE j.batch_id = ANY(?)
                          GROUP BY j.batch_id, j.entity_code""")
                 .param(ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new)).update();
+        jdbc.sql("""
+                        INSERT INTO batch_account_total (batch_id, entity_code, account_code, base_debit, base_credit)
+                        SELECT j.batch_id, l.entity_code, l.account_code, sum(l.base_debit), sum(l.base_credit)
+                          FROM journal j JOIN journal_line l ON l.journal_id = j.id
+                         WHERE j.batch_id = ANY(?)
+                         GROUP BY j.batch_id, l.entity_code, l.account_code""")
+                .param(ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new)).update();
         for (long id : ids) {
             audit.record(actor, "batch.posted", "batch:" + id, Map.of());
         }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Verifies the ledger's invariants from the stored data itself, trusting neither the Java code
- * nor the triggers: a restored backup or a hand-edited database is checked the same way.
+ * nor the triggers: a restored backup or a hand-edited database is checked the same way. It reads
+ * every line on purpose (no index makes a whole-ledger check cheaper than one pass).
  */
 @Service
 public class LedgerCheck {
@@ -61,6 +62,32 @@ public class LedgerCheck {
                 .query(rs -> {
                     violations.add(new Violation("POSTED_JOURNAL_CHANGED", "batch:" + rs.getLong(1),
                             "the journals of posted batch " + rs.getString(2) + " differ from what was posted"));
+                });
+        // the totals the batch list, dashboard and trial balance read are what the posted lines add up to
+        jdbc.sql("""
+                        WITH lines AS (SELECT j.batch_id, l.entity_code, l.account_code, sum(l.base_debit) AS debit,
+                                              sum(l.base_credit) AS credit
+                                         FROM batch b JOIN journal j ON j.batch_id = b.id JOIN journal_line l ON l.journal_id = j.id
+                                        WHERE b.status = 'POSTED'
+                                        GROUP BY j.batch_id, l.entity_code, l.account_code)
+                        SELECT DISTINCT coalesce(x.batch_id, t.batch_id) FROM lines x
+                          FULL JOIN batch_account_total t
+                            ON t.batch_id = x.batch_id AND t.entity_code = x.entity_code AND t.account_code = x.account_code
+                         WHERE x.debit IS DISTINCT FROM t.base_debit OR x.credit IS DISTINCT FROM t.base_credit
+                        UNION
+                        SELECT coalesce(x.batch_id, t.batch_id)
+                          FROM (SELECT j.batch_id, j.entity_code, count(*) AS journals, sum(s.debit) AS debit, sum(s.credit) AS credit
+                                  FROM batch b JOIN journal j ON j.batch_id = b.id
+                                  CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
+                                                        FROM journal_line l WHERE l.journal_id = j.id) s
+                                 WHERE b.status = 'POSTED' GROUP BY j.batch_id, j.entity_code) x
+                          FULL JOIN batch_total t ON t.batch_id = x.batch_id AND t.entity_code = x.entity_code
+                         WHERE x.journals IS DISTINCT FROM t.journals OR x.debit IS DISTINCT FROM t.base_debit
+                            OR x.credit IS DISTINCT FROM t.base_credit
+                         ORDER BY 1""")
+                .query(rs -> {
+                    violations.add(new Violation("BATCH_TOTALS_DIFFER", "batch:" + rs.getLong(1),
+                            "the totals kept for posted batch " + rs.getLong(1) + " differ from what its journals add up to"));
                 });
         return violations;
     }

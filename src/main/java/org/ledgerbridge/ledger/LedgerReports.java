@@ -22,20 +22,29 @@ public class LedgerReports {
         this.jdbc = jdbc;
     }
 
-    /** Per entity and account, from journals in POSTED batches (and OPEN/READY ones when asked). */
+    /**
+     * Per entity and account, from journals in POSTED batches (and OPEN/READY ones when asked):
+     * posted batches from the totals written when each was posted, batches not posted yet from
+     * their lines (a short list of batches; with none, no line is read).
+     */
     public List<TrialBalanceLine> trialBalance(String entity, boolean includeUnposted) {
+        Long[] open = includeUnposted
+                ? jdbc.sql("SELECT id FROM batch WHERE status IN ('OPEN', 'READY')").query(Long.class).list().toArray(Long[]::new)
+                : new Long[0];
         return jdbc.sql("""
-                        SELECT l.entity_code, l.account_code, e.base_currency,
-                               sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
-                          FROM journal_line l
-                          JOIN journal j ON j.entity_code = l.entity_code AND j.id = l.journal_id
-                          JOIN batch b ON b.id = j.batch_id
-                          JOIN financial_entity e ON e.code = l.entity_code
-                         WHERE (b.status = 'POSTED' OR (:unposted AND b.status IN ('OPEN', 'READY')))
-                           AND (CAST(:entity AS text) IS NULL OR l.entity_code = :entity)
-                         GROUP BY l.entity_code, l.account_code, e.base_currency
-                         ORDER BY l.entity_code, l.account_code""")
-                .param("unposted", includeUnposted)
+                        SELECT x.entity_code, x.account_code, e.base_currency, sum(x.debit) AS debit, sum(x.credit) AS credit
+                          FROM (SELECT t.entity_code, t.account_code, t.base_debit AS debit, t.base_credit AS credit
+                                  FROM batch_account_total t JOIN batch b ON b.id = t.batch_id
+                                 WHERE b.status = 'POSTED'
+                                UNION ALL
+                                SELECT l.entity_code, l.account_code, l.base_debit, l.base_credit
+                                  FROM journal j JOIN journal_line l ON l.journal_id = j.id
+                                 WHERE cardinality(CAST(:open AS bigint[])) > 0 AND j.batch_id = ANY(:open)) x
+                          JOIN financial_entity e ON e.code = x.entity_code
+                         WHERE CAST(:entity AS text) IS NULL OR x.entity_code = :entity
+                         GROUP BY x.entity_code, x.account_code, e.base_currency
+                         ORDER BY x.entity_code, x.account_code""")
+                .param("open", open)
                 .param("entity", entity)
                 .query((rs, n) -> {
                     String currency = rs.getString("base_currency");

@@ -18,6 +18,9 @@ class PaymentsVoiding {
         this.jdbc = jdbc;
     }
 
+    // Payments are found by batch without an index on purpose: voiding is rare and reads the batch's
+    // payments once, while an index entry per payment would cost every payments import (docs/benchmarks.md,
+    // "Payments: the floor"). A million-payment ledger voids a batch in seconds.
     @EventListener
     void undoPaymentsOf(BatchVoiding voiding) {
         long batch = voiding.batchId();

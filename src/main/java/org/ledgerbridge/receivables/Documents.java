@@ -23,7 +23,7 @@ public class Documents {
         this.dataSource = dataSource;
     }
 
-    /** Parties with an opening-balance invoice still open: the seed's "pending invoice". */
+    /** Parties with an opening-balance invoice still open: the seed's "pending invoice" (one pass per import, as {@link #keys}). */
     public Set<String> partiesWithPendingOpeningInvoice() {
         return new HashSet<>(jdbc.sql("""
                         SELECT DISTINCT party_id FROM document
@@ -31,7 +31,11 @@ public class Documents {
                 .query(String.class).list());
     }
 
-    /** entity/module/number of every document, for "number unique per entity and module". */
+    /**
+     * entity/module/number of every document, for "number unique per entity and module". One pass
+     * over the table on purpose: an import checks every row against it, which a lookup per row
+     * would make slower (the memory grows with the documents; see docs/benchmarks.md).
+     */
     public Set<String> keys() {
         Set<String> keys = new HashSet<>();
         jdbc.sql("SELECT entity_code, module, number FROM document")
@@ -50,7 +54,7 @@ public class Documents {
                             LocalDate dueDate, LocalDate date, String currency, BigDecimal openBalance) {
     }
 
-    /** Streams every open AR invoice and debit memo, for the payment application rules. */
+    /** Streams every open AR invoice and debit memo, for the payment application rules (one pass, as {@link #keys}). */
     public void forEachOpenDebit(java.util.function.Consumer<OpenDebit> consumer) {
         jdbc.sql("""
                         SELECT entity_code, number, party_id, invoice_type, source_system, due_date, doc_date, currency, open_balance

@@ -41,7 +41,7 @@ public class MigratedDocuments {
                 .list();
     }
 
-    /** Every migrated document waiting for release in the given subledgers. */
+    /** Every migrated document waiting for release in the given subledgers (release-all reads the documents once). */
     private List<Found> pending(List<String> modules) {
         return jdbc.sql("""
                         SELECT entity_code, module, number, status, migrated, released_at IS NOT NULL FROM document

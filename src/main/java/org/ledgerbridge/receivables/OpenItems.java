@@ -60,7 +60,9 @@ public class OpenItems {
                            AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)
                            AND (CAST(:party AS text) IS NULL OR party_id = :party)
                            AND (CAST(:number AS text) IS NULL OR number LIKE :number || '%')
-                        """ + (after == null ? "" : """
+                        """ + (filter.number() == null || filter.number().isBlank() ? "" : """
+                           AND number ~>=~ CAST(:start AS text) AND number ~<~ (CAST(:start AS text) || chr(1114111))
+                        """) + (after == null ? "" : """
                            AND (party_id, coalesce(due_date, 'infinity'::date), doc_date, entity_code, module, number)
                              > (:p, CAST(:due AS date), CAST(:date AS date), :e, :m, :n)
                         """) + """
@@ -71,6 +73,7 @@ public class OpenItems {
                 .param("party", blankToNull(filter.partyId()))
                 .param("number", blankToNull(filter.number() == null ? null : filter.number().replace("\\", "\\\\")
                         .replace("%", "\\%").replace("_", "\\_")))
+                .param("start", blankToNull(filter.number())) // the prefix as a range of the number index
                 .param("limit", limit + 1);
         if (after != null) {
             try {
@@ -129,7 +132,7 @@ public class OpenItems {
     }
 
 
-    /** Every document's open balance is its original amount less retainage and what was applied to it. */
+    /** Every document's open balance is its original amount less retainage and what was applied to it (`check`: every row, on purpose). */
     public List<Violation> check() {
         List<Violation> violations = new ArrayList<>();
         jdbc.sql("""

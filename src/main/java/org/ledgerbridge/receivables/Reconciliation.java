@@ -20,7 +20,9 @@ import java.util.Map;
 /**
  * Does the migration tie out? Per entity, the AR and AP subledgers' open balances (released
  * documents, in base currency) against the balance of the AR and AP control accounts in the GL
- * (every journal not voided, posted or not), and the difference.
+ * (every journal not voided, posted or not), and the difference. The subledger side sums every
+ * document (a report of all balances reads them all); the GL side comes from the trial balance,
+ * which reads posted batches' kept totals and only the lines of batches not posted yet.
  */
 @Service
 public class Reconciliation {

@@ -186,6 +186,19 @@ class PostedJournalsAreImmutableTest {
     }
 
     @Test
+    void check_notices_totals_kept_for_a_posted_batch_that_differ_from_its_lines() {
+        assertThat(check.run()).extracting(Violation::code).doesNotContain("BATCH_TOTALS_DIFFER");
+        jdbc.sql("UPDATE batch_account_total SET base_debit = base_debit + 1 WHERE batch_id = (SELECT batch_id FROM journal WHERE id = ?)")
+                .param(journal).update();
+        assertThat(check.run()).extracting(Violation::code).contains("BATCH_TOTALS_DIFFER");
+        jdbc.sql("UPDATE batch_account_total SET base_debit = base_debit - 1 WHERE batch_id = (SELECT batch_id FROM journal WHERE id = ?)")
+                .param(journal).update();
+        jdbc.sql("UPDATE batch_total SET journals = journals + 1 WHERE batch_id = (SELECT batch_id FROM journal WHERE id = ?)")
+                .param(journal).update();
+        assertThat(check.run()).extracting(Violation::code).contains("BATCH_TOTALS_DIFFER");
+    }
+
+    @Test
     void check_notices_a_posted_journal_changed_behind_the_triggers_back() {
         new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
             jdbc.sql("SET LOCAL session_replication_role = replica").update(); // a superuser disabling triggers

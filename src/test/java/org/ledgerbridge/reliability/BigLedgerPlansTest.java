@@ -110,6 +110,7 @@ class BigLedgerPlansTest {
         assertUsesIndexes(() -> openItems.page(open, null, 100));
         assertUsesIndexes(() -> openItems.page(open, first.next(), 100));
         assertUsesIndexes(() -> openItems.page(new OpenItems.Filter(null, first.items().get(0).partyId(), null, true), null, 100));
+        assertUsesIndexes(() -> openItems.page(new OpenItems.Filter(null, null, "MIG-00001", true), null, 100));
         OpenItem document = first.items().get(0);
         assertUsesIndexes(() -> reports.journalsOfDocument(document.entity(), document.number()));
         assertUsesIndexes(() -> openItems.applications(document.entity(), document.module(), document.number()));
@@ -124,6 +125,7 @@ class BigLedgerPlansTest {
         assertUsesIndexes(() -> reports.journalsOfBatch(history, firstOfBatch.next(), 100));
         assertUsesIndexes(() -> batches.page(null, null, 100));
         assertUsesIndexes(reports::entityTotals);
+        assertUsesIndexes(() -> reports.trialBalance(null, true));
         assertUsesIndexes(() -> reports.journals(TODAY.minusDays(10), TODAY, null, null, 100));
         assertUsesIndexes(() -> reports.journals(null, null, "PSAB", null, 100));
         assertUsesIndexes(() -> imports.runs(null, 50));
