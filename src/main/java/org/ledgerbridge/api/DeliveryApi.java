@@ -61,7 +61,8 @@ class DeliveryApi {
                        List<GlIntegration.EntityPending> entities, List<GlIntegration.PendingJournal> journals, String next) {
     }
 
-    record MarkSent(List<Long> ids, String reason) {
+    /** Journals by id, or {@code all}: every posted journal not sent in the range. */
+    record MarkSent(List<Long> ids, String reason, Boolean all, LocalDate from, LocalDate to) {
     }
 
     @Operation(summary = "Posted journals dated in the range as a ZIP (one file per entity and a manifest); 422 when refused")
@@ -140,7 +141,13 @@ class DeliveryApi {
     @Operation(summary = "Mark journals as sent (keyed into the GL by hand), with a reason")
     @PostMapping("/gl/mark-sent")
     ResponseEntity<Object> markSent(@RequestBody MarkSent request, Principal user) {
-        GlIntegration.MarkSent result = integration.markSent(ids(request.ids()), request.reason(), Refusal.actor(user));
+        GlIntegration.MarkSent result;
+        if (Boolean.TRUE.equals(request.all())) {
+            GlIntegration.Summary range = integration.summary(request.from(), request.to(), businessDate.today());
+            result = integration.markSentRange(range.from(), range.to(), request.reason(), Refusal.actor(user));
+        } else {
+            result = integration.markSent(ids(request.ids()), request.reason(), Refusal.actor(user));
+        }
         if (result instanceof GlIntegration.MarkSent.Refused refused) {
             return Refusal.of(refused.code(), refused.message(), Map.of("journal", refused.journal()));
         }

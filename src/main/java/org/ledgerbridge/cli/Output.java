@@ -115,27 +115,7 @@ final class Output {
 
     /** The items of every page of a list, read one page at a time as they are iterated. */
     static <T> Iterable<T> pages(java.util.function.Function<String, org.ledgerbridge.ledger.Page<T>> fetch) {
-        return () -> new java.util.Iterator<T>() {
-            private org.ledgerbridge.ledger.Page<T> page = fetch.apply(null);
-            private int index;
-
-            @Override
-            public boolean hasNext() {
-                while (index == page.items().size() && page.more()) {
-                    page = fetch.apply(page.next());
-                    index = 0;
-                }
-                return index < page.items().size();
-            }
-
-            @Override
-            public T next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return page.items().get(index++);
-            }
-        };
+        return org.ledgerbridge.ledger.Page.each(fetch);
     }
 
     private void printRow(List<String> cells, int[] widths) {

@@ -102,16 +102,19 @@ final class ReportCommand {
         public Integer call() {
             LedgerBridgeCli cli = report.cli;
             return cli.withLedger(ledger -> {
-                List<OpenItem> items = ledger.bean(OpenItems.class).list(party, all);
+                OpenItems openItems = ledger.bean(OpenItems.class);
+                OpenItems.Filter filter = new OpenItems.Filter(null, party, null, all);
+                // read and written a page at a time, as the documents screen reads them
+                Iterable<OpenItem> items = Output.pages(cursor -> openItems.page(filter, cursor, org.ledgerbridge.ledger.Page.MAX_LIMIT));
                 if (cli.global.json()) {
-                    cli.output.json(items);
+                    cli.output.jsonArray(items);
                 } else {
-                    cli.output.table(List.of("ENTITY", "MODULE", "TYPE", "NUMBER", "PARTY", "DATE", "DUE", "CURRENCY", "ORIGINAL",
+                    cli.output.tableStream(List.of("ENTITY", "MODULE", "TYPE", "NUMBER", "PARTY", "DATE", "DUE", "CURRENCY", "ORIGINAL",
                                     "OPEN", "STATUS", "BATCH"),
-                            items.stream().map(i -> List.of(i.entity(), i.module(), i.type(), i.number(), i.partyId(),
+                            java.util.stream.StreamSupport.stream(items.spliterator(), false).map(i -> List.of(i.entity(), i.module(), i.type(), i.number(), i.partyId(),
                                     String.valueOf(i.date()), i.dueDate() == null ? "" : i.dueDate().toString(), i.currency(),
                                     i.originalAmount().toPlainString(), i.openBalance().toPlainString(), i.status(),
-                                    i.batch() == null ? "" : i.batch())).toList());
+                                    i.batch() == null ? "" : i.batch())));
                 }
                 return LedgerBridgeCli.DONE;
             });

@@ -95,14 +95,7 @@ public class BatchService {
 
     /** Every batch, oldest first (read a page at a time). */
     public List<Batch> list() {
-        List<Batch> all = new java.util.ArrayList<>();
-        Page<Batch> page = page(null, null, Page.MAX_LIMIT);
-        all.addAll(page.items());
-        while (page.more()) {
-            page = page(null, page.next(), Page.MAX_LIMIT);
-            all.addAll(page.items());
-        }
-        return all;
+        return Page.all(cursor -> page(null, cursor, Page.MAX_LIMIT));
     }
 
     /** Batches in id order, a page at a time; only those of the given statuses when {@code statuses} is not null. */

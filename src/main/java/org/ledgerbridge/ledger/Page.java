@@ -34,6 +34,38 @@ public record Page<T>(List<T> items, String next) {
         return new Page<>(items, encode(key.apply(items.get(limit - 1))));
     }
 
+    /** The items of every page of a list, read one page at a time as they are iterated: memory holds one page. */
+    public static <T> Iterable<T> each(Function<String, Page<T>> fetch) {
+        return () -> new java.util.Iterator<T>() {
+            private Page<T> page = fetch.apply(null);
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                while (index == page.items().size() && page.more()) {
+                    page = fetch.apply(page.next());
+                    index = 0;
+                }
+                return index < page.items().size();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.items().get(index++);
+            }
+        };
+    }
+
+    /** Every item of every page, in one list: only for lists known to be short (batches) or small ledgers (tests). */
+    public static <T> List<T> all(Function<String, Page<T>> fetch) {
+        List<T> all = new ArrayList<>();
+        each(fetch).forEach(all::add);
+        return all;
+    }
+
     private static final char SEPARATOR = '\u001f';
 
     /** The cursor of a row's key values (their text forms). */

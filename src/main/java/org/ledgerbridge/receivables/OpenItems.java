@@ -30,24 +30,6 @@ public class OpenItems {
     public record Filter(String entity, String partyId, String number, boolean includeClosed) {
     }
 
-    /** Documents matching the filter, at most {@code limit}, in the order of {@link #list}. */
-    public List<OpenItem> search(Filter filter, int limit) {
-        return jdbc.sql(DOCUMENTS + """
-                         WHERE (:all OR status <> 'CLOSED')
-                           AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)
-                           AND (CAST(:party AS text) IS NULL OR party_id = :party)
-                           AND (CAST(:number AS text) IS NULL OR number LIKE :number || '%')
-                         ORDER BY party_id, due_date NULLS LAST, doc_date, number
-                         LIMIT :limit""")
-                .param("all", filter.includeClosed())
-                .param("entity", blankToNull(filter.entity()))
-                .param("party", blankToNull(filter.partyId()))
-                .param("number", blankToNull(filter.number()))
-                .param("limit", limit)
-                .query((rs, n) -> item(rs))
-                .list();
-    }
-
     /**
      * Documents matching the filter, a page at a time in the order of the documents index (party,
      * due date with undated last, date, then entity, module and number); the cursor is the last
@@ -127,8 +109,10 @@ public class OpenItems {
                 rs.getString("status"), rs.getBoolean("migrated"), rs.getBoolean("migrated") ? "Migrated" : null);
     }
 
+    /** Every document of the party (or all), in page order, read a page at a time: for tests and small ledgers. */
     public List<OpenItem> list(String partyId, boolean includeClosed) {
-        return search(new Filter(null, partyId, null, includeClosed), Integer.MAX_VALUE);
+        Filter filter = new Filter(null, partyId, null, includeClosed);
+        return Page.all(cursor -> page(filter, cursor, Page.MAX_LIMIT));
     }
 
 

@@ -123,17 +123,22 @@ class GlController {
     }
 
     @PostMapping("/gl/mark-sent")
-    String markSent(@RequestParam(name = "id", required = false) List<Long> ids, @RequestParam(defaultValue = "") String reason,
+    String markSent(@RequestParam(name = "id", required = false) List<Long> ids, @RequestParam(defaultValue = "false") boolean all,
+                    @RequestParam(defaultValue = "") String reason,
                     @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                     Authentication user, RedirectAttributes redirect) {
-        if (ids == null || ids.isEmpty()) {
+        GlIntegration.Summary range = all ? integration.summary(from, to, businessDate.today()) : null;
+        if (range == null && (ids == null || ids.isEmpty())) {
             redirect.addFlashAttribute("error", "Select the journals to mark as sent.");
         } else {
-            GlIntegration.MarkSent result = integration.markSent(ids, reason, CurrentUser.actor(user));
+            GlIntegration.MarkSent result = range != null
+                    ? integration.markSentRange(range.from(), range.to(), reason, CurrentUser.actor(user))
+                    : integration.markSent(ids, reason, CurrentUser.actor(user));
             if (result instanceof GlIntegration.MarkSent.Refused refused) {
                 redirect.addFlashAttribute("error", refused.code() + ": " + refused.message());
             } else {
-                redirect.addFlashAttribute("message", ids.size() + " journal(s) marked as sent: " + reason);
+                redirect.addFlashAttribute("message", ((GlIntegration.MarkSent.Marked) result).journals().size()
+                        + " journal(s) marked as sent: " + reason);
             }
         }
         return back(from, to, null);

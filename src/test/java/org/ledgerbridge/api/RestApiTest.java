@@ -190,6 +190,20 @@ class RestApiTest {
     }
 
     @Test
+    void a_whole_range_is_marked_as_sent_with_a_reason_and_none_is_left_waiting() throws IOException {
+        postTheSamplePayments();
+        long waiting = JSON.readTree(viewer.get("/api/gl/pending?from=2026-01-01").body()).get("journalsInRange").asLong();
+
+        var refused = approver.postJson("/api/gl/mark-sent", "{\"all\":true,\"from\":\"2026-01-01\",\"reason\":\"\"}");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        var marked = approver.postJson("/api/gl/mark-sent", "{\"all\":true,\"from\":\"2026-01-01\",\"reason\":\"keyed into Sage by hand\"}");
+
+        assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+        assertThat(JSON.readTree(marked.body()).get("journals")).hasSize((int) waiting);
+        assertThat(JSON.readTree(viewer.get("/api/gl/pending?from=2026-01-01").body()).get("journalsInRange").asLong()).isZero();
+    }
+
+    @Test
     void a_viewer_reads_everything_but_changes_nothing() throws IOException {
         assertThat(viewer.get("/api/batches").statusCode()).isEqualTo(200);
         assertThat(viewer.get("/api/documents?party=100231").body()).contains("INV-20411");
