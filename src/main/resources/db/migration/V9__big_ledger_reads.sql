@@ -31,26 +31,45 @@ CREATE INDEX journal_line_by_document ON journal_line (entity_code, document_num
 -- A subject's history (`gl history`, a journal's events) and the audit list filtered by subject.
 CREATE INDEX audit_event_by_subject ON audit_event (subject, id);
 
--- What a posted batch holds, per entity and per account, written once when it is posted (posted
--- journals never change): the batch list, the dashboard and the trial balance read these few rows
--- instead of summing every line of the ledger. Batches not posted yet are summed when shown.
--- `check` recomputes both from the lines.
-CREATE TABLE batch_total (
-    batch_id    bigint NOT NULL REFERENCES batch (id),
-    entity_code text NOT NULL REFERENCES financial_entity (code),
-    journals    bigint NOT NULL,
-    base_debit  numeric(20, 4) NOT NULL,
-    base_credit numeric(20, 4) NOT NULL,
-    PRIMARY KEY (batch_id, entity_code)
+-- What a posted batch holds, per entity and day and per entity and account, written once when it
+-- is posted (posted journals never change), and what was sent to the GL per entity and day, added
+-- to as journals are sent or marked as sent. The batch list, the dashboard, the trial balance and
+-- the GL pending summary read these few rows instead of summing lines: the journals waiting in a
+-- range are what was posted in it less what was sent. Batches not posted yet are summed when
+-- shown. `check` recomputes all three from the journals and lines.
+CREATE TABLE batch_day_total (
+    batch_id     bigint NOT NULL REFERENCES batch (id),
+    entity_code  text NOT NULL REFERENCES financial_entity (code),
+    journal_date date NOT NULL,
+    journals     bigint NOT NULL,
+    base_debit   numeric(20, 4) NOT NULL,
+    base_credit  numeric(20, 4) NOT NULL,
+    PRIMARY KEY (batch_id, entity_code, journal_date)
 );
+CREATE INDEX batch_day_total_by_date ON batch_day_total (journal_date);
 
-INSERT INTO batch_total (batch_id, entity_code, journals, base_debit, base_credit)
-SELECT j.batch_id, j.entity_code, count(DISTINCT j.id), coalesce(sum(l.base_debit), 0), coalesce(sum(l.base_credit), 0)
+INSERT INTO batch_day_total (batch_id, entity_code, journal_date, journals, base_debit, base_credit)
+SELECT j.batch_id, j.entity_code, j.journal_date, count(*), coalesce(sum(t.debit), 0), coalesce(sum(t.credit), 0)
   FROM batch b
   JOIN journal j ON j.batch_id = b.id
-  LEFT JOIN journal_line l ON l.journal_id = j.id
+  CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit FROM journal_line l WHERE l.journal_id = j.id) t
  WHERE b.status = 'POSTED'
- GROUP BY j.batch_id, j.entity_code;
+ GROUP BY j.batch_id, j.entity_code, j.journal_date;
+
+CREATE TABLE sent_day_total (
+    entity_code  text NOT NULL REFERENCES financial_entity (code),
+    journal_date date NOT NULL,
+    journals     bigint NOT NULL,
+    base_debit   numeric(20, 4) NOT NULL,
+    PRIMARY KEY (entity_code, journal_date)
+);
+
+INSERT INTO sent_day_total (entity_code, journal_date, journals, base_debit)
+SELECT j.entity_code, j.journal_date, count(*), coalesce(sum(t.debit), 0)
+  FROM journal j
+  CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l WHERE l.journal_id = j.id) t
+ WHERE j.sent_at IS NOT NULL
+ GROUP BY j.entity_code, j.journal_date;
 
 CREATE TABLE batch_account_total (
     batch_id     bigint NOT NULL REFERENCES batch (id),

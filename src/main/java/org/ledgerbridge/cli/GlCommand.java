@@ -49,24 +49,20 @@ final class GlCommand {
                     json.put("to", summary.to());
                     json.put("journalsInRange", summary.journals());
                     json.put("entities", summary.entities());
-                    cli.output.jsonStream(json, "journals", pages(integration, summary));
+                    integration.eachJournal(summary.from(), summary.to(), journals -> cli.output.jsonStream(json, "journals", (Iterable<GlIntegration.PendingJournal>) journals::iterator));
                 } else {
                     cli.output.out.println("oldest journal not sent: " + (summary.oldestNotSent() == null ? "none" : summary.oldestNotSent())
                             + "; transactions not posted: " + summary.unpostedTransactions() + "; " + summary.journals()
                             + " journal(s) waiting from " + summary.from() + " to " + summary.to());
                     summary.entities().forEach(e -> cli.output.out.println("  " + e.entity() + ": " + e.journals() + " journal(s), debit "
                             + e.debit().toPlainString() + ", credit " + e.credit().toPlainString() + " " + e.currency()));
-                    cli.output.tableStream(List.of("ID", "ENTITY", "DATE", "BATCH", "DEBIT", "CREDIT", "BACKDATED"),
-                            java.util.stream.StreamSupport.stream(pages(integration, summary).spliterator(), false)
-                                    .map(j -> List.of(String.valueOf(j.id()), j.entity(), j.date().toString(), j.batch(),
-                                            j.debit().toPlainString(), j.credit().toPlainString(), j.backdated() ? "BACKDATED" : "")));
+                    integration.eachJournal(summary.from(), summary.to(), journals -> cli.output.tableStream(
+                            List.of("ID", "ENTITY", "DATE", "BATCH", "DEBIT", "CREDIT", "BACKDATED"),
+                            journals.map(j -> List.of(String.valueOf(j.id()), j.entity(), j.date().toString(), j.batch(),
+                                    j.debit().toPlainString(), j.credit().toPlainString(), j.backdated() ? "BACKDATED" : ""))));
                 }
                 return LedgerBridgeCli.DONE;
             });
-        }
-
-        private static Iterable<GlIntegration.PendingJournal> pages(GlIntegration integration, GlIntegration.Summary summary) {
-            return Output.pages(cursor -> integration.journals(summary.from(), summary.to(), cursor, org.ledgerbridge.ledger.Page.MAX_LIMIT));
         }
     }
 

@@ -5,6 +5,7 @@ import org.ledgerbridge.ledger.Currencies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,8 +24,10 @@ public class GlIntegration {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final org.springframework.transaction.PlatformTransactionManager transactions;
 
-    public GlIntegration(JdbcClient jdbc, AuditLog audit) {
+    public GlIntegration(JdbcClient jdbc, AuditLog audit, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -74,18 +77,25 @@ public class GlIntegration {
         Backlog backlog = backlog();
         LocalDate start = from != null ? from : backlog.oldestNotSent() != null ? backlog.oldestNotSent() : asOf;
         LocalDate end = to != null ? to : asOf;
+        // what was posted in the range less what was sent of it: two sums over a few rows per entity and day
         List<EntityPending> entities = jdbc.sql("""
-                        SELECT j.entity_code, e.base_currency, count(*), coalesce(sum(t.debit), 0), coalesce(sum(t.credit), 0)
-                          FROM journal j
-                          JOIN batch b ON b.id = j.batch_id
-                          JOIN financial_entity e ON e.code = j.entity_code
-                          CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
-                                                FROM journal_line l WHERE l.journal_id = j.id) t
-                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN ? AND ?
-                         GROUP BY j.entity_code, e.base_currency ORDER BY j.entity_code""")
-                .params(start, end)
-                .query((rs, n) -> new EntityPending(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        Currencies.atScale(rs.getBigDecimal(4), rs.getString(2)), Currencies.atScale(rs.getBigDecimal(5), rs.getString(2))))
+                        SELECT e.code, e.base_currency, p.journals - coalesce(s.journals, 0), p.debit - coalesce(s.debit, 0)
+                          FROM financial_entity e
+                          JOIN (SELECT t.entity_code, sum(t.journals) AS journals, sum(t.base_debit) AS debit
+                                  FROM batch_day_total t JOIN batch b ON b.id = t.batch_id
+                                 WHERE b.status = 'POSTED' AND t.journal_date BETWEEN :from AND :to
+                                 GROUP BY t.entity_code) p ON p.entity_code = e.code
+                          LEFT JOIN (SELECT entity_code, sum(journals) AS journals, sum(base_debit) AS debit
+                                       FROM sent_day_total WHERE journal_date BETWEEN :from AND :to
+                                      GROUP BY entity_code) s ON s.entity_code = e.code
+                         WHERE p.journals - coalesce(s.journals, 0) > 0
+                         ORDER BY e.code""")
+                .param("from", start).param("to", end)
+                .query((rs, n) -> {
+                    BigDecimal amount = Currencies.atScale(rs.getBigDecimal(4), rs.getString(2));
+                    // posted journals balance in the base currency (the database refuses any other): credit = debit
+                    return new EntityPending(rs.getString(1), rs.getString(2), rs.getLong(3), amount, amount);
+                })
                 .list();
         return new Summary(backlog.oldestNotSent(), backlog.unpostedTransactions(), start, end,
                 entities.stream().mapToLong(EntityPending::journals).sum(), entities);
@@ -105,29 +115,51 @@ public class GlIntegration {
     public Page<PendingJournal> journals(LocalDate from, LocalDate to, String cursor, int limit) {
         Map<String, LocalDate> latestSent = latestSentPerEntity();
         List<String> after = cursor == null ? null : Page.decode(cursor, 2);
-        var statement = jdbc.sql("""
-                        SELECT j.id, j.entity_code, j.journal_date, b.name, e.base_currency, t.debit, t.credit
-                          FROM journal j
-                          JOIN batch b ON b.id = j.batch_id
-                          JOIN financial_entity e ON e.code = j.entity_code
-                          CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
-                                                FROM journal_line l WHERE l.journal_id = j.id) t
-                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN :from AND :to
-                        """ + (after == null ? "" : " AND (j.journal_date, j.id) > (CAST(:afterDate AS date), CAST(:afterId AS bigint))") + """
-                         ORDER BY j.journal_date, j.id LIMIT :limit""")
+        var statement = jdbc.sql(PENDING + (after == null ? "" : " AND (j.journal_date, j.id) > (CAST(:afterDate AS date), CAST(:afterId AS bigint))")
+                        + " ORDER BY j.journal_date, j.id LIMIT :limit")
                 .param("from", from).param("to", to).param("limit", limit + 1);
         if (after != null) {
             statement = statement.param("afterDate", LocalDate.parse(after.get(0))).param("afterId", Long.parseLong(after.get(1)));
         }
-        List<PendingJournal> rows = statement.query((rs, n) -> {
+        List<PendingJournal> rows = statement.query(pendingJournal(latestSent)).list();
+        return Page.of(rows, limit, j -> List.of(j.date(), j.id()));
+    }
+
+    private static final String PENDING = """
+            SELECT j.id, j.entity_code, j.journal_date, b.name, e.base_currency, t.debit, t.credit
+              FROM journal j
+              JOIN batch b ON b.id = j.batch_id
+              JOIN financial_entity e ON e.code = j.entity_code
+              CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
+                                    FROM journal_line l WHERE l.journal_id = j.id) t
+             WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN :from AND :to""";
+
+    private static org.springframework.jdbc.core.RowMapper<PendingJournal> pendingJournal(Map<String, LocalDate> latestSent) {
+        return (rs, n) -> {
             String entity = rs.getString(2);
             LocalDate date = rs.getObject(3, LocalDate.class);
             LocalDate sent = latestSent.get(entity);
             return new PendingJournal(rs.getLong(1), entity, date, rs.getString(4),
                     Currencies.atScale(rs.getBigDecimal(6), rs.getString(5)), Currencies.atScale(rs.getBigDecimal(7), rs.getString(5)),
                     sent != null && !date.isAfter(sent));
-        }).list();
-        return Page.of(rows, limit, j -> List.of(j.date(), j.id()));
+        };
+    }
+
+    /**
+     * Every journal waiting in the range, oldest first, as one query read 10,000 rows at a time
+     * (a server-side cursor in a read-only transaction): for reports that write them all as they
+     * come, faster than page after page.
+     */
+    public void eachJournal(LocalDate from, LocalDate to, java.util.function.Consumer<java.util.stream.Stream<PendingJournal>> reader) {
+        Map<String, LocalDate> latestSent = latestSentPerEntity();
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(tx -> {
+            try (var journals = jdbc.sql(PENDING + " ORDER BY j.journal_date, j.id").param("from", from).param("to", to)
+                    .withFetchSize(10_000).query(pendingJournal(latestSent)).stream()) {
+                reader.accept(journals);
+            }
+        });
     }
 
     /** The ids of the posted journals not sent in the range, after a journal (date, id), at most {@code limit}: a chunk of "all". */
@@ -202,7 +234,7 @@ public class GlIntegration {
             }
         }
         Long[] journals = ids.toArray(Long[]::new);
-        jdbc.sql("UPDATE journal SET sent_at = now() WHERE id = ANY(?)").param(journals).update();
+        recordSent(journals);
         jdbc.sql("""
                         INSERT INTO gl_delivery (journal_id, status, actor, reason)
                         SELECT id, 'MARKED_SENT', ?, ? FROM unnest(?::bigint[]) AS t(id)""")
@@ -224,11 +256,12 @@ public class GlIntegration {
             return new MarkSent.Refused("REASON_REQUIRED", 0, "say why the journals are marked as sent without being sent");
         }
         List<Long> ids = jdbc.sql("""
-                        UPDATE journal j SET sent_at = now() FROM batch b
-                         WHERE b.id = j.batch_id AND b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN ? AND ?
-                        RETURNING j.id""")
+                        SELECT j.id FROM journal j JOIN batch b ON b.id = j.batch_id
+                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN ? AND ?
+                         ORDER BY j.journal_date, j.id FOR UPDATE OF j""")
                 .params(from, to).query(Long.class).list();
         Long[] journals = ids.toArray(Long[]::new);
+        recordSent(journals);
         jdbc.sql("""
                         INSERT INTO gl_delivery (journal_id, status, actor, reason)
                         SELECT id, 'MARKED_SENT', ?, ? FROM unnest(?::bigint[]) AS t(id)""")
@@ -236,5 +269,25 @@ public class GlIntegration {
         audit.recordEach(actor, "gl.marked-sent", ids.stream().map(id -> "journal:" + id).toList(),
                 java.util.Collections.nCopies(ids.size(), Map.of("reason", reason)));
         return new MarkSent.Marked(ids);
+    }
+
+    /**
+     * The journals reached the GL (sent, or marked as sent): their mark, and what was sent per
+     * entity and day, from which the pending summary of any range is computed. In the caller's
+     * transaction.
+     */
+    void recordSent(Long[] journals) {
+        // only journals not marked before count: a journal reaches the GL once (gl_delivery_once), and is added up once
+        jdbc.sql("""
+                        WITH sent AS (UPDATE journal SET sent_at = now() WHERE id = ANY(?) AND sent_at IS NULL
+                                      RETURNING id, entity_code, journal_date)
+                        INSERT INTO sent_day_total AS s (entity_code, journal_date, journals, base_debit)
+                        SELECT j.entity_code, j.journal_date, count(*), coalesce(sum(t.debit), 0)
+                          FROM sent j
+                          CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l WHERE l.journal_id = j.id) t
+                         GROUP BY j.entity_code, j.journal_date
+                        ON CONFLICT (entity_code, journal_date)
+                        DO UPDATE SET journals = s.journals + excluded.journals, base_debit = s.base_debit + excluded.base_debit""")
+                .param(journals).update();
     }
 }

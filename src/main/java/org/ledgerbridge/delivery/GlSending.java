@@ -442,7 +442,7 @@ public class GlSending {
                             SELECT id, ?, ?, ? FROM unnest(?::bigint[]) AS t(id)""")
                     .params(target.name(), status, actor, journals).update();
             if (status.equals("SENT")) {
-                jdbc.sql("UPDATE journal SET sent_at = now() WHERE id = ANY(?)").param(journals).update();
+                integration.recordSent(journals);
             }
             audit.recordEach(actor, status.equals("SENT") ? "gl.sent" : "gl.send-uncertain",
                     ids.stream().map(id -> "journal:" + id).toList(), java.util.Collections.nCopies(ids.size(), Map.of("target", target.name())));

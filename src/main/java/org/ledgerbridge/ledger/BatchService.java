@@ -168,15 +168,15 @@ public class BatchService {
                         UPDATE batch SET status = 'POSTED', posted_at = now(), posted_by = ?, posted_digest = batch_lines_digest(id)
                          WHERE id = ANY(?)""")
                 .params(actor, ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new)).update();
-        // posted journals never change: what each batch holds per entity is written once, here
+        // posted journals never change: what each batch holds per entity and day, and per account, is written once, here
         jdbc.sql("""
-                        INSERT INTO batch_total (batch_id, entity_code, journals, base_debit, base_credit)
-                        SELECT j.batch_id, j.entity_code, count(*), coalesce(sum(t.debit), 0), coalesce(sum(t.credit), 0)
+                        INSERT INTO batch_day_total (batch_id, entity_code, journal_date, journals, base_debit, base_credit)
+                        SELECT j.batch_id, j.entity_code, j.journal_date, count(*), coalesce(sum(t.debit), 0), coalesce(sum(t.credit), 0)
                           FROM journal j
                           CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
                                                 FROM journal_line l WHERE l.journal_id = j.id) t
                          WHERE j.batch_id = ANY(?)
-                         GROUP BY j.batch_id, j.entity_code""")
+                         GROUP BY j.batch_id, j.entity_code, j.journal_date""")
                 .param(ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new)).update();
         jdbc.sql("""
                         INSERT INTO batch_account_total (batch_id, entity_code, account_code, base_debit, base_credit)
@@ -203,8 +203,9 @@ public class BatchService {
               CROSS JOIN LATERAL (
                   SELECT coalesce(array_agg(e.entity_code ORDER BY e.entity_code), '{}') AS entities,
                          coalesce(sum(e.journals), 0) AS journals, coalesce(sum(e.debit), 0) AS debit, coalesce(sum(e.credit), 0) AS credit
-                    FROM (SELECT bt.entity_code, bt.journals, bt.base_debit AS debit, bt.base_credit AS credit
-                            FROM batch_total bt WHERE bt.batch_id = b.id AND b.status = 'POSTED'
+                    FROM (SELECT bt.entity_code, sum(bt.journals) AS journals, sum(bt.base_debit) AS debit, sum(bt.base_credit) AS credit
+                            FROM batch_day_total bt WHERE bt.batch_id = b.id AND b.status = 'POSTED'
+                           GROUP BY bt.entity_code
                           UNION ALL
                           SELECT j.entity_code, count(*), sum(x.debit), sum(x.credit)
                             FROM journal j

@@ -76,18 +76,34 @@ public class LedgerCheck {
                          WHERE x.debit IS DISTINCT FROM t.base_debit OR x.credit IS DISTINCT FROM t.base_credit
                         UNION
                         SELECT coalesce(x.batch_id, t.batch_id)
-                          FROM (SELECT j.batch_id, j.entity_code, count(*) AS journals, sum(s.debit) AS debit, sum(s.credit) AS credit
+                          FROM (SELECT j.batch_id, j.entity_code, j.journal_date, count(*) AS journals, sum(s.debit) AS debit,
+                                       sum(s.credit) AS credit
                                   FROM batch b JOIN journal j ON j.batch_id = b.id
                                   CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
                                                         FROM journal_line l WHERE l.journal_id = j.id) s
-                                 WHERE b.status = 'POSTED' GROUP BY j.batch_id, j.entity_code) x
-                          FULL JOIN batch_total t ON t.batch_id = x.batch_id AND t.entity_code = x.entity_code
+                                 WHERE b.status = 'POSTED' GROUP BY j.batch_id, j.entity_code, j.journal_date) x
+                          FULL JOIN batch_day_total t
+                            ON t.batch_id = x.batch_id AND t.entity_code = x.entity_code AND t.journal_date = x.journal_date
                          WHERE x.journals IS DISTINCT FROM t.journals OR x.debit IS DISTINCT FROM t.base_debit
                             OR x.credit IS DISTINCT FROM t.base_credit
                          ORDER BY 1""")
                 .query(rs -> {
                     violations.add(new Violation("BATCH_TOTALS_DIFFER", "batch:" + rs.getLong(1),
                             "the totals kept for posted batch " + rs.getLong(1) + " differ from what its journals add up to"));
+                });
+        jdbc.sql("""
+                        SELECT coalesce(x.entity_code, t.entity_code), coalesce(x.journal_date, t.journal_date)
+                          FROM (SELECT j.entity_code, j.journal_date, count(*) AS journals, sum(s.debit) AS debit
+                                  FROM journal j
+                                  CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l WHERE l.journal_id = j.id) s
+                                 WHERE j.sent_at IS NOT NULL GROUP BY j.entity_code, j.journal_date) x
+                          FULL JOIN sent_day_total t ON t.entity_code = x.entity_code AND t.journal_date = x.journal_date
+                         WHERE coalesce(x.journals, 0) <> coalesce(t.journals, 0) OR coalesce(x.debit, 0) <> coalesce(t.base_debit, 0)
+                         ORDER BY 1, 2""")
+                .query(rs -> {
+                    violations.add(new Violation("SENT_TOTALS_DIFFER", "entity:" + rs.getString(1),
+                            "the totals kept of what was sent to the GL for " + rs.getString(1) + " on " + rs.getObject(2, java.time.LocalDate.class)
+                                    + " differ from the journals marked as sent"));
                 });
         return violations;
     }

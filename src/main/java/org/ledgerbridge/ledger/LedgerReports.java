@@ -137,7 +137,7 @@ public class LedgerReports {
                         SELECT e.code, e.base_currency, p.journals, p.debit, u.journals, u.debit
                           FROM financial_entity e
                           CROSS JOIN LATERAL (SELECT coalesce(sum(t.journals), 0) AS journals, coalesce(sum(t.base_debit), 0) AS debit
-                                                FROM batch_total t JOIN batch b ON b.id = t.batch_id
+                                                FROM batch_day_total t JOIN batch b ON b.id = t.batch_id
                                                WHERE t.entity_code = e.code AND b.status = 'POSTED') p
                           CROSS JOIN LATERAL (SELECT count(*) AS journals, coalesce(sum(x.debit), 0) AS debit
                                                 FROM journal j

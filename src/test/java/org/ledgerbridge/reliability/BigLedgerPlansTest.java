@@ -47,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * quadratic query fails the build, not a user.
  */
 @LedgerTest
+@org.springframework.test.context.TestPropertySource(properties = "ledgerbridge.test.ledger=big") // a context (and database) of its own
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BigLedgerPlansTest {
 

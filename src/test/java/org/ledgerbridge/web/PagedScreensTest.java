@@ -38,6 +38,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 @SpringBootTest(classes = LedgerBridgeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @DirtiesContext
+@org.springframework.test.context.TestPropertySource(properties = "ledgerbridge.test.ledger=paged") // a context (and database) of its own
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PagedScreensTest {
 
