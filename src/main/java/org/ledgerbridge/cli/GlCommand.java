@@ -74,11 +74,8 @@ final class GlCommand {
         @ArgGroup(multiplicity = "1")
         Which which;
 
-        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "with --all: default the oldest journal not sent")
-        LocalDate from;
-
-        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "with --all: default the business date")
-        LocalDate to;
+        @picocli.CommandLine.Mixin
+        Range range;
 
         @Option(names = "--reason", required = true)
         String reason;
@@ -90,8 +87,8 @@ final class GlCommand {
                 GlIntegration integration = ledger.bean(GlIntegration.class);
                 GlIntegration.MarkSent result;
                 if (which.all) {
-                    GlIntegration.Summary range = integration.summary(from, to, cli.global.businessDate());
-                    result = integration.markSentRange(range.from(), range.to(), reason, cli.global.actor());
+                    GlIntegration.Summary all = range.of(integration, cli.global.businessDate());
+                    result = integration.markSentRange(all.from(), all.to(), reason, cli.global.actor());
                 } else {
                     result = integration.markSent(which.ids, reason, cli.global.actor());
                 }
@@ -251,6 +248,19 @@ final class GlCommand {
         }
     }
 
+    /** The range of --all: from the oldest journal not sent to the business date unless said. */
+    static final class Range {
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "with --all: default the oldest journal not sent")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "with --all: default the business date")
+        LocalDate to;
+
+        GlIntegration.Summary of(GlIntegration integration, LocalDate businessDate) {
+            return integration.summary(from, to, businessDate);
+        }
+    }
+
     /** Journal ids, or --all for every posted journal not sent. */
     static final class Which {
         @Parameters(paramLabel = "ID", arity = "1..*")
@@ -270,11 +280,8 @@ final class GlCommand {
         @Option(names = "--target", paramLabel = "T", description = "the target (may be left out when there is only one)")
         String targetName;
 
-        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "with --all: default the oldest journal not sent")
-        LocalDate from;
-
-        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "with --all: default the business date")
-        LocalDate to;
+        @picocli.CommandLine.Mixin
+        Range range;
 
         abstract int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target);
 
@@ -309,7 +316,7 @@ final class GlCommand {
                 }
                 if (which.all) {
                     GlIntegration integration = ledger.bean(GlIntegration.class);
-                    return runRange(cli, integration, sending, integration.summary(from, to, cli.global.businessDate()), target);
+                    return runRange(cli, integration, sending, range.of(integration, cli.global.businessDate()), target);
                 }
                 return run(cli, sending, which.ids, target);
             });

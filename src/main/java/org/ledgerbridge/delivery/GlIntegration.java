@@ -233,15 +233,7 @@ public class GlIntegration {
                 return new MarkSent.Refused("ALREADY_SENT", id, "journal " + id + " was already sent or marked as sent");
             }
         }
-        Long[] journals = ids.toArray(Long[]::new);
-        recordSent(journals);
-        jdbc.sql("""
-                        INSERT INTO gl_delivery (journal_id, status, actor, reason)
-                        SELECT id, 'MARKED_SENT', ?, ? FROM unnest(?::bigint[]) AS t(id)""")
-                .params(actor, reason, journals).update();
-        audit.recordEach(actor, "gl.marked-sent", ids.stream().map(id -> "journal:" + id).toList(),
-                java.util.Collections.nCopies(ids.size(), Map.of("reason", reason)));
-        return new MarkSent.Marked(ids);
+        return marked(ids, reason, actor);
     }
 
     /**
@@ -260,6 +252,11 @@ public class GlIntegration {
                          WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN ? AND ?
                          ORDER BY j.journal_date, j.id FOR UPDATE OF j""")
                 .params(from, to).query(Long.class).list();
+        return marked(ids, reason, actor);
+    }
+
+    /** The journals are marked as sent by hand: their mark, the delivery record with who and why, one audit event each. */
+    private MarkSent marked(List<Long> ids, String reason, String actor) {
         Long[] journals = ids.toArray(Long[]::new);
         recordSent(journals);
         jdbc.sql("""

@@ -6,14 +6,11 @@ import org.ledgerbridge.delivery.GlSending;
 import org.ledgerbridge.delivery.GlTarget;
 import org.springframework.stereotype.Component;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * "Act on all the journals in the range" from the GL integration screen: validating or sending a
@@ -93,17 +90,8 @@ class GlJobs {
 
     private final GlSending sending;
     // one at a time: two sends of the same range would only find each other's journals sent
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "web-gl");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<String, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
-            return size() > 100;
-        }
-    });
+    private final ExecutorService worker = WebJobs.workers("web-gl", 1);
+    private final Map<String, Job> jobs = WebJobs.recent(100);
 
     GlJobs(GlSending sending) {
         this.sending = sending;

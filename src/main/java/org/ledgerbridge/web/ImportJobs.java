@@ -9,14 +9,11 @@ import org.ledgerbridge.imports.ProgressListener;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Imports started from the browser run here, off the request thread, so that the page can show
@@ -120,17 +117,8 @@ class ImportJobs {
     }
 
     private final ImportService imports;
-    private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "web-import");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<String, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
-            return size() > 200;
-        }
-    });
+    private final ExecutorService workers = WebJobs.workers("web-import", 2);
+    private final Map<String, Job> jobs = WebJobs.recent(200);
 
     ImportJobs(ImportService imports) {
         this.imports = imports;
