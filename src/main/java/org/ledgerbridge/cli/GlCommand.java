@@ -49,17 +49,20 @@ final class GlCommand {
                     json.put("to", summary.to());
                     json.put("journalsInRange", summary.journals());
                     json.put("entities", summary.entities());
-                    integration.eachJournal(summary.from(), summary.to(), journals -> cli.output.jsonStream(json, "journals", (Iterable<GlIntegration.PendingJournal>) journals::iterator));
+                    try (var journals = cli.output.jsonStream(json, "journals")) {
+                        integration.eachJournal(summary.from(), summary.to(), journals::item);
+                    }
                 } else {
                     cli.output.out.println("oldest journal not sent: " + (summary.oldestNotSent() == null ? "none" : summary.oldestNotSent())
                             + "; transactions not posted: " + summary.unpostedTransactions() + "; " + summary.journals()
                             + " journal(s) waiting from " + summary.from() + " to " + summary.to());
                     summary.entities().forEach(e -> cli.output.out.println("  " + e.entity() + ": " + e.journals() + " journal(s), debit "
                             + e.debit().toPlainString() + ", credit " + e.credit().toPlainString() + " " + e.currency()));
-                    integration.eachJournal(summary.from(), summary.to(), journals -> cli.output.tableStream(
-                            List.of("ID", "ENTITY", "DATE", "BATCH", "DEBIT", "CREDIT", "BACKDATED"),
-                            journals.map(j -> List.of(String.valueOf(j.id()), j.entity(), j.date().toString(), j.batch(),
-                                    j.debit().toPlainString(), j.credit().toPlainString(), j.backdated() ? "BACKDATED" : ""))));
+                    try (var table = cli.output.table(List.of("ID", "ENTITY", "DATE", "BATCH", "DEBIT", "CREDIT", "BACKDATED"))) {
+                        integration.eachJournal(summary.from(), summary.to(), j -> table.row(List.of(String.valueOf(j.id()), j.entity(),
+                                j.date().toString(), j.batch(), j.debit().toPlainString(), j.credit().toPlainString(),
+                                j.backdated() ? "BACKDATED" : "")));
+                    }
                 }
                 return LedgerBridgeCli.DONE;
             });

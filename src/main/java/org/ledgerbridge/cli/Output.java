@@ -55,6 +55,50 @@ final class Output {
 
     /** A plain text table: columns padded to their widest cell. */
     void table(List<String> header, List<List<String>> rows) {
+        int[] widths = widths(header, rows);
+        try (Lines lines = new Lines()) {
+            lines.row(header, widths);
+            rows.forEach(row -> lines.row(row, widths));
+        }
+    }
+
+    /**
+     * A table of rows that come as they are read (a report of a million journals): the columns
+     * take the widths of the first rows, later rows are written as they arrive.
+     */
+    void tableStream(List<String> header, java.util.stream.Stream<List<String>> rows) {
+        try (RowsOut table = table(header)) {
+            rows.forEach(table::row);
+        }
+    }
+
+    /** A table written row by row as the rows are handed over; close it at the end. */
+    RowsOut table(List<String> header) {
+        return new RowsOut(header);
+    }
+
+    /** A JSON object whose field {@code field} is an array written item by item as the items are read. */
+    void jsonStream(java.util.Map<String, Object> head, String field, Iterable<?> items) {
+        try (ItemsOut array = jsonStream(head, field)) {
+            items.forEach(array::item);
+        }
+    }
+
+    /** The same, with the items handed over one by one; close it at the end. */
+    ItemsOut jsonStream(java.util.Map<String, Object> head, String field) {
+        String start = JSON.writeValueAsString(head);
+        return new ItemsOut(start.substring(0, start.length() - 1) + (head.isEmpty() ? "" : ",") + JSON.writeValueAsString(field) + ":[",
+                "]}");
+    }
+
+    /** A JSON array written item by item as the items are read. */
+    void jsonArray(Iterable<?> items) {
+        try (ItemsOut array = new ItemsOut("[", "]")) {
+            items.forEach(array::item);
+        }
+    }
+
+    private static int[] widths(List<String> header, List<List<String>> rows) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < header.size(); i++) {
             widths[i] = header.get(i).length();
@@ -64,53 +108,89 @@ final class Output {
                 widths[i] = Math.max(widths[i], row.get(i) == null ? 0 : row.get(i).length());
             }
         }
-        printRow(header, widths);
-        for (List<String> row : rows) {
-            printRow(row, widths);
-        }
+        return widths;
     }
 
     /**
-     * A table of rows that come as they are read (a report of a million journals): the columns
-     * take the widths of the first rows, later rows are written as they arrive.
+     * Standard output in 64 KB writes for a long report: System.out flushes at every line, which
+     * made a 200,000-line report a write per line.
      */
-    void tableStream(List<String> header, java.util.stream.Stream<List<String>> rows) {
-        java.util.Iterator<List<String>> iterator = rows.iterator();
-        List<List<String>> first = new java.util.ArrayList<>();
-        while (first.size() < org.ledgerbridge.ledger.Page.MAX_LIMIT && iterator.hasNext()) {
-            first.add(iterator.next());
+    private class Lines implements AutoCloseable {
+        final PrintStream text = new PrintStream(new java.io.BufferedOutputStream(out, 1 << 16), false,
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        void row(List<String> cells, int[] widths) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                String cell = cells.get(i) == null ? "" : cells.get(i);
+                line.append(i == 0 ? "" : "  ").append(cell).append(" ".repeat(Math.max(0, widths[i] - cell.length())));
+            }
+            text.println(line.toString().stripTrailing());
         }
-        table(header, first);
-        int[] widths = new int[header.size()];
-        for (List<String> row : first) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i) == null ? 0 : row.get(i).length());
+
+        @Override
+        public void close() {
+            text.flush();
+        }
+    }
+
+    /** A table whose first rows set the column widths; the others are written as they come. */
+    final class RowsOut extends Lines {
+        private final List<String> header;
+        private final List<List<String>> first = new java.util.ArrayList<>();
+        private int[] widths;
+
+        private RowsOut(List<String> header) {
+            this.header = header;
+        }
+
+        void row(List<String> cells) {
+            if (widths != null) {
+                row(cells, widths);
+                return;
+            }
+            first.add(cells);
+            if (first.size() == org.ledgerbridge.ledger.Page.MAX_LIMIT) {
+                start();
             }
         }
-        iterator.forEachRemaining(row -> printRow(row, widths));
+
+        private void start() {
+            widths = widths(header, first);
+            row(header, widths);
+            first.forEach(row -> row(row, widths));
+            first.clear();
+        }
+
+        @Override
+        public void close() {
+            if (widths == null) {
+                start();
+            }
+            super.close();
+        }
     }
 
-    /** A JSON object whose field {@code field} is an array written item by item as the items are read. */
-    void jsonStream(java.util.Map<String, Object> head, String field, Iterable<?> items) {
-        String start = JSON.writeValueAsString(head);
-        out.print(start.substring(0, start.length() - 1) + (head.isEmpty() ? "" : ",") + JSON.writeValueAsString(field) + ":[");
-        boolean first = true;
-        for (Object item : items) {
-            out.print((first ? "" : ",") + JSON.writeValueAsString(item));
-            first = false;
-        }
-        out.println("]}");
-    }
+    /** JSON items written one by one between an opening and a closing text. */
+    final class ItemsOut extends Lines {
+        private final String end;
+        private boolean first = true;
 
-    /** A JSON array written item by item as the items are read. */
-    void jsonArray(Iterable<?> items) {
-        out.print("[");
-        boolean first = true;
-        for (Object item : items) {
-            out.print((first ? "" : ",") + JSON.writeValueAsString(item));
+        private ItemsOut(String start, String end) {
+            this.end = end;
+            text.print(start);
+        }
+
+        void item(Object item) {
+            text.print((first ? "" : ",") + JSON.writeValueAsString(item));
             first = false;
         }
-        out.println("]");
+
+        @Override
+        public void close() {
+            text.println(end);
+            super.close();
+        }
     }
 
     /** The items of every page of a list, read one page at a time as they are iterated. */
@@ -118,12 +198,4 @@ final class Output {
         return org.ledgerbridge.ledger.Page.each(fetch);
     }
 
-    private void printRow(List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i) == null ? "" : cells.get(i);
-            line.append(i == 0 ? "" : "  ").append(cell).append(" ".repeat(Math.max(0, widths[i] - cell.length())));
-        }
-        out.println(line.toString().stripTrailing());
-    }
 }

@@ -51,9 +51,20 @@ public final class CopyReader {
             long rows = 0;
             boolean reading = true;
             byte[] bytes;
+            RuntimeException failed = null;
             while ((bytes = out.readFromCopy()) != null) {
                 rows++;
-                reading = reading && handler.row(row.of(bytes));
+                try {
+                    reading = reading && handler.row(row.of(bytes));
+                } catch (RuntimeException e) {
+                    // the rest is read and dropped before the failure is passed on: a COPY left half-read keeps
+                    // the connection busy, and the caller's rollback would wait for it forever
+                    failed = e;
+                    reading = false;
+                }
+            }
+            if (failed != null) {
+                throw failed;
             }
             return rows;
         } catch (SQLException e) {

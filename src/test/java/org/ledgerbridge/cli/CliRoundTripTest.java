@@ -110,6 +110,10 @@ class CliRoundTripTest {
         cli.run("import", "imis", Samples.file("imis-export.csv").toString(), "--batch", "1041");
         assertThat(cli.run("batch", "status", "1", "--to", "READY").exitCode()).isZero();
         assertThat(cli.run("batch", "post", "1").exitCode()).isZero();
+        JsonNode waiting = JSON.readTree(cli.run("--report", "json", "gl", "pending", "--from", "2026-01-01").out());
+        assertThat(waiting.get("journalsInRange").asLong()).isPositive();
+        assertThat(waiting.get("journals")).hasSize((int) waiting.get("journalsInRange").asLong());
+        assertThat(cli.run("gl", "pending", "--from", "2026-01-01").out()).contains("ID", "BACKDATED", "journal(s) waiting from 2026-01-01");
         Path books = dir.resolve("books.journal");
         Files.writeString(books, "account Assets:1050\naccount Assets:1900\naccount Income:4200\n");
         assertThat(cli.run("gl", "target", "add", "books", "--type", "ledger", "--path", books.toString()).exitCode()).isZero();

@@ -76,6 +76,18 @@ class CopyReaderTest {
     }
 
     @Test
+    void a_handler_that_fails_ends_the_copy_so_the_transaction_rolls_back_instead_of_waiting_forever() {
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx ->
+                CopyReader.read(dataSource, "SELECT g FROM generate_series(1, 100000) g", row -> {
+                    throw new IllegalArgumentException("the report could not write row " + row.longValue(1));
+                }))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+
+        Long after = new TransactionTemplate(transactions).execute(tx ->
+                org.springframework.jdbc.core.simple.JdbcClient.create(dataSource).sql("SELECT 5").query(Long.class).single());
+        assertThat(after).isEqualTo(5L);
+    }
+
+    @Test
     void reading_outside_a_transaction_is_a_bug_said_plainly() {
         assertThatThrownBy(() -> CopyReader.read(dataSource, "SELECT 1", row -> true))
                 .hasMessageContaining("inside a transaction");
