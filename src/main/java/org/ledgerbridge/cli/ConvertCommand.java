@@ -28,7 +28,7 @@ final class ConvertCommand {
     @ParentCommand
     LedgerBridgeCli cli;
 
-    @Command(name = "imis", description = "iMIS auto-batch export -> one balanced GL file per financial entity (seed 000).")
+    @Command(name = "imis", description = "iMIS auto-batch export -> one balanced GL file per financial entity.")
     static final class Imis implements Callable<Integer> {
         @ParentCommand
         ConvertCommand parent;

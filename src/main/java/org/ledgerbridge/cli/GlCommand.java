@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "gl", description = "GL integration (seed 001): journals not sent yet, mark as sent.",
+@Command(name = "gl", description = "GL integration: journals not sent yet, validate and send them, mark as sent.",
         subcommands = {GlCommand.Pending.class, GlCommand.MarkSent.class, GlCommand.Target.class, GlCommand.Validate.class,
                 GlCommand.Send.class, GlCommand.Reconcile.class, GlCommand.History.class})
 final class GlCommand {

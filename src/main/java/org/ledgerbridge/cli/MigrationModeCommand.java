@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "migration-mode", description = "The migration-mode switch of the AR and AP subledgers (seed 002).",
+@Command(name = "migration-mode", description = "The migration-mode switch of the AR and AP subledgers: while it is on, migrated documents are entered and released without GL journals.",
         subcommands = {MigrationModeCommand.Status.class, MigrationModeCommand.On.class, MigrationModeCommand.Off.class})
 final class MigrationModeCommand {
 

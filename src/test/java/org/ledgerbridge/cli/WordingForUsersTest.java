@@ -1,0 +1,45 @@
+package org.ledgerbridge.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Users never saw the design documents: no help text, screen or README line names them ("seed 002"). */
+class WordingForUsersTest {
+
+    private static final Pattern DESIGN_DOCUMENT = Pattern.compile("(?i)seed \\d{3}");
+
+    @Test
+    void no_command_help_names_a_design_document() {
+        List<String> helps = new ArrayList<>();
+        collect(new CommandLine(new LedgerBridgeCli()), helps);
+
+        assertThat(helps).hasSizeGreaterThan(20).noneMatch(help -> DESIGN_DOCUMENT.matcher(help).find());
+    }
+
+    @Test
+    void no_screen_and_no_readme_line_names_a_design_document() throws IOException {
+        List<Path> files;
+        try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+            files = new ArrayList<>(templates.filter(Files::isRegularFile).toList());
+        }
+        files.add(Path.of("README.md"));
+        for (Path file : files) {
+            assertThat(Files.readString(file)).as(file.toString()).doesNotContainPattern(DESIGN_DOCUMENT);
+        }
+    }
+
+    private static void collect(CommandLine command, List<String> helps) {
+        helps.add(command.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        command.getSubcommands().values().forEach(sub -> collect(sub, helps));
+    }
+}
