@@ -193,9 +193,4 @@ final class Output {
         }
     }
 
-    /** The items of every page of a list, read one page at a time as they are iterated. */
-    static <T> Iterable<T> pages(java.util.function.Function<String, org.ledgerbridge.ledger.Page<T>> fetch) {
-        return org.ledgerbridge.ledger.Page.each(fetch);
-    }
-
 }

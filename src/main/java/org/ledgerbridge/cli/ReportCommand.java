@@ -69,7 +69,7 @@ final class ReportCommand {
             return cli.withLedger(ledger -> {
                 LedgerReports reports = ledger.bean(LedgerReports.class);
                 // read and written a page at a time: a million journals never sit in memory
-                Iterable<JournalView> journals = Output.pages(cursor -> reports.journals(from, to, entity, cursor,
+                Iterable<JournalView> journals = org.ledgerbridge.ledger.Page.each(cursor -> reports.journals(from, to, entity, cursor,
                         org.ledgerbridge.ledger.Page.MAX_LIMIT));
                 if (cli.global.json()) {
                     cli.output.jsonArray(journals);
@@ -105,7 +105,7 @@ final class ReportCommand {
                 OpenItems openItems = ledger.bean(OpenItems.class);
                 OpenItems.Filter filter = new OpenItems.Filter(null, party, null, all);
                 // read and written a page at a time, as the documents screen reads them
-                Iterable<OpenItem> items = Output.pages(cursor -> openItems.page(filter, cursor, org.ledgerbridge.ledger.Page.MAX_LIMIT));
+                Iterable<OpenItem> items = org.ledgerbridge.ledger.Page.each(cursor -> openItems.page(filter, cursor, org.ledgerbridge.ledger.Page.MAX_LIMIT));
                 if (cli.global.json()) {
                     cli.output.jsonArray(items);
                 } else {

@@ -67,12 +67,7 @@ public class ImportService {
 
     /** Import runs, newest first, a page at a time along the primary key. */
     public org.ledgerbridge.ledger.Page<ImportRun> runs(String cursor, int limit) {
-        long before;
-        try {
-            before = cursor == null ? Long.MAX_VALUE : Long.parseLong(org.ledgerbridge.ledger.Page.decode(cursor, 1).get(0));
-        } catch (NumberFormatException e) {
-            throw new org.ledgerbridge.ledger.Page.BadCursor();
-        }
+        long before = org.ledgerbridge.ledger.Page.decodeId(cursor, Long.MAX_VALUE);
         List<ImportRun> rows = jdbc.sql("""
                         SELECT id, kind, file_name, variant, actor, started_at, finished_at, status, rows, accepted,
                                jsonb_array_length(errors), summary::text

@@ -54,12 +54,7 @@ public class AuditLog {
      * ("journal:42", along its index) when {@code subject} is not null.
      */
     public Page<AuditEvent> page(String subject, String cursor, int limit) {
-        long before;
-        try {
-            before = cursor == null ? Long.MAX_VALUE : Long.parseLong(Page.decode(cursor, 1).get(0));
-        } catch (NumberFormatException e) {
-            throw new Page.BadCursor();
-        }
+        long before = Page.decodeId(cursor, Long.MAX_VALUE);
         List<AuditEvent> rows = jdbc.sql("SELECT id, at, actor, action, subject, details::text AS details FROM audit_event WHERE id < :before"
                         + (subject == null ? "" : " AND subject = :subject") + " ORDER BY id DESC LIMIT :limit")
                 .param("before", before).param("subject", subject).param("limit", limit + 1)

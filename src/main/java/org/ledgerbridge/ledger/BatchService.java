@@ -100,21 +100,13 @@ public class BatchService {
 
     /** Batches in id order, a page at a time; only those of the given statuses when {@code statuses} is not null. */
     public Page<Batch> page(java.util.Collection<BatchStatus> statuses, String cursor, int limit) {
-        long after = cursor == null ? 0 : parseId(cursor);
+        long after = Page.decodeId(cursor, 0);
         String[] wanted = statuses == null ? null : statuses.stream().map(Enum::name).toArray(String[]::new);
         List<Batch> rows = jdbc.sql(SELECT_BATCHES + " WHERE b.id > :after" + (wanted == null ? "" : " AND b.status = ANY(:statuses)")
                         + " ORDER BY b.id LIMIT :limit")
                 .param("after", after).param("statuses", wanted).param("limit", limit + 1)
                 .query(this::batch).list();
         return Page.of(rows, limit, b -> List.of(b.id()));
-    }
-
-    private static long parseId(String cursor) {
-        try {
-            return Long.parseLong(Page.decode(cursor, 1).get(0));
-        } catch (NumberFormatException e) {
-            throw new Page.BadCursor();
-        }
     }
 
     public java.util.Optional<Batch> find(long id) {

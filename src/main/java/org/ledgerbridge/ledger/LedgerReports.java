@@ -98,7 +98,7 @@ public class LedgerReports {
     public Page<JournalView> journalsOfBatch(long batchId, String cursor, int limit) {
         Map<String, java.util.Optional<?>> params = new java.util.HashMap<>();
         params.put("batch", java.util.Optional.of(batchId));
-        params.put("after", java.util.Optional.of(cursor == null ? 0L : parse(() -> Long.parseLong(Page.decode(cursor, 1).get(0)))));
+        params.put("after", java.util.Optional.of(Page.decodeId(cursor, 0)));
         List<JournalView> rows = journalPage("j.batch_id = :batch AND j.id > :after", "j.id", params, limit + 1);
         return Page.of(rows, limit, j -> List.of(j.id()));
     }

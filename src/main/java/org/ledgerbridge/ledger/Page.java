@@ -94,6 +94,18 @@ public record Page<T>(List<T> items, String next) {
         }
     }
 
+    /** The row id a cursor of one key names, or {@code whenFirst} for the first page (no cursor). */
+    public static long decodeId(String cursor, long whenFirst) {
+        if (cursor == null) {
+            return whenFirst;
+        }
+        try {
+            return Long.parseLong(decode(cursor, 1).get(0));
+        } catch (NumberFormatException e) {
+            throw new BadCursor();
+        }
+    }
+
     /** A cursor that this list did not hand out (edited, or from another list). */
     public static final class BadCursor extends IllegalArgumentException {
         public BadCursor() {

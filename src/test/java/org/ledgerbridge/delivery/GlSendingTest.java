@@ -83,6 +83,32 @@ class GlSendingTest {
 
     private static final String[] CHART = {"Assets:1050", "Assets:1900", "Income:4000", "Income:4100", "Income:4200"};
 
+    @Autowired org.ledgerbridge.ledger.PostingService posting;
+
+    @Test
+    void a_journal_posted_into_the_range_during_a_send_of_all_is_validated_before_it_could_be_sent() throws IOException {
+        GlTarget gl = ledgerTarget(CHART);
+        GlIntegration.Summary range = integration.summary(LocalDate.of(2026, 1, 1), TODAY, TODAY);
+        java.util.concurrent.atomic.AtomicBoolean postedLate = new java.util.concurrent.atomic.AtomicBoolean();
+
+        GlSending.Sending result = sending.sendRange(range, gl, "approver", (done, total) -> {
+            if (postedLate.compareAndSet(false, true)) { // while the first pass validates: a journal on an account the GL lacks
+                long batch = batches.open(org.ledgerbridge.ledger.BatchType.ADJUSTMENT, "p").id();
+                posting.post(batch, List.of(org.ledgerbridge.ledger.JournalDraft.of("PSAB", LocalDate.of(2026, 1, 2), "late", // before every journal already validated
+                        org.ledgerbridge.ledger.JournalLineDraft.debit("1010", "USD", new java.math.BigDecimal("5.00")),
+                        org.ledgerbridge.ledger.JournalLineDraft.credit("4000", "USD", new java.math.BigDecimal("5.00")))), "p");
+                batches.changeStatus(List.of(batch), BatchStatus.READY, "p");
+                batches.post(List.of(batch), "a");
+            }
+        });
+
+        assertThat(result).isInstanceOfSatisfying(GlSending.SendRefused.class, refused -> {
+            assertThat(refused.message()).contains("posted during the send");
+            assertThat(refused.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("Assets:1010"));
+        });
+        assertThat(Files.readString(Path.of(gl.path()))).doesNotContain("lb-key");
+    }
+
     @Test
     void validation_names_the_account_the_gl_does_not_have_and_nothing_is_sent() throws IOException {
         GlTarget gl = ledgerTarget("Assets:1050", "Assets:1900", "Income:4200", "Income:4100");
