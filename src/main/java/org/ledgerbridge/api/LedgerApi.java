@@ -28,7 +28,7 @@ import java.util.List;
 
 @RestController
 @RequestMapping("/api")
-@Tag(name = "Ledger", description = "Entities, batches (set status, post, void), journals, trial balance")
+@Tag(name = "Ledger", description = "Entities, batches (set status, post, void, reverse), journals, trial balance")
 class LedgerApi {
 
     private final LedgerSetup setup;
@@ -113,7 +113,22 @@ class LedgerApi {
         if (reason == null) {
             return Refusal.missing("reason");
         }
-        return answer(batches.voidBatch(id, reason.reason(), Refusal.actor(user)));
+        return answer(batches.voidBatches(List.of(id), reason.reason(), Refusal.actor(user)));
+    }
+
+    record Reversal(List<Long> ids, String reason, java.time.LocalDate date) {
+    }
+
+    @Operation(summary = "Reverse POSTED batches, all or none: a new REVERSAL batch of mirror journals, to be set READY and "
+            + "posted; when it posts, what the reversed batches did to the subledger is undone. date: of every reversing journal "
+            + "(default: each on the date of the journal it reverses)")
+    @PostMapping("/batches/reverse")
+    ResponseEntity<Object> reverse(@RequestBody Reversal reversal, Principal user) {
+        if (reversal.reason() == null) {
+            return Refusal.missing("reason");
+        }
+        return answer(batches.reverse(reversal.ids() == null ? List.of() : reversal.ids(), reversal.reason(), reversal.date(),
+                Refusal.actor(user)));
     }
 
     @GetMapping("/journals/{id}")

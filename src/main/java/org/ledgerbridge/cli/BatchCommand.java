@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "batch", description = "Batch lifecycle: OPEN -> READY -> POSTED.",
-        subcommands = {BatchCommand.ListBatches.class, BatchCommand.Status.class, BatchCommand.Post.class, BatchCommand.Void.class})
+        subcommands = {BatchCommand.ListBatches.class, BatchCommand.Status.class, BatchCommand.Post.class, BatchCommand.Void.class,
+                BatchCommand.Reverse.class})
 final class BatchCommand {
 
     @ParentCommand
@@ -74,20 +75,44 @@ final class BatchCommand {
         }
     }
 
-    @Command(name = "void", description = "Voids an OPEN batch: its journals and their effects are removed, the audit log keeps why.")
+    @Command(name = "void", description = "Voids OPEN batches, all or none: their journals and their effects are removed, the "
+            + "audit log keeps why, and the file they came from imports again.")
     static final class Void implements Callable<Integer> {
         @ParentCommand
         BatchCommand batch;
 
-        @Parameters(paramLabel = "ID")
-        long id;
+        @Parameters(paramLabel = "ID", arity = "1..*")
+        List<Long> ids;
 
         @Option(names = "--reason", required = true)
         String reason;
 
         @Override
         public Integer call() {
-            return batch.report(ledger -> ledger.bean(BatchService.class).voidBatch(id, reason, batch.cli.global.actor()));
+            return batch.report(ledger -> ledger.bean(BatchService.class).voidBatches(ids, reason, batch.cli.global.actor()));
+        }
+    }
+
+    @Command(name = "reverse", description = "Reverses POSTED batches, all or none: a new REVERSAL batch of mirror journals, "
+            + "to be set READY and posted like any batch; once posted, what the batches did to the subledger is undone "
+            + "(payments unapplied, credits removed, invoices open again) and their file imports again.")
+    static final class Reverse implements Callable<Integer> {
+        @ParentCommand
+        BatchCommand batch;
+
+        @Parameters(paramLabel = "ID", arity = "1..*")
+        List<Long> ids;
+
+        @Option(names = "--reason", required = true)
+        String reason;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+                description = "date of every reversing journal (default: the date of the journal it reverses)")
+        java.time.LocalDate date;
+
+        @Override
+        public Integer call() {
+            return batch.report(ledger -> ledger.bean(BatchService.class).reverse(ids, reason, date, batch.cli.global.actor()));
         }
     }
 
@@ -99,6 +124,16 @@ final class BatchCommand {
                     cli.output.json(Map.of("status", changed.status().name(), "batches", changed.batchIds()));
                 } else {
                     cli.output.out.println(changed.status() + ": batch(es) " + changed.batchIds());
+                }
+                return LedgerBridgeCli.DONE;
+            }
+            if (result instanceof BatchChange.Reversing reversing) {
+                if (cli.global.json()) {
+                    cli.output.json(reversing);
+                } else {
+                    cli.output.out.println("REVERSING: batch(es) " + reversing.batchIds() + ": " + reversing.journals()
+                            + " reversing journal(s) in OPEN batch " + reversing.reversalBatchId() + " (" + reversing.reversalBatchName()
+                            + "); set it READY and post it to undo them");
                 }
                 return LedgerBridgeCli.DONE;
             }

@@ -116,8 +116,10 @@ class ImisImport implements ImportKind<ImisLine> {
             public Map<String, Object> commit() {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 for (String batch : autoBatches.batches()) {
-                    Batch ledgerBatch = batches.open(BatchType.AUTO, BatchService.nameFor("AB######-#", Long.parseLong(batch)),
-                            options.actor());
+                    // an iMIS batch voided or reversed before comes back as its next part: AB001041-2
+                    String prefix = BatchService.nameFor("AB######-", Long.parseLong(batch));
+                    long part = 1 + jdbc.sql("SELECT count(*) FROM batch WHERE name LIKE ? || '%'").param(prefix).query(Long.class).single();
+                    Batch ledgerBatch = batches.open(BatchType.AUTO, prefix + part, options.actor(), importRunId);
                     List<JournalDraft> drafts = new ArrayList<>();
                     journals.getOrDefault(batch, List.of()).forEach(j -> drafts.add(draft(j, importRunId)));
                     Posting posted = posting.post(ledgerBatch.id(), drafts, options.actor());

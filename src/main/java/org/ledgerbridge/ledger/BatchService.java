@@ -5,14 +5,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Batches: OPEN (journals go in) -> READY (checked) -> POSTED (final, journals immutable). */
+/**
+ * Batches: OPEN (journals go in) -> READY (checked) -> POSTED (final, journals immutable). An OPEN or
+ * READY batch is corrected by voiding it, a POSTED one by reversing it.
+ */
 @Service
 public class BatchService {
 
@@ -20,44 +25,126 @@ public class BatchService {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final List<BatchEffects> effects;
+    private final PostingService posting;
     private final String namePattern;
 
-    public BatchService(JdbcClient jdbc, AuditLog audit, org.springframework.context.ApplicationEventPublisher events,
+    public BatchService(JdbcClient jdbc, AuditLog audit, List<BatchEffects> effects, PostingService posting,
                         @Value("${ledgerbridge.batch-name-pattern:AB######-#}") String namePattern) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.events = events;
+        this.effects = effects;
+        this.posting = posting;
         this.namePattern = namePattern;
     }
 
     /**
-     * Voids an OPEN batch: its journals and lines are removed, and every module undoes what it
-     * recorded with them ({@link BatchVoiding}); the batch stays, VOIDED, and the audit log says
-     * what was removed and why.
+     * Voids OPEN batches, all or none: their journals and lines are removed, and every module undoes
+     * what it recorded with them ({@link BatchEffects}); the batches stay, VOIDED, and the audit log
+     * says what was removed and why.
      */
     @Transactional
-    public BatchChange voidBatch(long id, String reason, String actor) {
-        BatchStatus status = statusForUpdate(id);
-        if (status == null) {
-            return new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id);
-        }
-        if (status != BatchStatus.OPEN) {
-            return new BatchChange.Refused("BATCH_NOT_OPEN", id, "batch " + id + " is " + status
-                    + "; only an OPEN batch is voided (a posted one is corrected by reversing journals)");
-        }
+    public BatchChange voidBatches(List<Long> ids, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            return new BatchChange.Refused("REASON_REQUIRED", id, "voiding a batch needs a reason");
+            return new BatchChange.Refused("REASON_REQUIRED", ids.isEmpty() ? 0 : ids.get(0), "voiding a batch needs a reason");
         }
-        events.publishEvent(new BatchVoiding(id, actor));
-        long lines = jdbc.sql("""
-                        DELETE FROM journal_line l USING journal j
-                         WHERE l.entity_code = j.entity_code AND l.journal_id = j.id AND j.batch_id = ?""")
-                .param(id).update();
-        long journals = jdbc.sql("DELETE FROM journal WHERE batch_id = ?").param(id).update();
-        jdbc.sql("UPDATE batch SET status = 'VOIDED' WHERE id = ?").param(id).update();
-        audit.record(actor, "batch.voided", "batch:" + id, Map.of("reason", reason, "journalsRemoved", journals, "linesRemoved", lines));
-        return new BatchChange.Changed(List.of(id), BatchStatus.VOIDED);
+        for (long id : ids) {
+            BatchStatus status = statusForUpdate(id);
+            if (status == null) {
+                return new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id);
+            }
+            if (status != BatchStatus.OPEN) {
+                return new BatchChange.Refused("BATCH_NOT_OPEN", id, "batch " + id + " is " + status
+                        + "; only an OPEN batch is voided (set a READY one back to OPEN first; a POSTED one is corrected with `batch reverse`)");
+            }
+            Optional<BatchChange.Refused> refusal = refusalToUndo(id);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
+        for (long id : ids) {
+            effects.forEach(module -> module.undo(id, actor));
+            long lines = jdbc.sql("""
+                            DELETE FROM journal_line l USING journal j
+                             WHERE l.entity_code = j.entity_code AND l.journal_id = j.id AND j.batch_id = ?""")
+                    .param(id).update();
+            long journals = jdbc.sql("DELETE FROM journal WHERE batch_id = ?").param(id).update();
+            jdbc.sql("UPDATE batch SET status = 'VOIDED' WHERE id = ?").param(id).update();
+            audit.record(actor, "batch.voided", "batch:" + id, Map.of("reason", reason, "journalsRemoved", journals, "linesRemoved", lines));
+        }
+        return new BatchChange.Changed(ids, BatchStatus.VOIDED);
+    }
+
+    /**
+     * Reverses POSTED batches, all or none: one new REVERSAL batch holds a mirror journal for every
+     * journal of theirs (debit and credit swapped, linked to the journal it reverses), dated
+     * {@code date} or, when null, as the journal it reverses. It goes through READY and POSTED like
+     * any batch; when it is posted, what the reversed batches did to the subledger is undone.
+     */
+    @Transactional
+    public BatchChange reverse(List<Long> ids, String reason, LocalDate date, String actor) {
+        long first = ids.isEmpty() ? 0 : ids.get(0);
+        if (reason == null || reason.isBlank()) {
+            return new BatchChange.Refused("REASON_REQUIRED", first, "reversing a batch needs a reason");
+        }
+        if (ids.isEmpty()) {
+            return new BatchChange.Refused("BATCH_NOT_FOUND", 0, "name the batches to reverse");
+        }
+        for (long id : ids) {
+            Optional<BatchChange.Refused> refusal = refusalToReverse(id);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
+        Long[] batchIds = ids.stream().distinct().toArray(Long[]::new);
+        Optional<Posting.Refused> rule = posting.reversalRefusal(batchIds, date);
+        if (rule.isPresent()) {
+            return new BatchChange.Refused(rule.get().rule().name(), first, rule.get().message());
+        }
+        Batch reversal = open(BatchType.REVERSAL, actor);
+        long journals = posting.reverseBatches(reversal.id(), batchIds, date, reason, actor);
+        for (long id : batchIds) {
+            audit.record(actor, "batch.reversal-prepared", "batch:" + id, Map.of("reason", reason, "reversal", reversal.id()));
+        }
+        return new BatchChange.Reversing(List.of(batchIds), reversal.id(), reversal.name(), journals);
+    }
+
+    private Optional<BatchChange.Refused> refusalToReverse(long id) {
+        var found = jdbc.sql("""
+                        SELECT b.status, b.batch_type, b.reversed_by_batch_id,
+                               (SELECT r.batch_id FROM journal o JOIN journal r ON r.reverses_journal_id = o.id
+                                 WHERE o.batch_id = b.id LIMIT 1) AS pending
+                          FROM batch b WHERE b.id = ? FOR UPDATE OF b""")
+                .param(id)
+                .query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getObject(3), rs.getObject(4)})
+                .optional();
+        if (found.isEmpty()) {
+            return Optional.of(new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id));
+        }
+        Object[] b = found.get();
+        if (!"POSTED".equals(b[0])) {
+            return Optional.of(new BatchChange.Refused("BATCH_NOT_POSTED", id, "batch " + id + " is " + b[0]
+                    + "; only a POSTED batch is reversed (one not posted yet is voided with `batch void`)"));
+        }
+        if ("REVERSAL".equals(b[1])) {
+            return Optional.of(new BatchChange.Refused("REVERSAL_OF_REVERSAL", id, "batch " + id
+                    + " is itself a reversal; to post the original again, import its file again"));
+        }
+        if (b[2] != null || b[3] != null) {
+            return Optional.of(new BatchChange.Refused("BATCH_ALREADY_REVERSED", id, "batch " + id + " is already reversed by batch "
+                    + (b[2] != null ? b[2] : b[3]) + (b[2] != null ? "" : " (not posted yet: post or void that one)")));
+        }
+        return refusalToUndo(id);
+    }
+
+    private Optional<BatchChange.Refused> refusalToUndo(long id) {
+        for (BatchEffects module : effects) {
+            Optional<BatchChange.Refused> refusal = module.refusalToUndo(id);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Opens a batch named by the pattern (default {@code AB######-#}: AB000042-1). */
@@ -69,8 +156,20 @@ public class BatchService {
 
     @Transactional
     public Batch open(BatchType type, String name, String actor) {
-        long id = jdbc.sql("INSERT INTO batch (name, batch_type, created_by) VALUES (?, ?, ?) RETURNING id")
-                .params(name, type.name(), actor).query(Long.class).single();
+        return open(type, name, actor, null);
+    }
+
+    /** A batch an import opens: once all of an import's batches are voided or reversed, the file imports again. */
+    @Transactional
+    public Batch openForImport(BatchType type, long importRunId, String actor) {
+        long number = jdbc.sql("SELECT nextval('batch_number_seq')").query(Long.class).single();
+        return open(type, nameFor(number), actor, importRunId);
+    }
+
+    @Transactional
+    public Batch open(BatchType type, String name, String actor, Long importRunId) {
+        long id = jdbc.sql("INSERT INTO batch (name, batch_type, created_by, import_run_id) VALUES (?, ?, ?, ?) RETURNING id")
+                .params(name, type.name(), actor, importRunId).query(Long.class).single();
         audit.record(actor, "batch.opened", "batch:" + id, Map.of("name", name, "type", type.name()));
         return find(id).orElseThrow();
     }
@@ -156,6 +255,24 @@ public class BatchService {
                 return new BatchChange.Refused("BATCH_EMPTY", id, "batch " + id + " holds no journal");
             }
         }
+        Long[] posting = ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new);
+        // batches all of whose journals are reversed once these are posted: their effects are undone now
+        List<Long> reversed = jdbc.sql("""
+                        SELECT DISTINCT o.batch_id FROM journal r JOIN journal o ON o.id = r.reverses_journal_id
+                         WHERE r.batch_id = ANY(:posting)
+                           AND NOT EXISTS (SELECT 1 FROM journal x
+                                            WHERE x.batch_id = o.batch_id
+                                              AND NOT EXISTS (SELECT 1 FROM journal y JOIN batch yb ON yb.id = y.batch_id
+                                                               WHERE y.reverses_journal_id = x.id
+                                                                 AND (yb.status = 'POSTED' OR yb.id = ANY(:posting))))
+                         ORDER BY 1""")
+                .param("posting", posting).query(Long.class).list();
+        for (long original : reversed) {
+            Optional<BatchChange.Refused> refusal = refusalToUndo(original);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
         jdbc.sql("""
                         UPDATE batch SET status = 'POSTED', posted_at = now(), posted_by = ?, posted_digest = batch_lines_digest(id)
                          WHERE id = ANY(?)""")
@@ -177,6 +294,15 @@ public class BatchService {
                          WHERE j.batch_id = ANY(?)
                          GROUP BY j.batch_id, l.entity_code, l.account_code""")
                 .param(ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new)).update();
+        for (long original : reversed) {
+            effects.forEach(module -> module.undo(original, actor));
+            long by = jdbc.sql("""
+                            SELECT r.batch_id FROM journal o JOIN journal r ON r.reverses_journal_id = o.id
+                             WHERE o.batch_id = ? ORDER BY r.batch_id DESC LIMIT 1""")
+                    .param(original).query(Long.class).single();
+            jdbc.sql("UPDATE batch SET reversed_by_batch_id = ? WHERE id = ?").params(by, original).update();
+            audit.record(actor, "batch.reversed", "batch:" + original, Map.of("reversal", by));
+        }
         for (long id : ids) {
             audit.record(actor, "batch.posted", "batch:" + id, Map.of());
         }
@@ -190,7 +316,7 @@ public class BatchService {
 
     // a posted batch's totals were written when it was posted; a batch not posted yet is summed through its journals
     private static final String SELECT_BATCHES = """
-            SELECT b.id, b.name, b.batch_type, b.status, b.created_at, t.entities, t.journals, t.debit, t.credit
+            SELECT b.id, b.name, b.batch_type, b.status, b.created_at, b.reversed_by_batch_id, t.entities, t.journals, t.debit, t.credit
               FROM batch b
               CROSS JOIN LATERAL (
                   SELECT coalesce(array_agg(e.entity_code ORDER BY e.entity_code), '{}') AS entities,
@@ -212,6 +338,6 @@ public class BatchService {
                 BatchStatus.valueOf(rs.getString("status")), Arrays.asList(entities), rs.getLong("journals"),
                 Currencies.atLeastCents(rs.getBigDecimal("debit")),
                 Currencies.atLeastCents(rs.getBigDecimal("credit")),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("reversed_by_batch_id", Long.class));
     }
 }

@@ -134,6 +134,71 @@ public class PostingService {
     }
 
     /**
+     * Why the journals of these posted batches cannot be reversed on {@code date} (null: each on
+     * the date of the journal it reverses): a closed period or an account no longer active.
+     */
+    public Optional<Posting.Refused> reversalRefusal(Long[] batchIds, LocalDate date) {
+        Optional<Posting.Refused> closed = jdbc.sql("""
+                        SELECT j.id, j.entity_code, coalesce(CAST(:date AS date), j.journal_date) AS day, p.closed_through
+                          FROM journal j JOIN period_close p ON p.entity_code = j.entity_code
+                         WHERE j.batch_id = ANY(:batches) AND coalesce(CAST(:date AS date), j.journal_date) <= p.closed_through
+                         ORDER BY j.id LIMIT 1""")
+                .param("date", date).param("batches", batchIds)
+                .query((rs, n) -> new Posting.Refused(CLOSED_PERIOD, 0, 0, "the books of " + rs.getString(2) + " are closed through "
+                        + rs.getObject(4, LocalDate.class) + "; the reversal of journal " + rs.getLong(1) + " would be dated "
+                        + rs.getObject(3, LocalDate.class) + (date == null ? " (give a later reversal date)" : "")))
+                .optional();
+        if (closed.isPresent()) {
+            return closed;
+        }
+        return jdbc.sql("""
+                        SELECT l.journal_id, l.line_no, l.entity_code, l.account_code
+                          FROM journal j JOIN journal_line l ON l.journal_id = j.id
+                          JOIN account a ON a.entity_code = l.entity_code AND a.account_code = l.account_code
+                         WHERE j.batch_id = ANY(?) AND NOT a.active
+                         ORDER BY l.journal_id, l.line_no LIMIT 1""")
+                .param(batchIds)
+                .query((rs, n) -> new Posting.Refused(INACTIVE_ACCOUNT, 0, rs.getInt(2), "account " + rs.getString(4) + " of "
+                        + rs.getString(3) + " is inactive; journal " + rs.getLong(1) + " cannot be reversed onto it until it is active again"))
+                .optional();
+    }
+
+    /**
+     * Reverses every journal of the posted batches into an OPEN batch, in three set-based
+     * statements whatever their number: each mirror journal names the journal it reverses. Check
+     * {@link #reversalRefusal} first.
+     * @return the number of reversing journals
+     */
+    @Transactional
+    public long reverseBatches(long reversalBatchId, Long[] batchIds, LocalDate date, String reason, String actor) {
+        batchMustBeOpen(reversalBatchId).ifPresent(refused -> {
+            throw new IllegalStateException(refused.message());
+        });
+        jdbc.sql("""
+                        CREATE TEMP TABLE reversal_of (original bigint PRIMARY KEY, reversal bigint NOT NULL) ON COMMIT DROP""").update();
+        jdbc.sql("""
+                        INSERT INTO reversal_of (original, reversal)
+                        SELECT id, nextval('journal_id_seq') FROM (SELECT id FROM journal WHERE batch_id = ANY(?) ORDER BY id) o""")
+                .param(batchIds).update();
+        long journals = jdbc.sql("""
+                        INSERT INTO journal (id, entity_code, batch_id, journal_date, source, description, reverses_journal_id,
+                                             reversal_reason, created_by)
+                        SELECT m.reversal, j.entity_code, :batch, coalesce(CAST(:date AS date), j.journal_date),
+                               'reversal of journal ' || j.id, j.description, j.id, :reason, :actor
+                          FROM reversal_of m JOIN journal j ON j.id = m.original""")
+                .param("batch", reversalBatchId).param("date", date).param("reason", reason).param("actor", actor).update();
+        jdbc.sql("""
+                        INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit,
+                                                  base_debit, base_credit, party_id, document_number, description)
+                        SELECT m.reversal, l.entity_code, l.line_no, l.account_code, l.currency, l.credit, l.debit,
+                               l.base_credit, l.base_debit, l.party_id, l.document_number, l.description
+                          FROM reversal_of m JOIN journal_line l ON l.journal_id = m.original""").update();
+        jdbc.sql("DROP TABLE reversal_of").update();
+        audit.record(actor, "journals.posted", "batch:" + reversalBatchId, Map.of("journals", journals, "reversing", true));
+        return journals;
+    }
+
+    /**
      * Posting many journals without holding them in memory: each journal is checked by the same
      * rules as {@link #post} and streamed to the database with COPY, all lines of a journal in one
      * COPY statement. Use it inside a transaction over {@code entities}; {@link PostingStream#close()}

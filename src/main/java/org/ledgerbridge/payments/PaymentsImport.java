@@ -258,7 +258,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
         private boolean accountsExistFor(PaymentMethod method, PaymentApplication.Plan plan, RowErrors errors) {
             Set<String> needed = new java.util.LinkedHashSet<>();
             if (plan.unapplied().signum() > 0) {
-                needed.add(method.entity() + "/" + AccountRole.UNAPPLIED_CREDIT);
+                needed.add(method.entity() + "/" + AccountRole.AR_CONTROL); // where credits wait when the chart has no UNAPPLIED_CREDIT
             }
             for (PaymentApplication.Allocation allocation : plan.allocations()) {
                 String entity = allocation.invoice().entity();
@@ -302,7 +302,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
         private PostingService.PostingStream batchFor(PaymentMethod method) {
             return writers.streams.computeIfAbsent(batchTypeOf(method), type -> {
                 writers.awaitSent(); // the connection is needed for a statement between COPY chunks
-                Batch batch = batches.open(type, options.actor());
+                Batch batch = batches.openForImport(type, importRunId, options.actor());
                 writers.batchNames.add(batch.name());
                 return posting.stream(batch.id(), entities.keySet(), options.actor());
             });
@@ -410,7 +410,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                         roleAccounts.get(cash + "/" + AccountRole.INTER_ENTITY), currency, amount).forParty(party)
                         .describedAs("due to " + entity)));
                 if (payment.plan().unapplied().signum() > 0) {
-                    cashLines.add(JournalLineDraft.credit(roleAccounts.get(cash + "/" + AccountRole.UNAPPLIED_CREDIT), currency,
+                    cashLines.add(JournalLineDraft.credit(creditAccount(cash), currency,
                             payment.plan().unapplied()).forParty(party).forDocument(number).describedAs("unapplied credit"));
                 }
                 journals.post(new JournalDraft(cash, payment.date(), source, "Payment " + number, null, cashLines));
@@ -428,6 +428,11 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                     journals.post(new JournalDraft(entity, payment.date(), source, "Payment " + number + " received by " + cash,
                             null, lines));
                 }
+            }
+
+            /** Credits wait in the unapplied-credit account, or in AR control when the chart has none ("a credit to general AR"). */
+            private String creditAccount(String entity) {
+                return roleAccounts.getOrDefault(entity + "/" + AccountRole.UNAPPLIED_CREDIT, roleAccounts.get(entity + "/" + AccountRole.AR_CONTROL));
             }
 
             @Override

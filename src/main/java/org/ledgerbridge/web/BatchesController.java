@@ -58,7 +58,16 @@ class BatchesController {
     @PostMapping("/batches/{id}/void")
     String voidBatch(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
                      RedirectAttributes redirect) {
-        report(batches.voidBatch(id, reason, CurrentUser.actor(user)), redirect);
+        report(batches.voidBatches(List.of(id), reason, CurrentUser.actor(user)), redirect);
+        return "redirect:/batches";
+    }
+
+    @PostMapping("/batches/{id}/reverse")
+    String reverse(@PathVariable long id, @RequestParam(defaultValue = "") String reason,
+                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                           iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date,
+                   Authentication user, RedirectAttributes redirect) {
+        report(batches.reverse(List.of(id), reason, date, CurrentUser.actor(user)), redirect);
         return "redirect:/batches";
     }
 
@@ -67,6 +76,9 @@ class BatchesController {
             redirect.addFlashAttribute("error", refused.code() + ": " + refused.message());
         } else if (change instanceof BatchChange.Changed changed) {
             redirect.addFlashAttribute("message", changed.batchIds().size() + " batch(es) now " + changed.status());
+        } else if (change instanceof BatchChange.Reversing reversing) {
+            redirect.addFlashAttribute("message", "Batch " + reversing.batchIds().get(0) + ": " + reversing.journals()
+                    + " reversing journal(s) wait in batch " + reversing.reversalBatchName() + "; set it READY and post it to undo the batch");
         }
     }
 }

@@ -279,7 +279,7 @@ class PaymentsImportTest {
         importSample(true);
         long auto = batches.list().stream().filter(b -> b.type() == BatchType.AUTO).findFirst().orElseThrow().id();
 
-        var voided = batches.voidBatch(auto, "card settlement file was a duplicate", "controller");
+        var voided = batches.voidBatches(List.of(auto), "card settlement file was a duplicate", "controller");
 
         assertThat(voided).isInstanceOf(org.ledgerbridge.ledger.BatchChange.Changed.class);
         assertThat(open("INV-20411")).as("paid by VISA in the voided batch").isEqualByComparingTo("340.00");
@@ -299,7 +299,7 @@ class PaymentsImportTest {
         batches.changeStatus(ids, org.ledgerbridge.ledger.BatchStatus.READY, "p");
         batches.post(ids, "a");
 
-        assertThat(batches.voidBatch(ids.get(0), "too late", "controller"))
+        assertThat(batches.voidBatches(List.of(ids.get(0)), "too late", "controller"))
                 .isInstanceOfSatisfying(org.ledgerbridge.ledger.BatchChange.Refused.class, r -> assertThat(r.code()).isEqualTo("BATCH_NOT_OPEN"));
     }
 }

@@ -203,7 +203,7 @@ class OpenBalanceProperties {
                     continue;
                 }
                 long batch = new ArrayList<>(model.openBatches.keySet()).get(model.openBatches.size() - 1);
-                assertThat(batches.voidBatch(batch, "property test", "property")).isInstanceOf(BatchChange.Changed.class);
+                assertThat(batches.voidBatches(java.util.List.of(batch), "property test", "property")).isInstanceOf(BatchChange.Changed.class);
                 model.voided(batch);
             }
             agree(ctx, model, baseline, step);

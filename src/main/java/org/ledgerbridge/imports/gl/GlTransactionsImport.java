@@ -143,7 +143,7 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
 
             @Override
             public Map<String, Object> commit() {
-                Batch batch = batches.open(BatchType.IMPORT, options.actor());
+                Batch batch = batches.openForImport(BatchType.IMPORT, importRunId, options.actor());
                 List<JournalDraft> chunk = new ArrayList<>();
                 long journals = 0;
                 for (Group group : groups.values()) {

@@ -137,7 +137,7 @@ class TrialBalanceImport implements ImportKind<TrialBalanceImport.Line> {
 
             @Override
             public Map<String, Object> commit() {
-                Batch batch = batches.open(BatchType.OPENING, options.actor());
+                Batch batch = batches.openForImport(BatchType.OPENING, importRunId, options.actor());
                 List<JournalDraft> journals = new ArrayList<>();
                 entities.forEach((entity, totals) -> {
                     if (!totals.lines.isEmpty()) {
