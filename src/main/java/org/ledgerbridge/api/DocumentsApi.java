@@ -26,7 +26,7 @@ import java.util.List;
 
 @RestController
 @RequestMapping("/api")
-@Tag(name = "Documents", description = "Open items, a document's applications and journals, migration mode")
+@Tag(name = "Documents", description = "Open items, a document's applications and journals, credits applied, migration mode")
 class DocumentsApi {
 
     private final OpenItems openItems;
@@ -34,9 +34,11 @@ class DocumentsApi {
     private final MigrationMode migrationMode;
     private final MigratedDocuments migrated;
     private final BusinessDate businessDate;
+    private final org.ledgerbridge.receivables.CreditApplications credits;
 
     DocumentsApi(OpenItems openItems, LedgerReports reports, MigrationMode migrationMode, MigratedDocuments migrated,
-                 BusinessDate businessDate) {
+                 BusinessDate businessDate, org.ledgerbridge.receivables.CreditApplications credits) {
+        this.credits = credits;
         this.openItems = openItems;
         this.reports = reports;
         this.migrationMode = migrationMode;
@@ -93,6 +95,42 @@ class DocumentsApi {
             return Refusal.missing("number");
         }
         return answer(migrated.releaseRetainage(number.number(), Refusal.actor(user)));
+    }
+
+    record Apply(String credit, String invoice, java.math.BigDecimal amount, java.time.LocalDate date) {
+    }
+
+    record ApplyCredits(String party, String entity, java.time.LocalDate date, boolean dryRun) {
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Apply a credit (unapplied payment, prepayment, credit memo) to an invoice of the "
+            + "same party; documents named ENTITY/NUMBER or by a number unique in AR; amount default: all the credit can pay; "
+            + "date default: the business date. The journal goes into a new OPEN batch.")
+    @PostMapping("/documents/apply")
+    ResponseEntity<Object> apply(@RequestBody Apply apply, Principal user) {
+        if (apply.credit() == null) {
+            return Refusal.missing("credit");
+        }
+        if (apply.invoice() == null) {
+            return Refusal.missing("invoice");
+        }
+        return applied(credits.apply(apply.credit(), apply.invoice(), apply.amount(),
+                apply.date() != null ? apply.date() : businessDate.today(), Refusal.actor(user)));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Apply each party's open credits, oldest first, to its open invoices, the "
+            + "credit's own entity first, oldest due date first; party and entity narrow it; dryRun says what would be applied")
+    @PostMapping("/documents/apply-credits")
+    ResponseEntity<Object> applyCredits(@RequestBody ApplyCredits apply, Principal user) {
+        return applied(credits.applyAll(apply.party(), apply.entity(), apply.date() != null ? apply.date() : businessDate.today(),
+                apply.dryRun(), Refusal.actor(user)));
+    }
+
+    private static ResponseEntity<Object> applied(org.ledgerbridge.receivables.CreditApplications.Outcome outcome) {
+        if (outcome instanceof org.ledgerbridge.receivables.CreditApplications.Outcome.Refused refused) {
+            return Refusal.of(refused.rule().name(), refused.message());
+        }
+        return ResponseEntity.ok(outcome);
     }
 
     private static ResponseEntity<Object> answer(DocumentChange change) {

@@ -1,5 +1,6 @@
 package org.ledgerbridge.cli;
 
+import org.ledgerbridge.receivables.CreditApplications;
 import org.ledgerbridge.receivables.DocumentChange;
 import org.ledgerbridge.receivables.DocumentStatus;
 import org.ledgerbridge.receivables.MigratedDocuments;
@@ -15,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-@Command(name = "documents", description = "Migrated AR/AP documents: release, edit, release retainage.",
-        subcommands = {DocumentsCommand.Release.class, DocumentsCommand.Edit.class, DocumentsCommand.ReleaseRetainage.class})
+@Command(name = "documents", description = "AR/AP documents: release, edit, release retainage of migrated documents; apply credits to invoices.",
+        subcommands = {DocumentsCommand.Release.class, DocumentsCommand.Edit.class, DocumentsCommand.ReleaseRetainage.class,
+                DocumentsCommand.Apply.class, DocumentsCommand.ApplyCredits.class})
 final class DocumentsCommand {
 
     @ParentCommand
@@ -83,6 +85,78 @@ final class DocumentsCommand {
             return parent.report(ledger -> ledger.bean(MigratedDocuments.class).releaseRetainage(number, parent.cli.global.actor()),
                     "retainage released");
         }
+    }
+
+    @Command(name = "apply", description = "Applies a credit (an unapplied payment, a prepayment, a credit memo) to an invoice of "
+            + "the same party: its journal goes into a new OPEN batch, both open balances go down. Documents are named "
+            + "ENTITY/NUMBER, or by number when only one AR document has it.")
+    static final class Apply implements Callable<Integer> {
+        @ParentCommand
+        DocumentsCommand parent;
+
+        @Parameters(paramLabel = "CREDIT")
+        String credit;
+
+        @Option(names = "--to", required = true, paramLabel = "INVOICE")
+        String invoice;
+
+        @Option(names = "--amount", description = "default: all the credit can pay of the invoice")
+        java.math.BigDecimal amount;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "date of the application and its journal (default: the business date)")
+        LocalDate date;
+
+        @Override
+        public Integer call() {
+            return parent.applied(ledger -> ledger.bean(CreditApplications.class).apply(credit, invoice, amount,
+                    date != null ? date : parent.cli.global.businessDate(), parent.cli.global.actor()));
+        }
+    }
+
+    @Command(name = "apply-credits", description = "Applies each party's open credits, oldest first, to its open invoices: in the "
+            + "credit's own entity first, oldest due date first, same currency. One new OPEN batch holds the journals.")
+    static final class ApplyCredits implements Callable<Integer> {
+        @ParentCommand
+        DocumentsCommand parent;
+
+        @Option(names = "--party", paramLabel = "ID")
+        String party;
+
+        @Option(names = "--entity", paramLabel = "CODE", description = "only the credits and invoices of this entity")
+        String entity;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "default: the business date")
+        LocalDate date;
+
+        @Option(names = "--dry-run", description = "say what would be applied and write nothing")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            return parent.applied(ledger -> ledger.bean(CreditApplications.class).applyAll(party, entity,
+                    date != null ? date : parent.cli.global.businessDate(), dryRun, parent.cli.global.actor()));
+        }
+    }
+
+    private int applied(Function<LedgerRuntime, CreditApplications.Outcome> apply) {
+        return cli.withLedger(ledger -> {
+            CreditApplications.Outcome outcome = apply.apply(ledger);
+            if (outcome instanceof CreditApplications.Outcome.Applied applied) {
+                if (cli.global.json()) {
+                    cli.output.json(applied);
+                    return LedgerBridgeCli.DONE;
+                }
+                cli.output.table(List.of("PARTY", "CREDIT", "INVOICE", "AMOUNT", "DATE"), applied.applications().stream()
+                        .map(a -> List.of(a.party(), a.credit(), a.invoice(), a.amount().toPlainString(), a.date().toString())).toList());
+                cli.output.out.println((applied.dryRun() ? "dry run: would apply " : "applied ") + applied.applications().size()
+                        + " credit(s), " + applied.total().toPlainString() + (applied.dryRun() ? "; nothing written"
+                        : "; journals in OPEN batch " + applied.batchId() + " (" + applied.batchName() + ")"));
+                return LedgerBridgeCli.DONE;
+            }
+            CreditApplications.Outcome.Refused refused = (CreditApplications.Outcome.Refused) outcome;
+            cli.output.refused(cli.global.json(), refused.rule().name(), refused.message(), "nothing changed", Map.of());
+            return LedgerBridgeCli.REFUSED;
+        });
     }
 
     private int report(Function<LedgerRuntime, DocumentChange> change, String verb) {

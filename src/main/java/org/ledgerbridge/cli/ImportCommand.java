@@ -22,7 +22,7 @@ final class ImportCommand implements Callable<Integer> {
     LedgerBridgeCli cli;
 
     @Parameters(index = "0", paramLabel = "KIND",
-            description = "entities, accounts, parties, payment-methods, opening-balances, documents, payments, trial-balance, gl-transactions")
+            description = "entities, accounts, parties, payment-methods, opening-balances, documents, payments, credit-applications, trial-balance, gl-transactions")
     String kind;
 
     @Parameters(index = "1", paramLabel = "FILE")

@@ -121,7 +121,7 @@ final class ReportCommand {
         }
     }
 
-    @Command(name = "reconciliation", description = "AR/AP subledger open balances against the control accounts in the GL.")
+    @Command(name = "reconciliation", description = "AR/AP subledger open balances (invoices less credits) against the GL: AR control plus unapplied credits, AP control.")
     static final class ReconciliationReport implements Callable<Integer> {
         @ParentCommand
         ReportCommand report;
@@ -139,7 +139,7 @@ final class ReportCommand {
                 } else {
                     cli.output.table(List.of("ENTITY", "MODULE", "SUBLEDGER", "CONTROL", "GL", "DIFFERENCE", "UNRELEASED"),
                             lines.stream().map(l -> List.of(l.entity(), l.module(), l.subledger().toPlainString(),
-                                    l.controlAccount() == null ? "(none)" : l.controlAccount(), l.gl().toPlainString(),
+                                    l.glAccounts(), l.gl().toPlainString(),
                                     l.difference().toPlainString(), String.valueOf(l.unreleased()))).toList());
                 }
                 return LedgerBridgeCli.DONE;

@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Does the migration tie out? Per entity, the AR and AP subledgers' open balances (released
- * documents, in base currency) against the balance of the AR and AP control accounts in the GL
- * (every journal not voided, posted or not), and the difference. The subledger side sums every
+ * Does the subledger tie out? Per entity, the AR and AP subledgers' open balances (released
+ * documents, in base currency: invoices less credits) against the GL (every journal not voided,
+ * posted or not): for AR, the AR control account plus the unapplied-credit account, where the
+ * credits of payments wait (an entity whose chart has none keeps them in AR control); for AP, the
+ * AP control account. The subledger side sums every
  * document (a report of all balances reads them all); the GL side comes from the trial balance,
  * which reads posted batches' kept totals and only the lines of batches not posted yet.
  */
@@ -40,11 +42,17 @@ public class Reconciliation {
     /**
      * @param subledger    what the parties owe (AR) or are owed (AP), in base currency
      * @param controlAccount the GL account with role AR_CONTROL / AP_CONTROL, or null when the chart has none
-     * @param gl           that account's balance, as a positive amount owed (debit for AR, credit for AP)
+     * @param creditAccount AR: the account with role UNAPPLIED_CREDIT, or null when the chart has none
+     * @param gl           those accounts' balance, as a positive amount owed (debit for AR, credit for AP)
      * @param unreleased   migrated documents not released yet (not in the subledger figure)
      */
-    public record Line(String entity, String module, BigDecimal subledger, String controlAccount, BigDecimal gl,
-                       BigDecimal difference, long unreleased) {
+    public record Line(String entity, String module, BigDecimal subledger, String controlAccount, String creditAccount,
+                       BigDecimal gl, BigDecimal difference, long unreleased) {
+
+        /** The GL side in words: "1200", "1200 + 2300", "(none)". */
+        public String glAccounts() {
+            return controlAccount == null ? "(none)" : creditAccount == null ? controlAccount : controlAccount + " + " + creditAccount;
+        }
     }
 
     public List<Line> run(String entityFilter) {
@@ -74,11 +82,14 @@ public class Reconciliation {
             glBalance.put(line.entity() + "/" + line.account(), line.balance());
         }
         Map<String, String> controls = new HashMap<>();
+        Map<String, String> credits = new HashMap<>();
         for (Account account : setup.accounts()) {
             if (account.role() == AccountRole.AR_CONTROL) {
                 controls.put(account.entity() + "/AR", account.code());
             } else if (account.role() == AccountRole.AP_CONTROL) {
                 controls.put(account.entity() + "/AP", account.code());
+            } else if (account.role() == AccountRole.UNAPPLIED_CREDIT) {
+                credits.put(account.entity() + "/AR", account.code());
             }
         }
         List<Line> lines = new ArrayList<>();
@@ -90,11 +101,15 @@ public class Reconciliation {
             for (String module : List.of("AR", "AP")) {
                 String key = entity.code() + "/" + module;
                 String control = controls.get(key);
+                String credit = control == null ? null : credits.get(key);
                 BigDecimal balance = control == null ? BigDecimal.ZERO
                         : glBalance.getOrDefault(entity.code() + "/" + control, BigDecimal.ZERO);
+                if (credit != null) {
+                    balance = balance.add(glBalance.getOrDefault(entity.code() + "/" + credit, BigDecimal.ZERO));
+                }
                 BigDecimal gl = (module.equals("AR") ? balance : balance.negate()).setScale(scale, RoundingMode.UNNECESSARY);
                 BigDecimal sub = subledger.getOrDefault(key, BigDecimal.ZERO.setScale(scale));
-                lines.add(new Line(entity.code(), module, sub, control, gl, sub.subtract(gl), unreleased.getOrDefault(key, 0L)));
+                lines.add(new Line(entity.code(), module, sub, control, credit, gl, sub.subtract(gl), unreleased.getOrDefault(key, 0L)));
             }
         }
         return lines;

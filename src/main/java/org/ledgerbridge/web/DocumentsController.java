@@ -35,9 +35,11 @@ class DocumentsController {
     private final MigrationMode migrationMode;
     private final MigratedDocuments migrated;
     private final BusinessDate businessDate;
+    private final org.ledgerbridge.receivables.CreditApplications credits;
 
     DocumentsController(OpenItems openItems, LedgerReports reports, LedgerSetup setup, MigrationMode migrationMode,
-                        MigratedDocuments migrated, BusinessDate businessDate) {
+                        MigratedDocuments migrated, BusinessDate businessDate, org.ledgerbridge.receivables.CreditApplications credits) {
+        this.credits = credits;
         this.openItems = openItems;
         this.reports = reports;
         this.setup = setup;
@@ -92,6 +94,41 @@ class DocumentsController {
     String releaseRetainage(@RequestParam String number, Authentication user, RedirectAttributes redirect) {
         report(migrated.releaseRetainage(number, CurrentUser.actor(user)), "retainage released", redirect);
         return "redirect:/documents?number=" + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A credit applied to an invoice from the credit's own page. */
+    @PostMapping("/documents/apply")
+    String apply(@RequestParam String credit, @RequestParam String invoice, @RequestParam(required = false) String amount,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                 @RequestParam String back, Authentication user, RedirectAttributes redirect) {
+        java.util.Optional<java.math.BigDecimal> given = amount == null || amount.isBlank() ? java.util.Optional.empty()
+                : org.ledgerbridge.imports.Cells.parseDecimal(amount.strip());
+        if (amount != null && !amount.isBlank() && given.isEmpty()) {
+            redirect.addFlashAttribute("error", "INVALID_NUMBER: '" + amount + "' is not an amount");
+        } else {
+            applied(credits.apply(credit, invoice, given.orElse(null), date != null ? date : businessDate.today(), CurrentUser.actor(user)),
+                    redirect);
+        }
+        return "redirect:" + (back.startsWith("/documents/") ? back : "/documents");
+    }
+
+    /** Every open credit of the party (or of everyone) on its oldest open invoices. */
+    @PostMapping("/documents/apply-credits")
+    String applyCredits(@RequestParam(required = false) String party, Authentication user, RedirectAttributes redirect) {
+        applied(credits.applyAll(party == null || party.isBlank() ? null : party.strip(), null, businessDate.today(), false,
+                CurrentUser.actor(user)), redirect);
+        return "redirect:/documents";
+    }
+
+    private static void applied(org.ledgerbridge.receivables.CreditApplications.Outcome outcome, RedirectAttributes redirect) {
+        if (outcome instanceof org.ledgerbridge.receivables.CreditApplications.Outcome.Refused refused) {
+            redirect.addFlashAttribute("error", refused.rule() + ": " + refused.message());
+        } else if (outcome instanceof org.ledgerbridge.receivables.CreditApplications.Outcome.Applied applied) {
+            redirect.addFlashAttribute("message", applied.applications().size() + " credit application(s), "
+                    + applied.total().toPlainString() + ", in OPEN batch " + applied.batchName() + ": "
+                    + String.join("; ", applied.applications().stream().limit(20)
+                    .map(a -> a.credit() + " -> " + a.invoice() + " " + a.amount().toPlainString()).toList()));
+        }
     }
 
     private static void report(DocumentChange change, String what, RedirectAttributes redirect) {

@@ -119,6 +119,32 @@ class RestApiTest {
     }
 
     @Test
+    void a_script_applies_a_credit_and_a_posted_batch_is_reversed_by_an_approver_only() throws IOException {
+        postTheSamplePayments();
+        String credit = jdbc.sql("SELECT number FROM document WHERE party_id = '100235' AND doc_type = 'PREPAYMENT'").query(String.class).single();
+
+        var refused = preparer.postJson("/api/documents/apply", "{\"credit\":\"" + credit + "\",\"invoice\":\"INV-20412\"}");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(refused.body()).get("code").asString()).isEqualTo("PARTY_MISMATCH");
+        var missing = preparer.postJson("/api/documents/apply", "{\"credit\":\"" + credit + "\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("invoice");
+        var preview = preparer.postJson("/api/documents/apply-credits", "{\"dryRun\":true}");
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(422);
+        assertThat(JSON.readTree(preview.body()).get("code").asString()).as("no credit has an invoice it may pay").isEqualTo("NOTHING_TO_APPLY");
+
+        String posted = batchIds();
+        var byPreparer = preparer.postJson("/api/batches/reverse", "{\"ids\":" + posted + ",\"reason\":\"wrong deposit\"}");
+        assertThat(byPreparer.statusCode()).isEqualTo(403);
+        var reversing = approver.postJson("/api/batches/reverse", "{\"ids\":" + posted + ",\"reason\":\"wrong deposit\",\"date\":\""
+                + LocalDate.now() + "\"}");
+        assertThat(reversing.statusCode()).as(reversing.body()).isEqualTo(200);
+        long reversal = JSON.readTree(reversing.body()).get("reversalBatchId").asLong();
+        assertThat(batches.find(reversal).orElseThrow().status()).isEqualTo(BatchStatus.OPEN);
+        assertThat(approver.postJson("/api/batches/reverse", "{\"ids\":" + posted + "}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void posted_journals_are_exported_as_a_zip_and_sent_to_the_gl_once() throws IOException {
         postTheSamplePayments();
         LocalDate today = LocalDate.now();
