@@ -69,7 +69,12 @@ class DocumentsApi {
     record Release(List<String> numbers, boolean all) {
     }
 
-    record Edit(String number, java.time.LocalDate dueDate, String description, DocumentStatus status) {
+    record Edit(String number, String partyId, java.time.LocalDate date, java.time.LocalDate dueDate, String currency,
+                java.math.BigDecimal exchangeRate, java.math.BigDecimal originalAmount, java.math.BigDecimal openBalance,
+                String description, DocumentStatus status) {
+    }
+
+    record Delete(String number, String reason) {
     }
 
     record Number(String number) {
@@ -86,7 +91,17 @@ class DocumentsApi {
         if (edit.number() == null) {
             return Refusal.missing("number");
         }
-        return answer(migrated.edit(edit.number(), edit.dueDate(), edit.description(), edit.status(), Refusal.actor(user)));
+        return answer(migrated.edit(edit.number(), new MigratedDocuments.Edit(edit.partyId(), edit.date(), edit.dueDate(), edit.currency(),
+                edit.exchangeRate(), edit.originalAmount(), edit.openBalance(), edit.description(), edit.status()), Refusal.actor(user)));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Delete an unreleased migrated document entered by mistake, with a reason")
+    @PostMapping("/documents/delete")
+    ResponseEntity<Object> delete(@RequestBody Delete delete, Principal user) {
+        if (delete.number() == null) {
+            return Refusal.missing("number");
+        }
+        return answer(migrated.delete(delete.number(), delete.reason(), Refusal.actor(user)));
     }
 
     @PostMapping("/documents/release-retainage")

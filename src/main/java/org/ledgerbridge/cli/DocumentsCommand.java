@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
-@Command(name = "documents", description = "AR/AP documents: release, edit, release retainage of migrated documents; apply credits to invoices.",
+@Command(name = "documents", description = "AR/AP documents: release, edit, delete, release retainage of migrated documents; apply credits to invoices.",
         subcommands = {DocumentsCommand.Release.class, DocumentsCommand.Edit.class, DocumentsCommand.ReleaseRetainage.class,
-                DocumentsCommand.Apply.class, DocumentsCommand.ApplyCredits.class})
+                DocumentsCommand.Delete.class, DocumentsCommand.Apply.class, DocumentsCommand.ApplyCredits.class})
 final class DocumentsCommand {
 
     @ParentCommand
@@ -48,13 +48,32 @@ final class DocumentsCommand {
         }
     }
 
-    @Command(name = "edit", description = "Edits an unreleased migrated document (due date, description, status).")
+    @Command(name = "edit", description = "Edits an unreleased migrated document with the documents import's rules: party, "
+            + "dates, currency, rate, amounts, description, status. NUMBER or ENTITY/NUMBER.")
     static final class Edit implements Callable<Integer> {
         @ParentCommand
         DocumentsCommand parent;
 
         @Parameters(paramLabel = "NUMBER")
         String number;
+
+        @Option(names = "--party", paramLabel = "ID")
+        String party;
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD")
+        LocalDate date;
+
+        @Option(names = "--currency", paramLabel = "CODE")
+        String currency;
+
+        @Option(names = "--exchange-rate", paramLabel = "RATE")
+        java.math.BigDecimal exchangeRate;
+
+        @Option(names = "--original-amount", paramLabel = "AMOUNT")
+        java.math.BigDecimal originalAmount;
+
+        @Option(names = "--open-balance", paramLabel = "AMOUNT", description = "including the retained part, as in the import")
+        java.math.BigDecimal openBalance;
 
         @Option(names = "--due-date", paramLabel = "YYYY-MM-DD")
         LocalDate dueDate;
@@ -67,8 +86,27 @@ final class DocumentsCommand {
 
         @Override
         public Integer call() {
-            return parent.report(ledger -> ledger.bean(MigratedDocuments.class).edit(number, dueDate, description, status,
-                    parent.cli.global.actor()), "edited");
+            return parent.report(ledger -> ledger.bean(MigratedDocuments.class).edit(number, new MigratedDocuments.Edit(party, date,
+                    dueDate, currency, exchangeRate, originalAmount, openBalance, description, status), parent.cli.global.actor()), "edited");
+        }
+    }
+
+    @Command(name = "delete", description = "Deletes an unreleased migrated document entered by mistake (audited); its file "
+            + "row imports again. NUMBER or ENTITY/NUMBER.")
+    static final class Delete implements Callable<Integer> {
+        @ParentCommand
+        DocumentsCommand parent;
+
+        @Parameters(paramLabel = "NUMBER")
+        String number;
+
+        @Option(names = "--reason", required = true)
+        String reason;
+
+        @Override
+        public Integer call() {
+            return parent.report(ledger -> ledger.bean(MigratedDocuments.class).delete(number, reason, parent.cli.global.actor()),
+                    "deleted");
         }
     }
 

@@ -20,4 +20,35 @@ public interface SourceRow {
 
     /** How this file's dates and numbers are written. */
     MappingProfile mapping();
+
+    /** A row that is not read from a file (an edit through a command or a screen), checked by an import's own rules. */
+    static SourceRow of(java.util.Map<String, String> cells) {
+        return new SourceRow() {
+            @Override
+            public long number() {
+                return 0;
+            }
+
+            @Override
+            public String get(String column) {
+                String value = cells.get(column);
+                return value == null ? "" : value.strip();
+            }
+
+            @Override
+            public boolean has(String column) {
+                return cells.containsKey(column);
+            }
+
+            @Override
+            public Optional<LocalDate> typedDate(String column) {
+                return Optional.empty();
+            }
+
+            @Override
+            public MappingProfile mapping() {
+                return MappingProfile.NONE;
+            }
+        };
+    }
 }

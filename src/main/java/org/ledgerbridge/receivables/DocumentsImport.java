@@ -93,78 +93,17 @@ class DocumentsImport implements ImportKind<NewDocument> {
         Documents.Writer writer = documents.writer(importRunId);
         Map<String, Long> seenInFile = new HashMap<>();
         Set<NewDocument.Module> modeReported = EnumSet.noneOf(NewDocument.Module.class);
+        Rules rules = new Rules(entities, parties, existing::contains, modes);
         Map<NewDocument.Module, long[]> counts = new EnumMap<>(NewDocument.Module.class);
         Map<NewDocument.Module, BigDecimal> retained = new EnumMap<>(NewDocument.Module.class);
 
         return new Session<>() {
             @Override
             public NewDocument validate(SourceRow row, RowErrors errors) {
-                NewDocument.Module module = Cells.oneOf(row, MODULE, NewDocument.Module.class, true, errors);
-                if (module != null && !modes.getOrDefault(module, false) && modeReported.add(module)) {
-                    errors.error(MODULE, MIGRATION_MODE_OFF, module + " is not in migration mode; migrated documents are "
-                            + "entered only while it is (`ledgerbridge migration-mode on --module " + module + "`)");
-                }
-                DocumentType type = module == null ? null : typeOf(row, module, errors);
-                String number = Cells.required(row, NUMBER, 60, errors);
-                String entity = Cells.required(row, ENTITY, 20, errors);
-                FinancialEntity financialEntity = entity == null ? null : entities.get(entity);
-                if (entity != null && financialEntity == null) {
-                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'");
-                }
-                String partyId = Cells.required(row, PARTY_ID, 40, errors);
-                if (partyId != null && module != null) {
-                    partyMustSuitTheModule(partyId, parties.get(partyId), module, errors);
-                }
-                if (number != null && entity != null && module != null) {
-                    String key = Documents.key(entity, module, number);
+                return rules.validate(row, errors, modeReported::add, key -> {
                     Long first = seenInFile.putIfAbsent(key, row.number());
-                    if (first != null) {
-                        errors.error(NUMBER, "DUPLICATE_IN_FILE", module + " document " + number + " of " + entity
-                                + " appears again; first on row " + first);
-                    } else if (existing.contains(key)) {
-                        errors.error(NUMBER, "ALREADY_EXISTS", module + " document " + number + " of " + entity + " is already in the ledger");
-                    }
-                }
-                LocalDate date = Cells.date(row, DATE, Cells.ISO_DATE, "YYYY-MM-DD", errors);
-                LocalDate due = Cells.optionalDate(row, DUE_DATE, Cells.ISO_DATE, "YYYY-MM-DD", errors);
-                if (date != null && due != null && due.isBefore(date)) {
-                    errors.error(DUE_DATE, "DUE_DATE_BEFORE_DOCUMENT_DATE", "due date " + due + " is before the document date " + date);
-                }
-                String currency = currencyOf(row, errors);
-                BigDecimal rate = exchangeRate(row, currency, financialEntity, errors);
-                BigDecimal original = Cells.amount(row, ORIGINAL_AMOUNT, currency, errors);
-                BigDecimal open = Cells.amount(row, OPEN_BALANCE, currency, errors);
-                if (original != null && original.signum() < 0) {
-                    errors.error(ORIGINAL_AMOUNT, "AMOUNT_NEGATIVE", "the original amount " + original.toPlainString()
-                            + " may not be negative; the TYPE says which way it goes");
-                }
-                if (open != null && open.signum() < 0) {
-                    errors.error(OPEN_BALANCE, "OPEN_BALANCE_NEGATIVE", "the open balance " + open.toPlainString() + " may not be negative");
-                } else if (open != null && original != null && open.compareTo(original) > 0) {
-                    // seed 002: "the system validates that the open balance does not exceed the document's original amount"
-                    errors.error(OPEN_BALANCE, "OPEN_BALANCE_EXCEEDS_ORIGINAL", "the open balance " + open.toPlainString()
-                            + " exceeds the original amount " + original.toPlainString());
-                }
-                BigDecimal retainagePercent = retainagePercent(row, errors);
-                BigDecimal retainage = BigDecimal.ZERO;
-                if (retainagePercent != null && original != null && currency != null && open != null) {
-                    retainage = retainageOf(original, retainagePercent, currency);
-                    if (retainage.compareTo(open) > 0) {
-                        errors.error(RETAINAGE_PERCENT, "RETAINAGE_EXCEEDS_OPEN_BALANCE", "the retained " + retainage.toPlainString()
-                                + " (" + retainagePercent.toPlainString() + "% of " + original.toPlainString()
-                                + ") exceeds the open balance " + open.toPlainString());
-                    }
-                }
-                DocumentStatus status = statusOf(row, errors);
-                String invoiceType = Cells.optional(row, INVOICE_TYPE, 40, errors);
-                String sourceSystem = Cells.optional(row, SOURCE_SYSTEM, 40, errors);
-                String description = Cells.optional(row, DESCRIPTION, 500, errors);
-                if (errors.currentRowHasErrors()) {
-                    return null;
-                }
-                return new NewDocument(entity, module, type.code(), number, partyId, date, due, currency, rate, original, null, null,
-                        open.subtract(retainage), retainage, retainagePercent, blankToNull(invoiceType), blankToNull(sourceSystem),
-                        status, true, NewDocument.Origin.MIGRATION, null, null, null, blankToNull(description));
+                    return first == null ? null : "appears again; first on row " + first;
+                });
             }
 
             @Override
@@ -191,6 +130,98 @@ class DocumentsImport implements ImportKind<NewDocument> {
             }
         };
     }
+
+    /**
+     * The rules of a migrated document, one row at a time: the import checks each row of its file
+     * with them, and `documents edit` checks an edited document with the very same rules.
+     */
+    static final class Rules {
+        private final Map<String, FinancialEntity> entities;
+        private final Map<String, PartyKind> parties;
+        private final java.util.function.Predicate<String> existing;
+        private final Map<NewDocument.Module, Boolean> modes;
+
+        Rules(Map<String, FinancialEntity> entities, Map<String, PartyKind> parties, java.util.function.Predicate<String> existing,
+              Map<NewDocument.Module, Boolean> modes) {
+            this.entities = entities;
+            this.parties = parties;
+            this.existing = existing;
+            this.modes = modes;
+        }
+
+        /**
+         * @param firstOfModule  true the first time a module is seen (its migration-mode error is reported once)
+         * @param seenBefore     "appears again ..." when the key was already seen in the same file, else null
+         */
+        NewDocument validate(SourceRow row, RowErrors errors, java.util.function.Predicate<NewDocument.Module> firstOfModule,
+                             java.util.function.Function<String, String> seenBefore) {
+            NewDocument.Module module = Cells.oneOf(row, MODULE, NewDocument.Module.class, true, errors);
+            if (module != null && !modes.getOrDefault(module, false) && firstOfModule.test(module)) {
+                errors.error(MODULE, MIGRATION_MODE_OFF, module + " is not in migration mode; migrated documents are "
+                        + "entered only while it is (`ledgerbridge migration-mode on --module " + module + "`)");
+            }
+            DocumentType type = module == null ? null : typeOf(row, module, errors);
+            String number = Cells.required(row, NUMBER, 60, errors);
+            String entity = Cells.required(row, ENTITY, 20, errors);
+            FinancialEntity financialEntity = entity == null ? null : entities.get(entity);
+            if (entity != null && financialEntity == null) {
+                errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'");
+            }
+            String partyId = Cells.required(row, PARTY_ID, 40, errors);
+            if (partyId != null && module != null) {
+                partyMustSuitTheModule(partyId, parties.get(partyId), module, errors);
+            }
+            if (number != null && entity != null && module != null) {
+                String key = Documents.key(entity, module, number);
+                String again = seenBefore.apply(key);
+                if (again != null) {
+                    errors.error(NUMBER, "DUPLICATE_IN_FILE", module + " document " + number + " of " + entity + " " + again);
+                } else if (existing.test(key)) {
+                    errors.error(NUMBER, "ALREADY_EXISTS", module + " document " + number + " of " + entity + " is already in the ledger");
+                }
+            }
+            LocalDate date = Cells.date(row, DATE, Cells.ISO_DATE, "YYYY-MM-DD", errors);
+            LocalDate due = Cells.optionalDate(row, DUE_DATE, Cells.ISO_DATE, "YYYY-MM-DD", errors);
+            if (date != null && due != null && due.isBefore(date)) {
+                errors.error(DUE_DATE, "DUE_DATE_BEFORE_DOCUMENT_DATE", "due date " + due + " is before the document date " + date);
+            }
+            String currency = currencyOf(row, errors);
+            BigDecimal rate = exchangeRate(row, currency, financialEntity, errors);
+            BigDecimal original = Cells.amount(row, ORIGINAL_AMOUNT, currency, errors);
+            BigDecimal open = Cells.amount(row, OPEN_BALANCE, currency, errors);
+            if (original != null && original.signum() < 0) {
+                errors.error(ORIGINAL_AMOUNT, "AMOUNT_NEGATIVE", "the original amount " + original.toPlainString()
+                        + " may not be negative; the TYPE says which way it goes");
+            }
+            if (open != null && open.signum() < 0) {
+                errors.error(OPEN_BALANCE, "OPEN_BALANCE_NEGATIVE", "the open balance " + open.toPlainString() + " may not be negative");
+            } else if (open != null && original != null && open.compareTo(original) > 0) {
+                // seed 002: "the system validates that the open balance does not exceed the document's original amount"
+                errors.error(OPEN_BALANCE, "OPEN_BALANCE_EXCEEDS_ORIGINAL", "the open balance " + open.toPlainString()
+                        + " exceeds the original amount " + original.toPlainString());
+            }
+            BigDecimal retainagePercent = retainagePercent(row, errors);
+            BigDecimal retainage = BigDecimal.ZERO;
+            if (retainagePercent != null && original != null && currency != null && open != null) {
+                retainage = retainageOf(original, retainagePercent, currency);
+                if (retainage.compareTo(open) > 0) {
+                    errors.error(RETAINAGE_PERCENT, "RETAINAGE_EXCEEDS_OPEN_BALANCE", "the retained " + retainage.toPlainString()
+                            + " (" + retainagePercent.toPlainString() + "% of " + original.toPlainString()
+                            + ") exceeds the open balance " + open.toPlainString());
+                }
+            }
+            DocumentStatus status = statusOf(row, errors);
+            String invoiceType = Cells.optional(row, INVOICE_TYPE, 40, errors);
+            String sourceSystem = Cells.optional(row, SOURCE_SYSTEM, 40, errors);
+            String description = Cells.optional(row, DESCRIPTION, 500, errors);
+            if (errors.currentRowHasErrors()) {
+                return null;
+            }
+            return new NewDocument(entity, module, type.code(), number, partyId, date, due, currency, rate, original, null, null,
+                    open.subtract(retainage), retainage, retainagePercent, blankToNull(invoiceType), blankToNull(sourceSystem),
+                    status, true, NewDocument.Origin.MIGRATION, null, null, null, blankToNull(description));
+        }
+        }
 
     private static DocumentType typeOf(SourceRow row, NewDocument.Module module, RowErrors errors) {
         String code = row.get(TYPE).toUpperCase(Locale.ROOT);

@@ -5,6 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.ledgerbridge.ledger.PartyKind;
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +25,10 @@ public class MigratedDocuments {
     private final JdbcClient jdbc;
     private final MigrationMode migrationMode;
     private final AuditLog audit;
+    private final org.ledgerbridge.ledger.LedgerSetup setup;
 
-    public MigratedDocuments(JdbcClient jdbc, MigrationMode migrationMode, AuditLog audit) {
+    public MigratedDocuments(JdbcClient jdbc, MigrationMode migrationMode, AuditLog audit, org.ledgerbridge.ledger.LedgerSetup setup) {
+        this.setup = setup;
         this.jdbc = jdbc;
         this.migrationMode = migrationMode;
         this.audit = audit;
@@ -133,52 +138,154 @@ public class MigratedDocuments {
         return Optional.empty();
     }
 
-    /** Changes an unreleased migrated document's due date, description or status (ON_HOLD / BALANCED). */
+    /**
+     * What `documents edit` changes of an unreleased migrated document; null leaves a field as it is.
+     * The edited document is checked by the documents import's own rules.
+     */
+    public record Edit(String partyId, LocalDate date, LocalDate dueDate, String currency, BigDecimal exchangeRate,
+                       BigDecimal originalAmount, BigDecimal openBalance, String description, DocumentStatus status) {
+
+        public static Edit of(LocalDate dueDate, String description, DocumentStatus status) {
+            return new Edit(null, null, dueDate, null, null, null, null, description, status);
+        }
+    }
+
+    /** Changes an unreleased migrated document (named NUMBER, or ENTITY/NUMBER when several entities have it). */
     @Transactional
-    public DocumentChange edit(String number, LocalDate dueDate, String description, DocumentStatus status, String actor) {
-        List<Found> found = find(List.of(number));
-        if (found.isEmpty()) {
-            return new DocumentChange.Refused("UNKNOWN_DOCUMENT", "no document " + number);
+    public DocumentChange edit(String reference, Edit edit, String actor) {
+        Either one = editable(reference, "edited");
+        if (one.refused() != null) {
+            return one.refused();
         }
-        Map<NewDocument.Module, Boolean> modes = migrationMode.enabled();
-        for (Found f : found) {
-            boolean on = modes.getOrDefault(NewDocument.Module.valueOf(f.module()), false);
-            if (f.migrated() && !on) {
-                return new DocumentChange.Refused("MIGRATION_MODE_OFF", "migrated document " + number
-                        + " cannot be edited once " + f.module() + " has left migration mode");
-            }
-            if (!f.migrated() && on) {
-                return new DocumentChange.Refused("MIGRATION_MODE_ON", "document " + number + " was created in LedgerBridge and "
-                        + "cannot be edited while " + f.module() + " is in migration mode");
-            }
-            if (f.released()) {
-                return new DocumentChange.Refused("ALREADY_RELEASED", "document " + number + " was released and cannot be edited");
-            }
-        }
-        if (status != null && status != DocumentStatus.ON_HOLD && status != DocumentStatus.BALANCED) {
+        Found found = one.found();
+        if (edit.status() != null && edit.status() != DocumentStatus.ON_HOLD && edit.status() != DocumentStatus.BALANCED) {
             return new DocumentChange.Refused("INVALID_STATUS", "a migrated document is ON_HOLD or BALANCED until released");
         }
+        Map<String, String> cells = jdbc.sql("""
+                        SELECT module, doc_type, number, party_id, entity_code, doc_date, due_date, currency, exchange_rate,
+                               original_amount, open_balance + unreleased_retainage, invoice_type, source_system, retainage_percent,
+                               status, description
+                          FROM document WHERE entity_code = ? AND module = ? AND number = ?""")
+                .params(found.entity(), found.module(), found.number())
+                .query((rs, n) -> {
+                    Map<String, String> row = new java.util.HashMap<>();
+                    String[] columns = {"MODULE", "TYPE", "NUMBER", "PARTY_ID", "ENTITY", "DATE", "DUE_DATE", "CURRENCY", "EXCHANGE_RATE",
+                            "ORIGINAL_AMOUNT", "OPEN_BALANCE", "INVOICE_TYPE", "SOURCE_SYSTEM", "RETAINAGE_PERCENT", "STATUS", "DESCRIPTION"};
+                    for (int c = 0; c < columns.length; c++) {
+                        Object value = rs.getObject(c + 1);
+                        row.put(columns[c], value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+                    }
+                    return row;
+                }).single();
+        Map<String, Object> changes = new java.util.LinkedHashMap<>();
+        change(cells, changes, "PARTY_ID", edit.partyId());
+        change(cells, changes, "DATE", edit.date());
+        change(cells, changes, "DUE_DATE", edit.dueDate());
+        change(cells, changes, "CURRENCY", edit.currency());
+        change(cells, changes, "EXCHANGE_RATE", edit.exchangeRate() == null ? null : edit.exchangeRate().toPlainString());
+        change(cells, changes, "ORIGINAL_AMOUNT", edit.originalAmount() == null ? null : edit.originalAmount().toPlainString());
+        change(cells, changes, "OPEN_BALANCE", edit.openBalance() == null ? null : edit.openBalance().toPlainString());
+        change(cells, changes, "DESCRIPTION", edit.description());
+        change(cells, changes, "STATUS", edit.status());
+        if (changes.isEmpty()) {
+            return new DocumentChange.Refused("NOTHING_TO_CHANGE", "say what to change of document " + reference);
+        }
+        Map<String, PartyKind> party = new java.util.HashMap<>();
+        jdbc.sql("SELECT kind FROM party WHERE party_id = ?").param(cells.get("PARTY_ID")).query(String.class).optional()
+                .ifPresent(kind -> party.put(cells.get("PARTY_ID"), PartyKind.valueOf(kind)));
+        // the document keeps its key: "already in the ledger" would only find itself
+        var rules = new DocumentsImport.Rules(setup.entities(), party, key -> false, migrationMode.enabled());
+        org.ledgerbridge.imports.RowErrors errors = new org.ledgerbridge.imports.RowErrors();
+        NewDocument edited = rules.validate(org.ledgerbridge.imports.SourceRow.of(cells), errors, module -> true, key -> null);
+        if (edited == null) {
+            org.ledgerbridge.imports.RowProblem problem = errors.errors().get(0);
+            return new DocumentChange.Refused(problem.code(), (problem.column() == null ? "" : problem.column() + ": ") + problem.message());
+        }
         long changed = jdbc.sql("""
-                        UPDATE document SET due_date = coalesce(?, due_date), description = coalesce(?, description),
-                                            status = coalesce(?, status)
-                         WHERE number = ?""")
-                .params(dueDate, description, status == null ? null : status.name(), number).update();
-        audit.record(actor, "document.edited", "document:" + number, java.util.Collections.unmodifiableMap(editDetails(dueDate, description, status)));
+                        UPDATE document SET party_id = ?, doc_date = ?, due_date = ?, currency = ?, exchange_rate = ?, original_amount = ?,
+                                            open_balance = ?, unreleased_retainage = ?, retainage_percent = ?, description = ?, status = ?
+                         WHERE entity_code = ? AND module = ? AND number = ?""")
+                .params(edited.partyId(), edited.date(), edited.dueDate(), edited.currency(), edited.exchangeRate(),
+                        edited.originalAmount(), edited.openBalance(), edited.unreleasedRetainage(), edited.retainagePercent(),
+                        edited.description(), edited.status().name(), found.entity(), found.module(), found.number())
+                .update();
+        audit.record(actor, "document.edited", "document:" + found.number(), changes);
         return new DocumentChange.Done(changed, 0, 0);
     }
 
-    private static Map<String, Object> editDetails(LocalDate dueDate, String description, DocumentStatus status) {
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        if (dueDate != null) {
-            details.put("dueDate", dueDate.toString());
+    private static void change(Map<String, String> cells, Map<String, Object> changes, String column, Object value) {
+        if (value != null) {
+            changes.put(column, value.toString());
+            cells.put(column, value.toString());
         }
-        if (description != null) {
-            details.put("description", description);
+    }
+
+    /** Removes an unreleased migrated document entered by mistake; importing it again then works. */
+    @Transactional
+    public DocumentChange delete(String reference, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            return new DocumentChange.Refused("REASON_REQUIRED", "deleting a document needs a reason");
         }
-        if (status != null) {
-            details.put("status", status.name());
+        Either one = editable(reference, "deleted");
+        if (one.refused() != null) {
+            return one.refused();
         }
-        return details;
+        Found found = one.found();
+        Map<String, Object> was = jdbc.sql("""
+                        SELECT party_id, doc_type, original_amount, open_balance, currency FROM document
+                         WHERE entity_code = ? AND module = ? AND number = ?""")
+                .params(found.entity(), found.module(), found.number())
+                .query((rs, n) -> Map.<String, Object>of("party", rs.getString(1), "type", rs.getString(2),
+                        "originalAmount", rs.getBigDecimal(3).toPlainString(), "openBalance", rs.getBigDecimal(4).toPlainString(),
+                        "currency", rs.getString(5), "reason", reason)).single();
+        jdbc.sql("DELETE FROM order_reference WHERE entity_code = ? AND module = ? AND document_number = ?")
+                .params(found.entity(), found.module(), found.number()).update();
+        long deleted = jdbc.sql("DELETE FROM document WHERE entity_code = ? AND module = ? AND number = ?")
+                .params(found.entity(), found.module(), found.number()).update();
+        audit.record(actor, "document.deleted", "document:" + found.number(), was);
+        return new DocumentChange.Done(deleted, 0, 0);
+    }
+
+    private record Either(Found found, DocumentChange.Refused refused) {
+    }
+
+    /** The one unreleased migrated document a reference names, while its subledger is in migration mode. */
+    private Either editable(String reference, String verb) {
+        String number = reference == null ? "" : reference.strip();
+        String entity = null;
+        int slash = number.indexOf('/');
+        if (slash > 0 && setup.entities().containsKey(number.substring(0, slash))) {
+            entity = number.substring(0, slash);
+            number = number.substring(slash + 1);
+        }
+        String wantedEntity = entity;
+        List<Found> found = find(List.of(number)).stream().filter(f -> wantedEntity == null || f.entity().equals(wantedEntity)).toList();
+        if (found.isEmpty()) {
+            return new Either(null, new DocumentChange.Refused("UNKNOWN_DOCUMENT", "no document " + reference));
+        }
+        if (found.size() > 1) {
+            return new Either(null, new DocumentChange.Refused("DOCUMENT_AMBIGUOUS", number + " is a document of "
+                    + String.join(" and ", found.stream().map(f -> f.entity() + " " + f.module()).toList()) + ": name it ENTITY/" + number));
+        }
+        Found f = found.get(0);
+        boolean on = migrationMode.enabled().getOrDefault(NewDocument.Module.valueOf(f.module()), false);
+        if (!f.migrated() && on) {
+            return new Either(null, new DocumentChange.Refused("MIGRATION_MODE_ON", "document " + reference + " was created in "
+                    + "LedgerBridge and cannot be " + verb + " while " + f.module() + " is in migration mode"));
+        }
+        if (!f.migrated()) {
+            return new Either(null, new DocumentChange.Refused("NOT_A_MIGRATED_DOCUMENT", "document " + reference
+                    + " was created in LedgerBridge; only migrated documents are " + verb + " (a posted one is corrected by reversing its batch)"));
+        }
+        if (f.released()) {
+            return new Either(null, new DocumentChange.Refused("ALREADY_RELEASED", "document " + reference + " was released and cannot be "
+                    + verb));
+        }
+        if (!on) {
+            return new Either(null, new DocumentChange.Refused("MIGRATION_MODE_OFF", "migrated document " + reference
+                    + " cannot be " + verb + " once " + f.module() + " has left migration mode"));
+        }
+        return new Either(f, null);
     }
 
     /** Retainage becomes payable (AP) or receivable (AR) only when released: it moves into the open balance. */

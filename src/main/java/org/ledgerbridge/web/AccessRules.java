@@ -34,6 +34,7 @@ class AccessRules {
     static final List<WriteRule> WRITES = List.of(
             new WriteRule(HttpMethod.POST, "/imports/**", Role.PREPARER),
             new WriteRule(HttpMethod.POST, "/documents/edit", Role.PREPARER),
+            new WriteRule(HttpMethod.POST, "/documents/delete", Role.PREPARER),
             new WriteRule(HttpMethod.POST, "/documents/release", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/documents/release-retainage", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/documents/apply", Role.PREPARER),

@@ -82,12 +82,43 @@ class DocumentsController {
     }
 
     @PostMapping("/documents/edit")
-    String edit(@RequestParam String number, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
+    String edit(@RequestParam String number, @RequestParam(required = false) String partyId,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate,
+                @RequestParam(required = false) String currency, @RequestParam(required = false) String exchangeRate,
+                @RequestParam(required = false) String originalAmount, @RequestParam(required = false) String openBalance,
                 @RequestParam(required = false) String description, @RequestParam(required = false) DocumentStatus status,
                 Authentication user, RedirectAttributes redirect) {
-        report(migrated.edit(number, dueDate, description == null || description.isBlank() ? null : description, status,
+        java.util.Map<String, String> amounts = new java.util.LinkedHashMap<>();
+        amounts.put("exchange rate", exchangeRate);
+        amounts.put("original amount", originalAmount);
+        amounts.put("open balance", openBalance);
+        java.util.Map<String, java.math.BigDecimal> parsed = new java.util.HashMap<>();
+        for (var amount : amounts.entrySet()) {
+            if (amount.getValue() != null && !amount.getValue().isBlank()) {
+                var value = org.ledgerbridge.imports.Cells.parseDecimal(amount.getValue().strip());
+                if (value.isEmpty()) {
+                    redirect.addFlashAttribute("error", "INVALID_NUMBER: the " + amount.getKey() + " '" + amount.getValue() + "' is not a number");
+                    return "redirect:/documents?number=" + java.net.URLEncoder.encode(number.substring(number.indexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                parsed.put(amount.getKey(), value.get());
+            }
+        }
+        report(migrated.edit(number, new MigratedDocuments.Edit(blankToNull(partyId), date, dueDate, blankToNull(currency),
+                parsed.get("exchange rate"), parsed.get("original amount"), parsed.get("open balance"), blankToNull(description), status),
                 CurrentUser.actor(user)), "edited", redirect);
-        return "redirect:/documents?number=" + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:/documents?number=" + java.net.URLEncoder.encode(number.substring(number.indexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @PostMapping("/documents/delete")
+    String delete(@RequestParam String number, @RequestParam(defaultValue = "") String reason, Authentication user,
+                  RedirectAttributes redirect) {
+        report(migrated.delete(number, reason, CurrentUser.actor(user)), "deleted", redirect);
+        return "redirect:/documents";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @PostMapping("/documents/release-retainage")

@@ -173,7 +173,7 @@ class MigrationModeTest {
         assertThat(migrated.release(List.of("INV-20410"), false, TODAY, "c"))
                 .isEqualTo(new DocumentChange.Refused("MIGRATION_MODE_OFF",
                         "AR is not in migration mode; migrated document INV-20410 can no longer be released"));
-        assertThat(migrated.edit("INV-20410", LocalDate.of(2026, 12, 31), null, null, "c"))
+        assertThat(migrated.edit("INV-20410", MigratedDocuments.Edit.of(LocalDate.of(2026, 12, 31), null, null), "c"))
                 .isInstanceOfSatisfying(DocumentChange.Refused.class, r -> assertThat(r.code()).isEqualTo("MIGRATION_MODE_OFF"));
         assertThat(openItems.list("100231", false)).extracting(OpenItem::status).containsOnly("BALANCED");
     }
@@ -186,7 +186,7 @@ class MigrationModeTest {
                 VALUES ('PSAB', 'AR', 'LB-1', 'INVOICE', '100231', '2026-11-01', 'USD', 10, 10, 'OPEN', 'LEDGERBRIDGE', false)""").update();
         migrationModeOn();
 
-        assertThat(migrated.edit("LB-1", null, "changed", null, "c"))
+        assertThat(migrated.edit("LB-1", MigratedDocuments.Edit.of(null, "changed", null), "c"))
                 .isInstanceOfSatisfying(DocumentChange.Refused.class, r -> assertThat(r.code()).isEqualTo("MIGRATION_MODE_ON"));
         assertThat(migrated.release(List.of("LB-1"), false, TODAY, "c"))
                 .isInstanceOfSatisfying(DocumentChange.Refused.class, r -> assertThat(r.code()).isEqualTo("MIGRATION_MODE_ON"));
@@ -198,7 +198,7 @@ class MigrationModeTest {
         importSampleDocuments();
 
         assertThat(migrated.release(List.of("B-7782"), false, TODAY, "c")).isEqualTo(new DocumentChange.Done(0, 0, 1));
-        assertThat(migrated.edit("B-7782", null, null, DocumentStatus.BALANCED, "c")).isInstanceOf(DocumentChange.Done.class);
+        assertThat(migrated.edit("B-7782", MigratedDocuments.Edit.of(null, null, DocumentStatus.BALANCED), "c")).isInstanceOf(DocumentChange.Done.class);
         assertThat(migrated.release(List.of("B-7782"), false, TODAY, "c")).isEqualTo(new DocumentChange.Done(1, 0, 0));
         assertThat(audit.events("document:B-7782")).extracting(AuditLog.AuditEvent::action).containsExactly("document.edited");
     }
@@ -216,5 +216,83 @@ class MigrationModeTest {
         assertThat(openItems.list("V9001", false)).singleElement()
                 .satisfies(bill -> assertThat(bill.openBalance()).isEqualByComparingTo("4310.00"));
         assertThat(openItems.check()).isEmpty();
+    }
+
+    private String document(String number) {
+        return jdbc.sql("""
+                        SELECT party_id || ' ' || doc_date || ' ' || coalesce(due_date::text, '-') || ' ' || currency || ' '
+                               || exchange_rate::numeric(20, 4) || ' ' || original_amount || ' ' || open_balance || ' ' || status
+                          FROM document WHERE number = ?""")
+                .param(number).query(String.class).single();
+    }
+
+    @Test
+    void documents_edit_changes_amount_open_balance_currency_rate_party_and_dates_of_an_unreleased_document_and_audits_it() {
+        migrationModeOn();
+        importSampleDocuments();
+        assertThat(document("INV-20411")).isEqualTo("100231 2026-08-15 2026-09-14 USD 1.0000 340.0000 340.0000 BALANCED");
+
+        var edited = migrated.edit("INV-20411", new MigratedDocuments.Edit("100232", LocalDate.of(2026, 8, 1), LocalDate.of(2026, 9, 30),
+                "CAD", new BigDecimal("0.7300"), new BigDecimal("400.00"), new BigDecimal("350.00"), "re-keyed", DocumentStatus.ON_HOLD), "c");
+
+        assertThat(edited).isEqualTo(new DocumentChange.Done(1, 0, 0));
+        assertThat(document("INV-20411")).isEqualTo("100232 2026-08-01 2026-09-30 CAD 0.7300 400.0000 350.0000 ON_HOLD");
+        assertThat(audit.events("document:INV-20411")).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("document.edited");
+            assertThat(e.details()).contains("\"ORIGINAL_AMOUNT\": \"400.00\"").contains("\"PARTY_ID\": \"100232\"");
+        });
+    }
+
+    @Test
+    void documents_edit_checks_the_edited_document_with_the_imports_rules_and_changes_nothing_when_one_refuses() {
+        migrationModeOn();
+        importSampleDocuments();
+        String before = document("INV-20411");
+
+        assertThat(editCode("INV-20411", new MigratedDocuments.Edit(null, null, null, null, null, null, new BigDecimal("341.00"), null, null)))
+                .isEqualTo("OPEN_BALANCE_EXCEEDS_ORIGINAL");
+        assertThat(editCode("INV-20411", new MigratedDocuments.Edit("NOBODY", null, null, null, null, null, null, null, null)))
+                .isEqualTo("UNKNOWN_PARTY");
+        assertThat(editCode("INV-20411", new MigratedDocuments.Edit("V9001", null, null, null, null, null, null, null, null)))
+                .isEqualTo("PARTY_KIND_MISMATCH");
+        assertThat(editCode("INV-20411", new MigratedDocuments.Edit(null, null, null, null, new BigDecimal("1.2"), null, null, null, null)))
+                .isEqualTo("EXCHANGE_RATE_MUST_BE_ONE");
+        assertThat(editCode("INV-20411", new MigratedDocuments.Edit(null, null, LocalDate.of(2026, 8, 1), null, null, null, null, null, null)))
+                .isEqualTo("DUE_DATE_BEFORE_DOCUMENT_DATE");
+        assertThat(editCode("INV-20411", new MigratedDocuments.Edit(null, null, null, "XYZ", null, null, null, null, null)))
+                .isEqualTo("UNKNOWN_CURRENCY");
+        assertThat(editCode("INV-20411", new MigratedDocuments.Edit(null, null, null, null, null, new BigDecimal("1.001"), null, null, null)))
+                .isEqualTo("AMOUNT_EXCEEDS_CURRENCY_SCALE");
+        assertThat(editCode("INV-20411", new MigratedDocuments.Edit(null, null, null, null, null, null, null, null, null)))
+                .isEqualTo("NOTHING_TO_CHANGE");
+        assertThat(document("INV-20411")).isEqualTo(before);
+    }
+
+    private String editCode(String number, MigratedDocuments.Edit edit) {
+        DocumentChange change = migrated.edit(number, edit, "c");
+        assertThat(change).isInstanceOf(DocumentChange.Refused.class);
+        return ((DocumentChange.Refused) change).code();
+    }
+
+    @Test
+    void documents_delete_removes_an_unreleased_document_which_then_imports_again_and_a_released_one_is_kept() throws IOException {
+        migrationModeOn();
+        importSampleDocuments();
+        assertThat(importDocuments("AR,INVOICE,INV-20411,100231,PSAB,2026-08-15,2026-09-14,USD,1,345.00,345.00,EVENT,EVENTS,,BALANCED,x\n")
+                .errors()).extracting(RowProblem::code).containsExactly("ALREADY_EXISTS");
+
+        assertThat(migrated.delete("PSAB/INV-20411", "keyed with the wrong amount", "c")).isEqualTo(new DocumentChange.Done(1, 0, 0));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM document WHERE number = 'INV-20411'").query(Long.class).single()).isZero();
+        assertThat(audit.events("document:INV-20411")).extracting(AuditLog.AuditEvent::action).containsExactly("document.deleted");
+        assertThat(importDocuments("AR,INVOICE,INV-20411,100231,PSAB,2026-08-15,2026-09-14,USD,1,345.00,345.00,EVENT,EVENTS,,BALANCED,x\n")
+                .status()).isEqualTo(ImportStatus.COMMITTED);
+        assertThat(migrated.delete("INV-20411", " ", "c")).isInstanceOfSatisfying(DocumentChange.Refused.class,
+                r -> assertThat(r.code()).isEqualTo("REASON_REQUIRED"));
+        migrated.release(List.of("INV-20410"), false, TODAY, "c");
+        assertThat(migrated.delete("INV-20410", "too late", "c")).isInstanceOfSatisfying(DocumentChange.Refused.class,
+                r -> assertThat(r.code()).isEqualTo("ALREADY_RELEASED"));
+        assertThat(migrated.delete("INV-99999", "no such", "c")).isInstanceOfSatisfying(DocumentChange.Refused.class,
+                r -> assertThat(r.code()).isEqualTo("UNKNOWN_DOCUMENT"));
     }
 }
