@@ -66,7 +66,7 @@ class ImisImport implements ImportKind<ImisLine> {
 
     @Override
     public Set<String> ledgerRuleCodes() {
-        return Set.of(ALREADY_POSTED);
+        return Set.of(ALREADY_POSTED, "CLOSED_PERIOD", "INACTIVE_ACCOUNT");
     }
 
     @Override
@@ -79,6 +79,9 @@ class ImisImport implements ImportKind<ImisLine> {
         Set<String> alreadyPosted = new LinkedHashSet<>(jdbc.sql("SELECT DISTINCT batch_num FROM imis_line_posted WHERE batch_num = ANY(?)")
                 .param(wanted.toArray(String[]::new)).query(String.class).list());
         List<ImisLine> lines = new ArrayList<>();
+        Map<String, java.time.LocalDate> closedThrough = ledger.closedPeriods();
+        Set<String> inactive = new java.util.HashSet<>();
+        ledger.accounts().stream().filter(a -> !a.active()).forEach(a -> inactive.add(a.entity() + "/" + a.code()));
         return new Session<>() {
             @Override
             public ImisLine validate(SourceRow row, RowErrors errors) {
@@ -91,9 +94,22 @@ class ImisImport implements ImportKind<ImisLine> {
                     autoBatches.accept(line);
                     if (wanted.contains(line.batch())) {
                         lines.add(line);
+                        postable(line, errors);
                     }
                 }
                 return line;
+            }
+
+            /** What the posting rules would refuse at commit, known in a dry run too. */
+            private void postable(ImisLine line, RowErrors errors) {
+                java.time.LocalDate closed = closedThrough.get(line.entity());
+                if (closed != null && line.date() != null && !line.date().isAfter(closed)) {
+                    errors.error("TRANSACTION_DATE", "CLOSED_PERIOD", "the books of " + line.entity() + " are closed through " + closed
+                            + "; a line dated " + line.date() + " cannot be posted");
+                }
+                if (inactive.contains(line.entity() + "/" + line.account())) {
+                    errors.error("GL_ACCOUNT", "INACTIVE_ACCOUNT", "account " + line.account() + " of " + line.entity() + " is inactive");
+                }
             }
 
             @Override
@@ -124,7 +140,7 @@ class ImisImport implements ImportKind<ImisLine> {
                     journals.getOrDefault(batch, List.of()).forEach(j -> drafts.add(draft(j, importRunId)));
                     Posting posted = posting.post(ledgerBatch.id(), drafts, options.actor());
                     if (posted instanceof Posting.Refused refused) {
-                        throw new IllegalStateException("the posting service refused an iMIS journal: " + refused);
+                        throw new org.ledgerbridge.ledger.PostingRefusedException(refused);
                     }
                     jdbc.sql("""
                                     INSERT INTO imis_line_posted (batch_num, trans_number, line_number, journal_batch)

@@ -2,6 +2,7 @@ package org.ledgerbridge.imports;
 
 import org.ledgerbridge.imports.internal.FileFacts;
 import org.ledgerbridge.ledger.AuditLog;
+import org.ledgerbridge.ledger.PostingRefusedException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -197,7 +198,12 @@ public class ImportService {
                     if (record != null && !problems.currentRowHasErrors()) {
                         accepted++;
                         if (!problems.any() && !options.dryRun()) {
-                            session.write(record);
+                            try {
+                                session.write(record);
+                            } catch (PostingRefusedException refused) {
+                                // a posting rule the kind's validation did not foresee: an error of this row, not a crash
+                                problems.error(null, refused.refusal().rule().name(), refused.getMessage());
+                            }
                         }
                     }
                 }
@@ -211,7 +217,12 @@ public class ImportService {
                 if (options.dryRun()) {
                     return report(table.rows(), accepted, session.preview());
                 }
-                summary = session.commit();
+                try {
+                    summary = session.commit();
+                } catch (PostingRefusedException refused) {
+                    problems.errorAt(0, null, refused.refusal().rule().name(), refused.getMessage());
+                    return report(table.rows(), 0, Map.of());
+                }
                 return report(table.rows(), accepted, summary);
             } catch (java.nio.charset.CharacterCodingException e) {
                 problems.errorAt(0, null, "INVALID_ENCODING", fileName + " holds bytes that are no character in UTF-8 nor in "

@@ -238,11 +238,11 @@ public class PostingService {
                                   base_credit, party_id, document_number, description)""", journals::flush);
         }
 
-        /** Checks and sends one journal in the entity's base currency; a refusal is a bug of the caller. */
+        /** Checks and sends one journal in the entity's base currency; a refusal throws {@link PostingRefusedException}. */
         public long post(JournalDraft draft) {
             Optional<Posting.Refused> refusal = ledger.refusalOf(draft, index++);
             if (refusal.isPresent()) {
-                throw new IllegalStateException("journal refused by the posting rules: " + refusal.get());
+                throw new PostingRefusedException(refusal.get());
             }
             FinancialEntity entity = ledger.entities.get(draft.entity());
             for (JournalLineDraft line : draft.lines()) {

@@ -66,6 +66,8 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
     static final String IS_PREPAYMENT = "IS_PREPAYMENT";
 
     static final String MIGRATION_MODE_ON = "MIGRATION_MODE_ON";
+    static final String CLOSED_PERIOD = "CLOSED_PERIOD";
+    static final String INACTIVE_ACCOUNT = "INACTIVE_ACCOUNT";
     /** Payments by these methods arrive through the website: iMIS puts them in auto-batches (seed 000). */
     private static final Set<String> CARD_METHODS = Set.of("VISA", "MC", "MASTERCARD", "AMEX", "DISCOVER", "DINERS", "JCB", "CARD");
     private static final int ROWS_DETAILED_IN_REPORT = 1000;
@@ -113,7 +115,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
 
     @Override
     public Set<String> ledgerRuleCodes() {
-        return Set.of(MIGRATION_MODE_ON);
+        return Set.of(MIGRATION_MODE_ON, CLOSED_PERIOD, INACTIVE_ACCOUNT);
     }
 
     @Override
@@ -134,6 +136,8 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
         private final Map<String, FinancialEntity> entities;
         private final Map<String, PaymentMethod> methods = new HashMap<>();
         private final Map<String, String> roleAccounts = new HashMap<>();
+        private final Set<String> inactiveAccounts = new HashSet<>();
+        private final Map<String, LocalDate> closedThrough;
         private final Map<String, List<OpenInvoice>> openInvoices = new HashMap<>();
         private final Set<String> existingPayments;
         private final Totals totals = new Totals();
@@ -152,7 +156,11 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 if (account.role() != null && account.active()) {
                     roleAccounts.put(account.entity() + "/" + account.role(), account.code());
                 }
+                if (!account.active()) {
+                    inactiveAccounts.add(account.entity() + "/" + account.code());
+                }
             }
+            this.closedThrough = ledger.closedPeriods();
             documents.forEachOpenDebit(d -> openInvoices.computeIfAbsent(d.partyId(), p -> new ArrayList<>())
                     .add(new OpenInvoice(d.entity(), d.number(), d.invoiceType(), d.sourceSystem(), d.dueDate(), d.date(),
                             d.currency(), d.openBalance())));
@@ -216,7 +224,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                         + plan.unapplied().toPlainString() + " as a credit");
                 return null;
             }
-            if (method != null && !accountsExistFor(method, plan, errors)) {
+            if (method != null && (!accountsExistFor(method, plan, errors) || !postable(method, plan, date, errors))) {
                 return null;
             }
             if (method != null) {
@@ -278,6 +286,27 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 }
             }
             return ok;
+        }
+
+        /** What the posting rules would refuse at commit, known here, in a dry run too: a closed period, an inactive cash account. */
+        private boolean postable(PaymentMethod method, PaymentApplication.Plan plan, LocalDate date, RowErrors errors) {
+            Set<String> entitiesTouched = new java.util.TreeSet<>();
+            entitiesTouched.add(method.entity());
+            plan.allocations().forEach(a -> entitiesTouched.add(a.invoice().entity()));
+            for (String entity : entitiesTouched) {
+                LocalDate closed = closedThrough.get(entity);
+                if (closed != null && !date.isAfter(closed)) {
+                    errors.error(DATE, CLOSED_PERIOD, "the books of " + entity + " are closed through " + closed
+                            + "; a payment dated " + date + " cannot be posted");
+                    return false;
+                }
+            }
+            if (inactiveAccounts.contains(method.entity() + "/" + method.cashAccount())) {
+                errors.error(PAYMENT_METHOD_ID, INACTIVE_ACCOUNT, "the cash account " + method.cashAccount() + " of " + method.entity()
+                        + " that " + method.id() + " pays into is inactive");
+                return false;
+            }
+            return true;
         }
 
         @Override

@@ -292,7 +292,7 @@ public class CreditApplications {
         }
         Posting posted = posting.post(batchId, chunk, actor);
         if (posted instanceof Posting.Refused refused) {
-            throw new IllegalStateException("the posting service refused a checked credit application: " + refused.message());
+            throw new org.ledgerbridge.ledger.PostingRefusedException(refused);
         }
         chunk.clear();
     }

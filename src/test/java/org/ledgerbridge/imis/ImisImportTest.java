@@ -34,6 +34,8 @@ class ImisImportTest {
     @Autowired BatchService batches;
     @Autowired LedgerReports reports;
     @Autowired LedgerCheck check;
+    @Autowired org.ledgerbridge.ledger.LedgerSetup setup;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeEach
     void the_sample_chart() {
@@ -69,5 +71,34 @@ class ImisImportTest {
         assertThat(again.errors()).extracting(RowProblem::code).containsExactly("IMIS_BATCH_ALREADY_POSTED");
         assertThat(importBatch("1042").status()).isEqualTo(ImportStatus.COMMITTED);
         assertThat(batches.list()).hasSize(2);
+    }
+
+    @Test
+    void a_batch_in_a_closed_period_is_refused_in_a_dry_run_at_its_rows_and_transaction_date() {
+        setup.closePeriod("PSAB", java.time.LocalDate.of(2026, 12, 31), "controller");
+
+        ImportReport preview = imports.run("imis", Samples.file("imis-export.csv"),
+                ImportOptions.of(TODAY, "t").withFlag("batch", "1041").dryRun(true));
+
+        assertThat(preview.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(preview.refusedByLedgerRule()).isTrue();
+        assertThat(preview.errors()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.code()).isEqualTo("CLOSED_PERIOD");
+            assertThat(e.column()).isEqualTo("TRANSACTION_DATE");
+            assertThat(e.row()).isPositive();
+        });
+    }
+
+    @Test
+    void a_posting_rule_the_file_checks_did_not_foresee_rejects_the_file_with_its_code_and_never_crashes() {
+        // the inter-entity lines are the import's own, not the file's: their account is checked only when posting
+        jdbc.sql("UPDATE account SET active = false WHERE role = 'INTER_ENTITY'").update();
+
+        ImportReport report = importBatch("1043");
+
+        assertThat(report.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(report.errors()).extracting(RowProblem::code).containsExactly("INACTIVE_ACCOUNT");
+        assertThat(report.errors().get(0).message()).doesNotContain("Refused[").doesNotContain("Exception");
+        assertThat(batches.list()).isEmpty();
     }
 }

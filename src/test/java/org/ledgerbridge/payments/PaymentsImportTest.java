@@ -302,4 +302,34 @@ class PaymentsImportTest {
         assertThat(batches.voidBatches(List.of(ids.get(0)), "too late", "controller"))
                 .isInstanceOfSatisfying(org.ledgerbridge.ledger.BatchChange.Refused.class, r -> assertThat(r.code()).isEqualTo("BATCH_NOT_OPEN"));
     }
+
+    @Test
+    void a_dry_run_reports_a_payment_in_a_closed_period_at_its_row_and_date_and_the_commit_refuses_it_with_the_same_code() {
+        jdbc.sql("INSERT INTO period_close (entity_code, closed_through) VALUES ('PSAB', '2026-11-02')").update();
+
+        ImportReport preview = imports.run("payments", Samples.file("payments.csv"),
+                ImportOptions.of(TODAY, "tester").withFlag("allow-overpayment", "true").dryRun(true));
+        ImportReport commit = importSample(true);
+
+        for (ImportReport report : List.of(preview, commit)) {
+            assertThat(report.status()).isEqualTo(ImportStatus.REJECTED);
+            assertThat(report.refusedByLedgerRule()).as("a rule of the ledger, not bad input").isTrue();
+            assertThat(report.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+                    .containsExactly(tuple(2L, "DATE", "CLOSED_PERIOD"));
+            assertThat(report.errors().get(0).message()).isEqualTo("the books of PSAB are closed through 2026-11-02; "
+                    + "a payment dated 2026-11-02 cannot be posted");
+        }
+        assertThat(journals()).isZero();
+    }
+
+    @Test
+    void a_payment_into_an_inactive_cash_account_is_refused_before_anything_is_written() throws IOException {
+        jdbc.sql("UPDATE account SET active = false WHERE entity_code = 'PSAB' AND account_code = '1010'").update();
+
+        ImportReport report = importPayments("100232,480.00,CHK-PSAB,2026-11-03,4417,,DUES,,\n", false);
+
+        assertThat(report.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+                .containsExactly(tuple(2L, "PAYMENT_METHOD_ID", "INACTIVE_ACCOUNT"));
+        assertThat(journals()).isZero();
+    }
 }

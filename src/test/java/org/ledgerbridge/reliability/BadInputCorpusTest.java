@@ -48,6 +48,9 @@ class BadInputCorpusTest {
 
     static final Path CORPUS = Path.of("src/test/resources/bad-input");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    /** What a Java type, a record's toString or an exception looks like in a message. */
+    static final java.util.regex.Pattern JAVA_TEXT = java.util.regex.Pattern.compile(
+            "Exception|\\b(java|javax|org|tools|com)\\.[a-z]+\\.|\\b[A-Z][A-Za-z]+\\[[a-zA-Z]+=|\\bnull\\b|\\$\\$|\\.java:\\d+");
 
     @Autowired ImportService imports;
     @Autowired MigrationMode migrationMode;
@@ -85,6 +88,8 @@ class BadInputCorpusTest {
             Expected wanted = expected.get(name);
             assertThat(wanted).as("no line in expected.csv for %s; it was turned down with %s", name, errors).isNotNull();
             assertThat(errors).as(name).anyMatch(wanted::matches);
+            assertThat(errors).as("%s: every message in words, no Java type, record or exception text", name)
+                    .allSatisfy(e -> assertThat(e.message()).doesNotContainPattern(JAVA_TEXT));
         }));
     }
 

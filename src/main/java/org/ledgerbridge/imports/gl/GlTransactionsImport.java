@@ -167,7 +167,7 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
                 }
                 Posting posted = posting.post(batch.id(), chunk, options.actor());
                 if (posted instanceof Posting.Refused refused) {
-                    throw new IllegalStateException("the posting service refused a validated journal: " + refused);
+                    throw new org.ledgerbridge.ledger.PostingRefusedException(refused);
                 }
                 int n = chunk.size();
                 chunk.clear();

@@ -147,7 +147,7 @@ class TrialBalanceImport implements ImportKind<TrialBalanceImport.Line> {
                 });
                 Posting posted = posting.post(batch.id(), journals, options.actor());
                 if (posted instanceof Posting.Refused refused) {
-                    throw new IllegalStateException("the posting service refused a validated trial balance: " + refused);
+                    throw new org.ledgerbridge.ledger.PostingRefusedException(refused);
                 }
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("batch", batch.name());
