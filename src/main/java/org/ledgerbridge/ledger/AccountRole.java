@@ -9,7 +9,9 @@ public enum AccountRole {
     UNAPPLIED_CREDIT(Set.of(AccountType.LIABILITY)),
     TAX_PAYABLE(Set.of(AccountType.LIABILITY)),
     OPENING_BALANCE(Set.of(AccountType.EQUITY)),
-    INTER_ENTITY(Set.of(AccountType.ASSET, AccountType.LIABILITY));
+    INTER_ENTITY(Set.of(AccountType.ASSET, AccountType.LIABILITY)),
+    /** Realized exchange gains and losses when a foreign-currency document is paid at another rate than it was carried at. */
+    FX_GAIN_LOSS(Set.of(AccountType.REVENUE, AccountType.EXPENSE));
 
     private final Set<AccountType> allowedTypes;
 

@@ -60,12 +60,10 @@ public class PostingService {
             BigDecimal baseDebit = BigDecimal.ZERO;
             BigDecimal baseCredit = BigDecimal.ZERO;
             for (JournalLineDraft line : draft.lines()) {
-                BigDecimal lineRate = line.currency().equals(entity.baseCurrency()) ? BigDecimal.ONE : rate;
-                BigDecimal d = Currencies.toBase(line.debit(), lineRate, entity.baseCurrency());
-                BigDecimal c = Currencies.toBase(line.credit(), lineRate, entity.baseCurrency());
-                base.add(new BigDecimal[]{d, c});
-                baseDebit = baseDebit.add(d);
-                baseCredit = baseCredit.add(c);
+                BigDecimal[] amounts = line.baseAmounts(rate, entity.baseCurrency());
+                base.add(amounts);
+                baseDebit = baseDebit.add(amounts[0]);
+                baseCredit = baseCredit.add(amounts[1]);
             }
             if (baseDebit.compareTo(baseCredit) != 0) {
                 return new Posting.Refused(UNBALANCED_IN_BASE_CURRENCY, i, 0,
@@ -238,24 +236,31 @@ public class PostingService {
                                   base_credit, party_id, document_number, description)""", journals::flush);
         }
 
-        /** Checks and sends one journal in the entity's base currency; a refusal throws {@link PostingRefusedException}. */
+        /** Checks and sends one journal; a refusal throws {@link PostingRefusedException}. */
         public long post(JournalDraft draft) {
             Optional<Posting.Refused> refusal = ledger.refusalOf(draft, index++);
             if (refusal.isPresent()) {
                 throw new PostingRefusedException(refusal.get());
             }
             FinancialEntity entity = ledger.entities.get(draft.entity());
+            List<BigDecimal[]> base = new ArrayList<>(draft.lines().size());
+            BigDecimal baseBalance = BigDecimal.ZERO;
             for (JournalLineDraft line : draft.lines()) {
-                if (!line.currency().equals(entity.baseCurrency())) {
-                    throw new IllegalArgumentException("streamed journals are in the base currency of " + draft.entity());
-                }
+                BigDecimal[] amounts = line.baseAmounts(draft.exchangeRate(), entity.baseCurrency());
+                base.add(amounts);
+                baseBalance = baseBalance.add(amounts[0]).subtract(amounts[1]);
+            }
+            if (baseBalance.signum() != 0) {
+                throw new PostingRefusedException(new Posting.Refused(UNBALANCED_IN_BASE_CURRENCY, index - 1, 0, "journal of "
+                        + draft.entity() + " on " + draft.date() + " does not balance in " + entity.baseCurrency() + " after conversion"));
             }
             long id = nextId();
             journals.row(id, draft.entity(), batchId, draft.date(), draft.source(), draft.description(), actor);
             int lineNo = 0;
             for (JournalLineDraft line : draft.lines()) {
+                BigDecimal[] amounts = base.get(lineNo);
                 lines.rowInGroup(id, draft.entity(), ++lineNo, line.account(), line.currency(), line.debit(), line.credit(),
-                        line.debit(), line.credit(), line.partyId(), line.documentNumber(), line.description());
+                        amounts[0], amounts[1], line.partyId(), line.documentNumber(), line.description());
             }
             lines.endGroup();
             posted++;

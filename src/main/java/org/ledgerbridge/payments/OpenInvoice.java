@@ -17,10 +17,18 @@ public final class OpenInvoice {
     private final LocalDate dueDate;
     private final LocalDate date;
     private final String currency;
+    private final BigDecimal exchangeRate;
     private BigDecimal openBalance;
 
     public OpenInvoice(String entity, String number, String invoiceType, String sourceSystem, LocalDate dueDate, LocalDate date,
                        String currency, BigDecimal openBalance) {
+        this(entity, number, invoiceType, sourceSystem, dueDate, date, currency, BigDecimal.ONE, openBalance);
+    }
+
+    /** @param exchangeRate the document's own rate to its entity's base currency, at which the subledger carries it */
+    public OpenInvoice(String entity, String number, String invoiceType, String sourceSystem, LocalDate dueDate, LocalDate date,
+                       String currency, BigDecimal exchangeRate, BigDecimal openBalance) {
+        this.exchangeRate = exchangeRate;
         this.entity = entity;
         this.number = number;
         this.invoiceType = invoiceType;
@@ -57,6 +65,10 @@ public final class OpenInvoice {
 
     public String currency() {
         return currency;
+    }
+
+    public BigDecimal exchangeRate() {
+        return exchangeRate;
     }
 
     public BigDecimal openBalance() {

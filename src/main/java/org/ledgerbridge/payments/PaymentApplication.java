@@ -1,6 +1,7 @@
 package org.ledgerbridge.payments;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,11 @@ import java.util.function.Function;
  *   <li>what is left is an overpayment: an unapplied credit on general AR.</li>
  * </ol>
  * Within a type or system, and for dues, the oldest due date goes first, then the oldest
- * document date, then the document number. Pure Java: no database, no Spring.
+ * document date, then the document number.
+ * <p>
+ * A payment pays invoices in its own currency. A payment in the base currency given an exchange
+ * rate also pays the invoices named in INVOICE_NUMBERS in the one foreign currency the first of
+ * them is in, converted at that rate. Pure Java: no database, no Spring.
  */
 public final class PaymentApplication {
 
@@ -34,13 +39,27 @@ public final class PaymentApplication {
     private PaymentApplication() {
     }
 
-    /** What a payment row asks for. */
+    /**
+     * What a payment row asks for.
+     *
+     * @param baseCurrency the base currency of the entity that received it
+     * @param exchangeRate the rate of the foreign currency (the payment's, or the named invoices') to the base; null for none
+     */
     public record Request(BigDecimal amount, String currency, boolean prepayment, List<String> invoiceNumbers,
-                          List<String> invoiceTypes, List<String> sourceSystems) {
+                          List<String> invoiceTypes, List<String> sourceSystems, String baseCurrency, BigDecimal exchangeRate) {
+
+        /** A payment in the base currency without a rate: it pays invoices in its own currency only. */
+        public Request(BigDecimal amount, String currency, boolean prepayment, List<String> invoiceNumbers,
+                       List<String> invoiceTypes, List<String> sourceSystems) {
+            this(amount, currency, prepayment, invoiceNumbers, invoiceTypes, sourceSystems, currency, null);
+        }
     }
 
-    /** One invoice paid, and by how much. */
-    public record Allocation(OpenInvoice invoice, BigDecimal amount) {
+    /**
+     * One invoice paid: {@code amount} off its open balance, in its currency; {@code paid} of the
+     * payment, in the payment's currency (the same unless a base-currency payment pays a foreign invoice).
+     */
+    public record Allocation(OpenInvoice invoice, BigDecimal amount, BigDecimal paid) {
     }
 
     public enum Rule { PREPAYMENT, INVOICE_NUMBERS, INVOICE_TYPES, SOURCE_SYSTEMS, DUES }
@@ -48,8 +67,9 @@ public final class PaymentApplication {
     /** The plan for one payment: the invoices it pays and what is left unapplied. */
     public record Plan(Rule rule, List<Allocation> allocations, BigDecimal unapplied) {
 
+        /** What the payment applied to invoices, in its own currency. */
         public BigDecimal applied() {
-            return allocations.stream().map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return allocations.stream().map(Allocation::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
@@ -61,24 +81,26 @@ public final class PaymentApplication {
         if (request.prepayment()) {
             return new Plan(Rule.PREPAYMENT, List.of(), request.amount());
         }
+        String foreign = foreignCurrencyPaid(request, partyInvoices);
+        List<OpenInvoice> byNumbers = inListedOrder(request.invoiceNumbers(), partyInvoices.stream().filter(OpenInvoice::isOpen)
+                .filter(i -> i.currency().equals(request.currency()) || i.currency().equals(foreign)).toList(), OpenInvoice::number);
+        if (!byNumbers.isEmpty()) {
+            return allocate(Rule.INVOICE_NUMBERS, request, byNumbers);
+        }
         List<OpenInvoice> payable = partyInvoices.stream()
                 .filter(OpenInvoice::isOpen)
                 .filter(i -> i.currency().equals(request.currency()))
                 .toList();
-        List<OpenInvoice> byNumbers = inListedOrder(request.invoiceNumbers(), payable, OpenInvoice::number);
-        if (!byNumbers.isEmpty()) {
-            return allocate(Rule.INVOICE_NUMBERS, request.amount(), byNumbers);
-        }
         List<OpenInvoice> byTypes = inListedOrder(upper(request.invoiceTypes()), payable, i -> upperOrNull(i.invoiceType()));
         if (!byTypes.isEmpty()) {
-            return allocate(Rule.INVOICE_TYPES, request.amount(), byTypes);
+            return allocate(Rule.INVOICE_TYPES, request, byTypes);
         }
         List<OpenInvoice> bySystems = inListedOrder(upper(request.sourceSystems()), payable, i -> upperOrNull(i.sourceSystem()));
         if (!bySystems.isEmpty()) {
-            return allocate(Rule.SOURCE_SYSTEMS, request.amount(), bySystems);
+            return allocate(Rule.SOURCE_SYSTEMS, request, bySystems);
         }
         List<OpenInvoice> dues = payable.stream().filter(i -> DUES.equalsIgnoreCase(i.invoiceType())).toList();
-        return allocate(Rule.DUES, request.amount(), dues);
+        return allocate(Rule.DUES, request, dues);
     }
 
     /** Takes the plan's amounts off the invoices' open balances. */
@@ -97,15 +119,44 @@ public final class PaymentApplication {
         return ordered;
     }
 
-    private static Plan allocate(Rule rule, BigDecimal amount, List<OpenInvoice> invoices) {
+    /** The foreign currency a base-currency payment with a rate pays: that of the first named open invoice not in the base. */
+    private static String foreignCurrencyPaid(Request request, List<OpenInvoice> partyInvoices) {
+        if (request.exchangeRate() == null || !request.currency().equals(request.baseCurrency())) {
+            return null;
+        }
+        for (String number : request.invoiceNumbers()) {
+            for (OpenInvoice invoice : partyInvoices) {
+                if (invoice.number().equals(number) && invoice.isOpen() && !invoice.currency().equals(request.baseCurrency())) {
+                    return invoice.currency();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Plan allocate(Rule rule, Request request, List<OpenInvoice> invoices) {
         List<Allocation> allocations = new ArrayList<>();
-        BigDecimal left = amount;
+        BigDecimal left = request.amount();
         for (OpenInvoice invoice : invoices) {
             if (left.signum() == 0) {
                 break;
             }
-            BigDecimal paid = left.min(invoice.openBalance());
-            allocations.add(new Allocation(invoice, paid));
+            if (invoice.currency().equals(request.currency())) {
+                BigDecimal paid = left.min(invoice.openBalance());
+                allocations.add(new Allocation(invoice, paid, paid));
+                left = left.subtract(paid);
+                continue;
+            }
+            // a base-currency payment of a foreign invoice: what is left of it, in the invoice's currency, at the payment's rate
+            int scale = invoice.openBalance().scale();
+            BigDecimal canPay = left.divide(request.exchangeRate(), scale, RoundingMode.DOWN);
+            BigDecimal amount = canPay.min(invoice.openBalance());
+            if (amount.signum() == 0) {
+                break;
+            }
+            BigDecimal paid = amount.compareTo(canPay) == 0 ? left
+                    : amount.multiply(request.exchangeRate()).setScale(left.scale(), RoundingMode.HALF_EVEN).min(left);
+            allocations.add(new Allocation(invoice, amount, paid));
             left = left.subtract(paid);
         }
         return new Plan(rule, allocations, left);

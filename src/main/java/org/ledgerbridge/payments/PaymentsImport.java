@@ -64,6 +64,8 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
     static final String INVOICE_TYPES = "INVOICE_TYPES";
     static final String SOURCE_SYSTEMS = "SOURCE_SYSTEMS";
     static final String IS_PREPAYMENT = "IS_PREPAYMENT";
+    static final String CURRENCY = "CURRENCY";
+    static final String EXCHANGE_RATE = "EXCHANGE_RATE";
 
     static final String MIGRATION_MODE_ON = "MIGRATION_MODE_ON";
     static final String CLOSED_PERIOD = "CLOSED_PERIOD";
@@ -93,8 +95,11 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
         this.dataSource = dataSource;
     }
 
-    /** A validated, planned row. {@code method} is null for "pay later". */
-    record Payment(long row, Party party, BigDecimal amount, String currency, PaymentMethod method, String cashEntity,
+    /**
+     * A validated, planned row. {@code method} is null for "pay later". {@code rate}: of the foreign
+     * currency (the payment's, or that of the foreign invoices it pays) to the base, else null.
+     */
+    record Payment(long row, Party party, BigDecimal amount, String currency, BigDecimal rate, PaymentMethod method, String cashEntity,
                    LocalDate date, String checkNumber, PaymentApplication.Plan plan, boolean matched) {
 
         boolean payLater() {
@@ -110,7 +115,8 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
     @Override
     public List<ImportColumn> columns() {
         return List.of(required(BILL_TO_ID), required(AMOUNT), required(PAYMENT_METHOD_ID), optional(DATE), optional(CHECK_NUMBER),
-                optional(INVOICE_NUMBERS), optional(INVOICE_TYPES), optional(SOURCE_SYSTEMS), optional(IS_PREPAYMENT));
+                optional(INVOICE_NUMBERS), optional(INVOICE_TYPES), optional(SOURCE_SYSTEMS), optional(IS_PREPAYMENT), optional(CURRENCY),
+                optional(EXCHANGE_RATE));
     }
 
     @Override
@@ -163,7 +169,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
             this.closedThrough = ledger.closedPeriods();
             documents.forEachOpenDebit(d -> openInvoices.computeIfAbsent(d.partyId(), p -> new ArrayList<>())
                     .add(new OpenInvoice(d.entity(), d.number(), d.invoiceType(), d.sourceSystem(), d.dueDate(), d.date(),
-                            d.currency(), d.openBalance())));
+                            d.currency(), d.exchangeRate(), d.openBalance())));
             openInvoices.values().forEach(list -> list.sort(PaymentApplication.OLDEST_FIRST));
             this.existingPayments = matching ? existingPaymentKeys() : Set.of();
         }
@@ -187,7 +193,9 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                         + "put its purchase order number in CHECK_NUMBER");
             }
             String cashEntity = method != null ? method.entity() : party != null ? party.entity() : null;
-            String currency = cashEntity == null ? null : entities.get(cashEntity).baseCurrency();
+            String baseCurrency = cashEntity == null ? null : entities.get(cashEntity).baseCurrency();
+            String currency = currencyOf(row, baseCurrency, errors);
+            BigDecimal rate = rateOf(row, currency, baseCurrency, errors);
             BigDecimal amount = Cells.decimal(row, AMOUNT, errors);
             if (amount != null && amount.signum() <= 0) {
                 errors.error(AMOUNT, "AMOUNT_NOT_POSITIVE", "a payment amount must be positive, not " + amount.toPlainString());
@@ -212,11 +220,12 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
             if (method != null && existingPayments.contains(paymentKey)) {
                 errors.warning(null, "MATCHED_EXISTING_PAYMENT", "a payment of " + amount.toPlainString() + " by " + party.id()
                         + " on " + date + " (" + methodId + " " + checkNumber + ") is already in the ledger: not inserted again");
-                return counted(new Payment(row.number(), party, amount, currency, method, cashEntity, date, checkNumber, null, true));
+                return counted(new Payment(row.number(), party, amount, currency, rate, method, cashEntity, date, checkNumber, null, true));
             }
             PaymentApplication.Plan plan = PaymentApplication.plan(
-                    new PaymentApplication.Request(amount, currency, prepayment, numbers, types, systems),
+                    new PaymentApplication.Request(amount, currency, prepayment, numbers, types, systems, baseCurrency, rate),
                     openInvoices.getOrDefault(party.id(), List.of()));
+            namedInvoicesNotPaid(party, numbers, plan, errors);
             if (method != null && plan.unapplied().signum() > 0 && !allowOverpayment) {
                 errors.error(AMOUNT, "PAYMENT_EXCEEDS_ORDER_TOTAL", "Payment amount exceeds order total: payment "
                         + amount.toPlainString() + ", open invoices it may pay " + plan.applied().toPlainString()
@@ -230,7 +239,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
             if (method != null) {
                 PaymentApplication.apply(plan); // later rows see what this one paid
             }
-            return counted(new Payment(row.number(), party, amount, currency, method, cashEntity, date, checkNumber, plan, false));
+            return counted(new Payment(row.number(), party, amount, currency, rate, method, cashEntity, date, checkNumber, plan, false));
         }
 
         /** Totals count every valid row as it is validated, so that a dry run's preview shows them too. */
@@ -271,6 +280,9 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
             for (PaymentApplication.Allocation allocation : plan.allocations()) {
                 String entity = allocation.invoice().entity();
                 needed.add(entity + "/" + AccountRole.AR_CONTROL);
+                if (!allocation.invoice().currency().equals(entities.get(entity).baseCurrency())) {
+                    needed.add(entity + "/" + AccountRole.FX_GAIN_LOSS);
+                }
                 if (!entity.equals(method.entity())) {
                     needed.add(entity + "/" + AccountRole.INTER_ENTITY);
                     needed.add(method.entity() + "/" + AccountRole.INTER_ENTITY);
@@ -286,6 +298,65 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 }
             }
             return ok;
+        }
+
+        private String currencyOf(SourceRow row, String baseCurrency, RowErrors errors) {
+            String code = row.get(CURRENCY).toUpperCase(Locale.ROOT);
+            if (code.isEmpty()) {
+                return baseCurrency;
+            }
+            if (!Currencies.isKnown(code)) {
+                errors.error(CURRENCY, "UNKNOWN_CURRENCY", "'" + row.get(CURRENCY) + "' is not an ISO 4217 currency code");
+                return null;
+            }
+            return code;
+        }
+
+        /** A foreign payment needs its rate to the base; a base payment may give one to pay a named foreign invoice. */
+        private BigDecimal rateOf(SourceRow row, String currency, String baseCurrency, RowErrors errors) {
+            if (row.get(EXCHANGE_RATE).isEmpty()) {
+                if (currency != null && baseCurrency != null && !currency.equals(baseCurrency)) {
+                    errors.error(EXCHANGE_RATE, "VALUE_REQUIRED", "a payment in " + currency + " needs its exchange rate to " + baseCurrency);
+                }
+                return null;
+            }
+            BigDecimal rate = Cells.decimal(row, EXCHANGE_RATE, errors);
+            if (rate != null && rate.signum() <= 0) {
+                errors.error(EXCHANGE_RATE, "EXCHANGE_RATE_NOT_POSITIVE", "the exchange rate " + rate.toPlainString() + " must be positive");
+                return null;
+            }
+            return rate;
+        }
+
+        /** Each invoice the row names that it does not pay, and why: a warning at INVOICE_NUMBERS, not a silent skip. */
+        private void namedInvoicesNotPaid(Party party, List<String> numbers, PaymentApplication.Plan plan, RowErrors errors) {
+            if (plan.rule() == PaymentApplication.Rule.PREPAYMENT) {
+                return;
+            }
+            Set<String> paid = new HashSet<>();
+            plan.allocations().forEach(a -> paid.add(a.invoice().number()));
+            for (String number : numbers) {
+                if (paid.contains(number)) {
+                    continue;
+                }
+                List<String[]> found = jdbc.sql("""
+                                SELECT party_id, status, currency, open_balance::text FROM document
+                                 WHERE module = 'AR' AND number = ? AND doc_type IN ('INVOICE', 'DEBIT_MEMO')""")
+                        .param(number).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                        .list();
+                String why;
+                if (found.isEmpty()) {
+                    why = "no AR invoice " + number + " in the ledger";
+                } else if (found.stream().noneMatch(f -> f[0].equals(party.id()))) {
+                    why = "invoice " + number + " belongs to " + found.get(0)[0] + ", not " + party.id();
+                } else {
+                    String[] own = found.stream().filter(f -> f[0].equals(party.id())).findFirst().orElseThrow();
+                    why = !own[1].equals("OPEN") || new BigDecimal(own[3]).signum() == 0 ? "invoice " + number + " has nothing left open"
+                            : plan.applied().signum() > 0 && plan.unapplied().signum() == 0 ? "invoice " + number + " was not reached: the payment was used up before it"
+                            : "invoice " + number + " is in " + own[2] + ": pay it in " + own[2] + ", or give EXCHANGE_RATE to pay it from the base currency";
+                }
+                errors.warning(INVOICE_NUMBERS, "INVOICE_NOT_PAID", why);
+            }
         }
 
         /** What the posting rules would refuse at commit, known here, in a dry run too: a closed period, an inactive cash account. */
@@ -405,7 +476,9 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 if (plan.unapplied().signum() > 0) {
                     boolean prepayment = plan.rule() == PaymentApplication.Rule.PREPAYMENT;
                     payments.credit(new NewDocument(payment.cashEntity(), NewDocument.Module.AR, prepayment ? "PREPAYMENT" : "PAYMENT",
-                            number, payment.party().id(), payment.date(), null, payment.currency(), BigDecimal.ONE, payment.amount(),
+                            number, payment.party().id(), payment.date(), null, payment.currency(),
+                            payment.rate() == null || payment.currency().equals(entities.get(payment.cashEntity()).baseCurrency())
+                                    ? BigDecimal.ONE : payment.rate(), payment.amount(),
                             null, null, plan.unapplied(), BigDecimal.ZERO, null, null, null, DocumentStatus.OPEN, false,
                             NewDocument.Origin.LEDGERBRIDGE, payment.checkNumber(), null, null,
                             (prepayment ? "Prepayment " : "Unapplied payment ") + payment.method().id()), applied, payment.date());
@@ -416,47 +489,91 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 postJournals(payment, number, journals);
             }
 
-            /** Cash entity: Dr cash, Cr AR control / due-to entities / unapplied credit; other entities: Dr due-from, Cr AR. */
+            /**
+             * Cash entity: Dr cash, Cr AR control / due-to entities / unapplied credit; other entities: Dr due-from, Cr AR.
+             * A foreign payment's lines are converted at its rate, the cash line being the sum of the others; a foreign
+             * invoice relieved at another rate than the one it is carried at gets a journal of its realized exchange
+             * difference (AR control against FX_GAIN_LOSS), in the base currency.
+             */
             private void postJournals(Payment payment, String number, PostingService.PostingStream journals) {
                 String cash = payment.cashEntity();
                 String currency = payment.currency();
+                String base = entities.get(cash).baseCurrency();
+                BigDecimal rate = currency.equals(base) ? null : payment.rate();
                 String party = payment.party().id();
                 String source = "payments import #" + importRunId + ", row " + payment.row();
-                Map<String, BigDecimal> byEntity = new LinkedHashMap<>();
+                Map<String, List<JournalLineDraft>> arLinesOf = new LinkedHashMap<>();
                 List<JournalLineDraft> cashLines = new ArrayList<>();
-                cashLines.add(JournalLineDraft.debit(payment.method().cashAccount(), currency, payment.amount())
-                        .forParty(party).forDocument(number).describedAs((payment.method().id() + " " + nullToEmpty(payment.checkNumber())).strip()));
+                BigDecimal cashBase = BigDecimal.ZERO;
                 for (PaymentApplication.Allocation allocation : payment.plan().allocations()) {
                     String entity = allocation.invoice().entity();
-                    if (entity.equals(cash)) {
-                        cashLines.add(JournalLineDraft.credit(roleAccounts.get(cash + "/" + AccountRole.AR_CONTROL), currency,
-                                allocation.amount()).forParty(party).forDocument(allocation.invoice().number()));
+                    arLinesOf.computeIfAbsent(entity, e -> new ArrayList<>()).add(inBase(JournalLineDraft.credit(
+                            roleAccounts.get(entity + "/" + AccountRole.AR_CONTROL), currency, allocation.paid())
+                            .forParty(party).forDocument(allocation.invoice().number()), rate, base));
+                }
+                for (Map.Entry<String, List<JournalLineDraft>> ar : arLinesOf.entrySet()) {
+                    if (ar.getKey().equals(cash)) {
+                        cashLines.addAll(ar.getValue());
                     } else {
-                        byEntity.merge(entity, allocation.amount(), BigDecimal::add);
+                        cashLines.add(JournalLineDraft.credit(roleAccounts.get(cash + "/" + AccountRole.INTER_ENTITY), currency,
+                                        sum(ar.getValue(), false)).forParty(party).describedAs("due to " + ar.getKey())
+                                .inBase(sum(ar.getValue(), true)));
                     }
                 }
-                byEntity.forEach((entity, amount) -> cashLines.add(JournalLineDraft.credit(
-                        roleAccounts.get(cash + "/" + AccountRole.INTER_ENTITY), currency, amount).forParty(party)
-                        .describedAs("due to " + entity)));
                 if (payment.plan().unapplied().signum() > 0) {
-                    cashLines.add(JournalLineDraft.credit(creditAccount(cash), currency,
-                            payment.plan().unapplied()).forParty(party).forDocument(number).describedAs("unapplied credit"));
+                    cashLines.add(inBase(JournalLineDraft.credit(creditAccount(cash), currency, payment.plan().unapplied())
+                            .forParty(party).forDocument(number).describedAs("unapplied credit"), rate, base));
                 }
-                journals.post(new JournalDraft(cash, payment.date(), source, "Payment " + number, null, cashLines));
-                for (Map.Entry<String, BigDecimal> other : byEntity.entrySet()) {
+                cashLines.add(0, JournalLineDraft.debit(payment.method().cashAccount(), currency, payment.amount())
+                        .forParty(party).forDocument(number).describedAs((payment.method().id() + " " + nullToEmpty(payment.checkNumber())).strip())
+                        .inBase(rate == null ? null : sum(cashLines, true)));
+                journals.post(new JournalDraft(cash, payment.date(), source, "Payment " + number, rate, cashLines));
+                for (Map.Entry<String, List<JournalLineDraft>> other : arLinesOf.entrySet()) {
                     String entity = other.getKey();
-                    List<JournalLineDraft> lines = new ArrayList<>();
-                    lines.add(JournalLineDraft.debit(roleAccounts.get(entity + "/" + AccountRole.INTER_ENTITY), currency, other.getValue())
-                            .forParty(party).describedAs("due from " + cash));
-                    for (PaymentApplication.Allocation allocation : payment.plan().allocations()) {
-                        if (allocation.invoice().entity().equals(entity)) {
-                            lines.add(JournalLineDraft.credit(roleAccounts.get(entity + "/" + AccountRole.AR_CONTROL), currency,
-                                    allocation.amount()).forParty(party).forDocument(allocation.invoice().number()));
-                        }
+                    if (entity.equals(cash)) {
+                        continue;
                     }
+                    List<JournalLineDraft> lines = new ArrayList<>();
+                    lines.add(JournalLineDraft.debit(roleAccounts.get(entity + "/" + AccountRole.INTER_ENTITY), currency, sum(other.getValue(), false))
+                            .forParty(party).describedAs("due from " + cash).inBase(rate == null ? null : sum(other.getValue(), true)));
+                    lines.addAll(other.getValue());
                     journals.post(new JournalDraft(entity, payment.date(), source, "Payment " + number + " received by " + cash,
-                            null, lines));
+                            rate, lines));
                 }
+                postExchangeDifferences(payment, number, rate, source, journals);
+            }
+
+            private void postExchangeDifferences(Payment payment, String number, BigDecimal rate, String source,
+                                                 PostingService.PostingStream journals) {
+                Map<String, List<JournalLineDraft>> byEntity = new LinkedHashMap<>();
+                for (PaymentApplication.Allocation allocation : payment.plan().allocations()) {
+                    OpenInvoice invoice = allocation.invoice();
+                    String base = entities.get(invoice.entity()).baseCurrency();
+                    if (invoice.currency().equals(base)) {
+                        continue;
+                    }
+                    BigDecimal relieved = rate == null ? allocation.paid() : Currencies.toBase(allocation.paid(), rate, base);
+                    BigDecimal carried = Currencies.toBase(allocation.amount(), invoice.exchangeRate(), base);
+                    BigDecimal gain = relieved.subtract(carried);
+                    if (gain.signum() == 0) {
+                        continue;
+                    }
+                    String ar = roleAccounts.get(invoice.entity() + "/" + AccountRole.AR_CONTROL);
+                    String fx = roleAccounts.get(invoice.entity() + "/" + AccountRole.FX_GAIN_LOSS);
+                    String party = payment.party().id();
+                    List<JournalLineDraft> lines = byEntity.computeIfAbsent(invoice.entity(), e -> new ArrayList<>());
+                    String why = "exchange " + (gain.signum() > 0 ? "gain" : "loss") + " on " + invoice.number() + " (carried at "
+                            + invoice.exchangeRate().stripTrailingZeros().toPlainString() + ")";
+                    if (gain.signum() > 0) {
+                        lines.add(JournalLineDraft.debit(ar, base, gain).forParty(party).forDocument(invoice.number()).describedAs(why));
+                        lines.add(JournalLineDraft.credit(fx, base, gain).forParty(party).forDocument(invoice.number()).describedAs(why));
+                    } else {
+                        lines.add(JournalLineDraft.debit(fx, base, gain.negate()).forParty(party).forDocument(invoice.number()).describedAs(why));
+                        lines.add(JournalLineDraft.credit(ar, base, gain.negate()).forParty(party).forDocument(invoice.number()).describedAs(why));
+                    }
+                }
+                byEntity.forEach((entity, lines) -> journals.post(new JournalDraft(entity, payment.date(), source,
+                        "Realized exchange difference of payment " + number, null, lines)));
             }
 
             /** Credits wait in the unapplied-credit account, or in AR control when the chart has none ("a credit to general AR"). */
@@ -552,6 +669,19 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
     private static String paymentKey(String party, LocalDate date, BigDecimal amount, String method, String checkNumber) {
         return party + "|" + date + "|" + amount.stripTrailingZeros().toPlainString() + "|" + nullToEmpty(method).toUpperCase(Locale.ROOT)
                 + "|" + nullToEmpty(checkNumber);
+    }
+
+    /** A line of a foreign payment carries its amount converted at the payment's rate; a base-currency line needs none. */
+    private static JournalLineDraft inBase(JournalLineDraft line, BigDecimal rate, String base) {
+        return rate == null ? line : line.inBase(Currencies.toBase(line.debit().add(line.credit()), rate, base));
+    }
+
+    private static BigDecimal sum(List<JournalLineDraft> lines, boolean inBase) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (JournalLineDraft line : lines) {
+            total = total.add(inBase && line.base() != null ? line.base() : line.debit().add(line.credit()));
+        }
+        return total;
     }
 
     private static String nullToEmpty(String text) {

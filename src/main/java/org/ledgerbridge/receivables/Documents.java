@@ -51,18 +51,19 @@ public class Documents {
 
     /** An open AR debit document (invoice, debit memo) a payment may pay. */
     public record OpenDebit(String entity, String number, String partyId, String invoiceType, String sourceSystem,
-                            LocalDate dueDate, LocalDate date, String currency, BigDecimal openBalance) {
+                            LocalDate dueDate, LocalDate date, String currency, BigDecimal exchangeRate, BigDecimal openBalance) {
     }
 
     /** Streams every open AR invoice and debit memo, for the payment application rules (one pass, as {@link #keys}). */
     public void forEachOpenDebit(java.util.function.Consumer<OpenDebit> consumer) {
         jdbc.sql("""
-                        SELECT entity_code, number, party_id, invoice_type, source_system, due_date, doc_date, currency, open_balance
+                        SELECT entity_code, number, party_id, invoice_type, source_system, due_date, doc_date, currency, open_balance,
+                               exchange_rate
                           FROM document
                          WHERE module = 'AR' AND doc_type IN ('INVOICE', 'DEBIT_MEMO') AND status = 'OPEN' AND open_balance > 0""")
                 .query(rs -> {
                     consumer.accept(new OpenDebit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
+                            rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getBigDecimal(10),
                             org.ledgerbridge.ledger.Currencies.atScale(rs.getBigDecimal(9), rs.getString(8))));
                 });
     }

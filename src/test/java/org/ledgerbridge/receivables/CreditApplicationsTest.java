@@ -39,8 +39,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 class CreditApplicationsTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-    private static final String DOCUMENTS_HEADER = "MODULE,TYPE,NUMBER,PARTY_ID,ENTITY,DATE,DUE_DATE,CURRENCY,EXCHANGE_RATE,ORIGINAL_AMOUNT,"
-            + "OPEN_BALANCE,INVOICE_TYPE,SOURCE_SYSTEM,RETAINAGE_PERCENT,STATUS,DESCRIPTION\n";
 
     @Autowired ImportService imports;
     @Autowired MigrationMode migrationMode;
@@ -57,24 +55,16 @@ class CreditApplicationsTest {
     /** 100231 overpaid by 50.00 and owes two more invoices: INV-30001 in PSAB (due last) and INV-30002 in BMC (due first). */
     @BeforeEach
     void the_sample_ledger_migrated_with_its_trial_balance_and_the_sample_payments_imported() throws IOException {
-        Samples.imported(imports, TODAY, "entities", "accounts", "parties", "payment-methods");
-        migrationMode.set(NewDocument.Module.AR, true, "setup");
-        migrationMode.set(NewDocument.Module.AP, true, "setup");
-        committed(imports.run("documents", Samples.file("documents.csv"), ImportOptions.of(TODAY, "setup")));
-        committed(importFile("documents", DOCUMENTS_HEADER
-                + "AR,INVOICE,INV-30001,100231,PSAB,2026-10-01,2026-12-31,USD,1,100.00,100.00,EVENT,EVENTS,,BALANCED,Winter workshop\n"
-                + "AR,INVOICE,INV-30002,100231,BMC,2026-10-01,2026-11-30,USD,1,30.00,30.00,EVENT,EVENTS,,BALANCED,BMC seminar\n"));
-        migrated.release(List.of(), true, TODAY, "setup");
-        migrationMode.set(NewDocument.Module.AR, false, "setup");
-        migrationMode.set(NewDocument.Module.AP, false, "setup");
-        committed(importFile("trial-balance", """
+        Samples.migratedWithTrialBalance(imports, migrationMode, migrated, TODAY, dir,
+                "AR,INVOICE,INV-30001,100231,PSAB,2026-10-01,2026-12-31,USD,1,100.00,100.00,EVENT,EVENTS,,BALANCED,Winter workshop\n"
+                + "AR,INVOICE,INV-30002,100231,BMC,2026-10-01,2026-11-30,USD,1,30.00,30.00,EVENT,EVENTS,,BALANCED,BMC seminar\n", """
                 ENTITY,ACCOUNT,DEBIT,CREDIT,AS_OF
                 PSAB,1200,2475.60,,2026-10-31
                 PSAB,2000,,4310.00,2026-10-31
                 PSAB,3900,1834.40,,2026-10-31
                 BMC,1200,2230.00,,2026-10-31
                 BMC,3900,,2230.00,2026-10-31
-                """));
+                """);
         assertThat(differences()).as("the migration ties out").isEmpty();
         committed(imports.run("payments", Samples.file("payments.csv"), ImportOptions.of(TODAY, "clerk").withFlag("allow-overpayment", "true")));
     }

@@ -57,4 +57,39 @@ public final class Samples {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * The sample ledger migrated the way an accountant does it, so that the subledger ties out with
+     * the GL: the sample documents (and {@code moreDocuments}, rows of the documents file) released,
+     * and a trial balance whose AR and AP control accounts hold exactly their open balances.
+     * {@code trialBalance} is the trial-balance file (AR 1200 / AP 2000 / equity 3900 per entity).
+     */
+    public static void migratedWithTrialBalance(org.ledgerbridge.imports.ImportService imports,
+                                                org.ledgerbridge.receivables.MigrationMode migrationMode,
+                                                org.ledgerbridge.receivables.MigratedDocuments migrated, java.time.LocalDate asOf,
+                                                Path dir, String moreDocuments, String trialBalance) throws java.io.IOException {
+        imported(imports, asOf, "entities", "accounts", "parties", "payment-methods");
+        migrationMode.set(org.ledgerbridge.receivables.NewDocument.Module.AR, true, "setup");
+        migrationMode.set(org.ledgerbridge.receivables.NewDocument.Module.AP, true, "setup");
+        committed(imports, "documents", file("documents.csv"), asOf);
+        if (!moreDocuments.isEmpty()) {
+            Path more = dir.resolve("more-documents.csv");
+            Files.writeString(more, Files.readAllLines(file("documents.csv")).get(0) + "\n" + moreDocuments);
+            committed(imports, "documents", more, asOf);
+        }
+        migrated.release(java.util.List.of(), true, asOf, "setup");
+        migrationMode.set(org.ledgerbridge.receivables.NewDocument.Module.AR, false, "setup");
+        migrationMode.set(org.ledgerbridge.receivables.NewDocument.Module.AP, false, "setup");
+        Path tb = dir.resolve("trial-balance.csv");
+        Files.writeString(tb, trialBalance);
+        committed(imports, "trial-balance", tb, asOf);
+    }
+
+    /** Imports a file that must commit. */
+    public static void committed(org.ledgerbridge.imports.ImportService imports, String kind, Path file, java.time.LocalDate asOf) {
+        var report = imports.run(kind, file, org.ledgerbridge.imports.ImportOptions.of(asOf, "setup"));
+        if (report.status() != org.ledgerbridge.imports.ImportStatus.COMMITTED) {
+            throw new IllegalStateException(kind + " file " + file.getFileName() + " was not imported: " + report.errors());
+        }
+    }
 }
