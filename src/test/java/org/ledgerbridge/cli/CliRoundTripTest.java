@@ -130,4 +130,40 @@ class CliRoundTripTest {
         assertThat(pending.get("journals")).isEmpty();
         assertThat(cli.run("gl", "history", "1").out()).contains("gl.validated", "gl.sent");
     }
+
+    @Test
+    void corrections_from_the_command_line_void_several_batches_import_again_reverse_and_apply_credits() {
+        Cli cli = Cli.onFreshLedger("2026-11-21");
+        for (String kind : new String[]{"entities", "accounts", "parties", "payment-methods"}) {
+            assertThat(cli.run("import", kind, Samples.file(kind + ".csv").toString()).exitCode()).isZero();
+        }
+        cli.run("migration-mode", "on", "--module", "AR");
+        cli.run("migration-mode", "on", "--module", "AP");
+        assertThat(cli.run("import", "documents", Samples.file("documents.csv").toString()).exitCode()).isZero();
+        cli.run("documents", "release", "--all");
+        cli.run("migration-mode", "off", "--module", "AR");
+        String payments = Samples.file("payments.csv").toString();
+        assertThat(cli.run("import", "payments", payments, "--allow-overpayment").exitCode()).isZero();
+
+        Cli.Result voided = cli.run("batch", "void", "1", "2", "--reason", "wrong settlement file");
+        assertThat(voided.exitCode()).as(voided.err()).isZero();
+        Cli.Result again = cli.run("--report", "json", "import", "payments", payments, "--allow-overpayment");
+        assertThat(JSON.readTree(again.out()).get("status").asString()).as("a voided file imports again").isEqualTo("committed");
+
+        assertThat(cli.run("batch", "status", "3", "4", "--to", "READY").exitCode()).isZero();
+        assertThat(cli.run("batch", "post", "3", "4").exitCode()).isZero();
+        Cli.Result reversing = cli.run("batch", "reverse", "3", "4", "--reason", "deposit returned", "--date", "2026-11-21");
+        assertThat(reversing.exitCode()).as(reversing.err()).isZero();
+        assertThat(reversing.out()).contains("REVERSING").contains("set it READY and post it");
+        Cli.Result twice = cli.run("--report", "json", "batch", "reverse", "3", "--reason", "again");
+        assertThat(twice.exitCode()).isEqualTo(3);
+        assertThat(JSON.readTree(twice.out()).get("code").asString()).isEqualTo("BATCH_ALREADY_REVERSED");
+
+        Cli.Result apply = cli.run("--report", "json", "documents", "apply", "CM-3001", "--to", "INV-20415");
+        assertThat(apply.exitCode()).isEqualTo(3);
+        assertThat(JSON.readTree(apply.out()).get("code").asString()).isEqualTo("CURRENCY_MISMATCH");
+        assertThat(cli.run("documents", "apply-credits", "--dry-run").exitCode()).as("nothing any credit may pay").isEqualTo(3);
+        assertThat(cli.run("report", "reconciliation").out()).contains("1200 + 2300");
+        assertThat(cli.run("check").exitCode()).isZero();
+    }
 }
