@@ -297,4 +297,26 @@ class CreditApplicationsTest {
         assertThat(openItems.check()).isEmpty();
         assertThat(differences()).isEmpty();
     }
+
+    @Test
+    void an_entity_whose_chart_has_no_unapplied_credit_account_keeps_credits_in_ar_control_and_still_ties_out() throws IOException {
+        jdbc.sql("UPDATE account SET role = NULL WHERE entity_code = 'BMC' AND role = 'UNAPPLIED_CREDIT'").update();
+
+        committed(imports.run("payments", write("BILL_TO_ID,AMOUNT,PAYMENT_METHOD_ID,DATE,CHECK_NUMBER\n100233,1300.00,CHK-BMC,2026-11-10,77\n"),
+                ImportOptions.of(TODAY, "clerk").withFlag("allow-overpayment", "true")));
+
+        assertThat(jdbc.sql("""
+                        SELECT l.account_code || ' ' || l.debit || ' ' || l.credit FROM journal_line l JOIN journal j ON j.id = l.journal_id
+                         WHERE j.entity_code = 'BMC' AND j.source LIKE 'payments import%' AND l.description = 'unapplied credit'""")
+                .query(String.class).list()).containsExactly("1200 0.0000 100.0000");
+        assertThat(reconciliation.run("BMC")).filteredOn(l -> l.module().equals("AR")).singleElement()
+                .satisfies(l -> assertThat(l.glAccounts()).isEqualTo("1200"));
+        assertThat(differences()).isEmpty();
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = dir.resolve("file-" + System.nanoTime() + ".csv");
+        Files.writeString(file, content);
+        return file;
+    }
 }
