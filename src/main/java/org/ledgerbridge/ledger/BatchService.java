@@ -111,9 +111,7 @@ public class BatchService {
 
     private Optional<BatchChange.Refused> refusalToReverse(long id) {
         var found = jdbc.sql("""
-                        SELECT b.status, b.batch_type, b.reversed_by_batch_id,
-                               (SELECT r.batch_id FROM journal o JOIN journal r ON r.reverses_journal_id = o.id
-                                 WHERE o.batch_id = b.id LIMIT 1) AS pending
+                        SELECT b.status, b.batch_type, b.reversed_by_batch_id, NULL AS pending
                           FROM batch b WHERE b.id = ? FOR UPDATE OF b""")
                 .param(id)
                 .query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getObject(3), rs.getObject(4)})
@@ -122,6 +120,7 @@ public class BatchService {
             return Optional.of(new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id));
         }
         Object[] b = found.get();
+        b[3] = pendingReversalOf(id).orElse(null);
         if (!"POSTED".equals(b[0])) {
             return Optional.of(new BatchChange.Refused("BATCH_NOT_POSTED", id, "batch " + id + " is " + b[0]
                     + "; only a POSTED batch is reversed (one not posted yet is voided with `batch void`)"));
@@ -135,6 +134,19 @@ public class BatchService {
                     + (b[2] != null ? b[2] : b[3]) + (b[2] != null ? "" : " (not posted yet: post or void that one)")));
         }
         return refusalToUndo(id);
+    }
+
+    /** The unposted REVERSAL batch that reverses this batch's journals, read through the few unposted reversals' journals. */
+    private Optional<Long> pendingReversalOf(long id) {
+        Long[] pending = jdbc.sql("SELECT id FROM batch WHERE batch_type = 'REVERSAL' AND status IN ('OPEN', 'READY')")
+                .query(Long.class).list().toArray(Long[]::new);
+        if (pending.length == 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT r.batch_id FROM journal r JOIN journal o ON o.id = r.reverses_journal_id
+                         WHERE r.batch_id = ANY(?) AND o.batch_id = ? LIMIT 1""")
+                .params(pending, id).query(Long.class).optional();
     }
 
     private Optional<BatchChange.Refused> refusalToUndo(long id) {

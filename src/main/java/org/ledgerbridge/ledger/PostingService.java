@@ -162,7 +162,7 @@ public class PostingService {
     }
 
     /**
-     * Reverses every journal of the posted batches into an OPEN batch, in three set-based
+     * Reverses every journal of the posted batches into an OPEN batch, in two set-based
      * statements whatever their number: each mirror journal names the journal it reverses. Check
      * {@link #reversalRefusal} first.
      * @return the number of reversing journals
@@ -172,26 +172,22 @@ public class PostingService {
         batchMustBeOpen(reversalBatchId).ifPresent(refused -> {
             throw new IllegalStateException(refused.message());
         });
-        jdbc.sql("""
-                        CREATE TEMP TABLE reversal_of (original bigint PRIMARY KEY, reversal bigint NOT NULL) ON COMMIT DROP""").update();
-        jdbc.sql("""
-                        INSERT INTO reversal_of (original, reversal)
-                        SELECT id, nextval('journal_id_seq') FROM (SELECT id FROM journal WHERE batch_id = ANY(?) ORDER BY id) o""")
-                .param(batchIds).update();
+        // along journal_by_batch: the reversed batches' journals, then the reversing journals' own batch
         long journals = jdbc.sql("""
                         INSERT INTO journal (id, entity_code, batch_id, journal_date, source, description, reverses_journal_id,
                                              reversal_reason, created_by)
-                        SELECT m.reversal, j.entity_code, :batch, coalesce(CAST(:date AS date), j.journal_date),
+                        SELECT nextval('journal_id_seq'), j.entity_code, :batch, coalesce(CAST(:date AS date), j.journal_date),
                                'reversal of journal ' || j.id, j.description, j.id, :reason, :actor
-                          FROM reversal_of m JOIN journal j ON j.id = m.original""")
-                .param("batch", reversalBatchId).param("date", date).param("reason", reason).param("actor", actor).update();
+                          FROM (SELECT * FROM journal WHERE batch_id = ANY(:batches) ORDER BY batch_id, id) j""")
+                .param("batch", reversalBatchId).param("date", date).param("reason", reason).param("actor", actor)
+                .param("batches", batchIds).update();
         jdbc.sql("""
                         INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit,
                                                   base_debit, base_credit, party_id, document_number, description)
-                        SELECT m.reversal, l.entity_code, l.line_no, l.account_code, l.currency, l.credit, l.debit,
+                        SELECT r.id, l.entity_code, l.line_no, l.account_code, l.currency, l.credit, l.debit,
                                l.base_credit, l.base_debit, l.party_id, l.document_number, l.description
-                          FROM reversal_of m JOIN journal_line l ON l.journal_id = m.original""").update();
-        jdbc.sql("DROP TABLE reversal_of").update();
+                          FROM journal r JOIN journal_line l ON l.journal_id = r.reverses_journal_id
+                         WHERE r.batch_id = ?""").param(reversalBatchId).update();
         audit.record(actor, "journals.posted", "batch:" + reversalBatchId, Map.of("journals", journals, "reversing", true));
         return journals;
     }
