@@ -15,6 +15,8 @@ IMIS = ("BATCH_NUM,TRANS_NUMBER,LINE_NUMBER,TRANSACTION_DATE,TRANSACTION_TYPE,SO
         "PRODUCT_CODE,DESCRIPTION,FINANCIAL_ENTITY,GL_ACCOUNT,AMOUNT\n")
 GLT = "ENTITY,DATE,JOURNAL,ACCOUNT,DEBIT,CREDIT,DESCRIPTION\n"
 TB = "ENTITY,ACCOUNT,DEBIT,CREDIT,AS_OF\n"
+PAY_FX = "BILL_TO_ID,AMOUNT,PAYMENT_METHOD_ID,DATE,CHECK_NUMBER,INVOICE_NUMBERS,CURRENCY,EXCHANGE_RATE\n"
+CREDITS = "BILL_TO_ID,CREDIT_NUMBER,INVOICE_NUMBER,AMOUNT,DATE\n"
 
 
 def pay(amount="340.00", bill="100231", method="VISA", date="2026-11-02", check="", numbers="INV-20411", types="",
@@ -117,6 +119,21 @@ FILES = {
     "imis-convert/unknown-entity.csv": (IMIS + imis(entity="NOPE") + imis(line="2", entity="NOPE", amount="-10.00", account="4200")).encode(),
     "imis-convert/amount-nan.csv": (IMIS + imis(amount="NaN") + imis(line="2", amount="-10.00", account="4200")).encode(),
     "imis-convert/missing-column.csv": (IMIS.replace(",AMOUNT", "") + imis().rsplit(",", 1)[0] + "\n").encode(),
+    # foreign-currency payments
+    "payments/foreign-payment-without-rate.csv": (PAY_FX + "100235,500.00,CHK-PSAB,2026-11-06,5001,INV-20415,CAD,\n").encode(),
+    "payments/unknown-currency.csv": (PAY_FX + "100235,500.00,CHK-PSAB,2026-11-06,5001,INV-20415,XYZ,0.74\n").encode(),
+    "payments/exchange-rate-not-positive.csv": (PAY_FX + "100235,500.00,CHK-PSAB,2026-11-06,5001,INV-20415,CAD,-0.74\n").encode(),
+    "payments/exchange-rate-not-a-number.csv": (PAY_FX + "100235,500.00,CHK-PSAB,2026-11-06,5001,INV-20415,CAD,abc\n").encode(),
+    # credits applied to invoices
+    "credit-applications/unknown-credit.csv": (CREDITS + "100235,NOPE,INV-20415,1.00,2026-11-21\n").encode(),
+    "credit-applications/unknown-invoice.csv": (CREDITS + "100235,CM-3001,NOPE,1.00,2026-11-21\n").encode(),
+    "credit-applications/an-invoice-as-the-credit.csv": (CREDITS + "100231,INV-20410,INV-20411,1.00,2026-11-21\n").encode(),
+    "credit-applications/a-credit-as-the-invoice.csv": (CREDITS + "100235,CM-3001,CM-3001,1.00,2026-11-21\n").encode(),
+    "credit-applications/another-currency.csv": (CREDITS + "100235,CM-3001,INV-20415,1.00,2026-11-21\n").encode(),
+    "credit-applications/amount-not-a-number.csv": (CREDITS + "100235,CM-3001,INV-20415,abc,2026-11-21\n").encode(),
+    "credit-applications/date-day-first.csv": (CREDITS + "100235,CM-3001,INV-20415,1.00,21/11/2026\n").encode(),
+    "credit-applications/missing-bill-to.csv": (CREDITS + ",CM-3001,INV-20415,1.00,2026-11-21\n").encode(),
+    "credit-applications/header-only.csv": CREDITS.encode(),
 }
 
 for name, content in FILES.items():
