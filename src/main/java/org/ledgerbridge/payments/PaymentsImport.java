@@ -339,24 +339,36 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 if (paid.contains(number)) {
                     continue;
                 }
-                List<String[]> found = jdbc.sql("""
-                                SELECT party_id, status, currency, open_balance::text FROM document
-                                 WHERE module = 'AR' AND number = ? AND doc_type IN ('INVOICE', 'DEBIT_MEMO')""")
-                        .param(number).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
-                        .list();
-                String why;
-                if (found.isEmpty()) {
-                    why = "no AR invoice " + number + " in the ledger";
-                } else if (found.stream().noneMatch(f -> f[0].equals(party.id()))) {
-                    why = "invoice " + number + " belongs to " + found.get(0)[0] + ", not " + party.id();
-                } else {
-                    String[] own = found.stream().filter(f -> f[0].equals(party.id())).findFirst().orElseThrow();
-                    why = !own[1].equals("OPEN") || new BigDecimal(own[3]).signum() == 0 ? "invoice " + number + " has nothing left open"
-                            : plan.applied().signum() > 0 && plan.unapplied().signum() == 0 ? "invoice " + number + " was not reached: the payment was used up before it"
-                            : "invoice " + number + " is in " + own[2] + ": pay it in " + own[2] + ", or give EXCHANGE_RATE to pay it from the base currency";
-                }
-                errors.warning(INVOICE_NUMBERS, "INVOICE_NOT_PAID", why);
+                errors.warning(INVOICE_NUMBERS, "INVOICE_NOT_PAID", reasonNotPaid(party, number, plan));
             }
+        }
+
+        /** Why a named invoice was not paid: from the party's invoices this import holds, else from the ledger. */
+        private String reasonNotPaid(Party party, String number, PaymentApplication.Plan plan) {
+            for (OpenInvoice own : openInvoices.getOrDefault(party.id(), List.of())) {
+                if (!own.number().equals(number)) {
+                    continue;
+                }
+                if (own.openBalance().signum() == 0) {
+                    return "invoice " + number + " has nothing left open";
+                }
+                if (plan.unapplied().signum() == 0) {
+                    return "invoice " + number + " was not reached: the payment was used up before it";
+                }
+                return "invoice " + number + " is in " + own.currency() + ": pay it in " + own.currency()
+                        + ", or give EXCHANGE_RATE to pay it from the base currency";
+            }
+            List<String[]> found = jdbc.sql("""
+                            SELECT party_id, status FROM document
+                             WHERE module = 'AR' AND number = ? AND doc_type IN ('INVOICE', 'DEBIT_MEMO')""")
+                    .param(number).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+            if (found.isEmpty()) {
+                return "no AR invoice " + number + " in the ledger";
+            }
+            if (found.stream().noneMatch(f -> f[0].equals(party.id()))) {
+                return "invoice " + number + " belongs to " + found.get(0)[0] + ", not " + party.id();
+            }
+            return "invoice " + number + " has nothing left open";
         }
 
         /** What the posting rules would refuse at commit, known here, in a dry run too: a closed period, an inactive cash account. */

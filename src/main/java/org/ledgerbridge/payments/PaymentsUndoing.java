@@ -59,5 +59,13 @@ class PaymentsUndoing implements BatchEffects {
                          WHERE p.batch_id = ? AND d.entity_code = p.entity_code AND d.module = 'AR' AND d.number = p.number""")
                 .param(batch).update();
         jdbc.sql("DELETE FROM payment WHERE batch_id = ?").param(batch).update();
+        // "pay later" rows belong to the import, not to a batch: they go with its last batch
+        jdbc.sql("""
+                        DELETE FROM order_reference o USING batch b
+                         WHERE b.id = ? AND o.import_run_id = b.import_run_id
+                           AND NOT EXISTS (SELECT 1 FROM batch other
+                                            WHERE other.import_run_id = b.import_run_id AND other.id <> b.id
+                                              AND other.status <> 'VOIDED' AND other.reversed_by_batch_id IS NULL)""")
+                .param(batch).update();
     }
 }

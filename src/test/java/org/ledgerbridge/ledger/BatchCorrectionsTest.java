@@ -227,4 +227,21 @@ class BatchCorrectionsTest {
         assertThat(batches.reverse(deposit, "bounced after all", null, "c")).isInstanceOf(BatchChange.Reversing.class);
         assertThat(check.run()).isEmpty();
     }
+
+    @Test
+    void a_pay_later_row_goes_with_the_last_batch_of_its_import_and_comes_back_with_the_file() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("pay-later", ".csv");
+        java.nio.file.Files.writeString(file, "BILL_TO_ID,AMOUNT,PAYMENT_METHOD_ID,DATE,CHECK_NUMBER,INVOICE_NUMBERS,INVOICE_TYPES\n"
+                + "100232,480.00,,2026-11-05,PO-1,,DUES\n100231,340.00,VISA,2026-11-02,,INV-20411,\n");
+        ImportOptions options = ImportOptions.of(TODAY, "clerk");
+        assertThat(imports.run("payments", file, options).status()).isEqualTo(ImportStatus.COMMITTED);
+        assertThat(jdbc.sql("SELECT count(*) FROM order_reference").query(Long.class).single()).isEqualTo(1);
+
+        assertThat(batches.voidBatches(batchesOfType(BatchType.AUTO), "wrong day", "controller")).isInstanceOf(BatchChange.Changed.class);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM order_reference").query(Long.class).single()).isZero();
+        assertThat(imports.run("payments", file, options).status()).isEqualTo(ImportStatus.COMMITTED);
+        assertThat(jdbc.sql("SELECT count(*) FROM order_reference").query(Long.class).single()).isEqualTo(1);
+        java.nio.file.Files.delete(file);
+    }
 }

@@ -44,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * printing what it got, so that nobody adds a file without saying what it must do.
  */
 @LedgerTest
+@org.springframework.test.context.TestPropertySource(properties = "ledgerbridge.test.ledger=corpus") // a context (and database) of its own
 class BadInputCorpusTest {
 
     static final Path CORPUS = Path.of("src/test/resources/bad-input");
