@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Batches: OPEN (journals go in) -> READY (checked) -> POSTED (final, journals immutable). An OPEN or
- * READY batch is corrected by voiding it, a POSTED one by reversing it.
+ * Batches: OPEN (journals go in) -> READY (checked) -> POSTED (final, journals immutable). An OPEN
+ * batch is corrected by voiding it, a POSTED one by reversing it.
  */
 @Service
 public class BatchService {
@@ -109,29 +109,35 @@ public class BatchService {
         return new BatchChange.Reversing(List.of(batchIds), reversal.id(), reversal.name(), journals);
     }
 
+    private record Reversible(BatchStatus status, BatchType type, Long reversedBy) {
+    }
+
     private Optional<BatchChange.Refused> refusalToReverse(long id) {
-        var found = jdbc.sql("""
-                        SELECT b.status, b.batch_type, b.reversed_by_batch_id, NULL AS pending
-                          FROM batch b WHERE b.id = ? FOR UPDATE OF b""")
+        Optional<Reversible> found = jdbc.sql("SELECT status, batch_type, reversed_by_batch_id FROM batch WHERE id = ? FOR UPDATE")
                 .param(id)
-                .query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getObject(3), rs.getObject(4)})
+                .query((rs, n) -> new Reversible(BatchStatus.valueOf(rs.getString(1)), BatchType.valueOf(rs.getString(2)),
+                        rs.getObject(3, Long.class)))
                 .optional();
         if (found.isEmpty()) {
             return Optional.of(new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id));
         }
-        Object[] b = found.get();
-        b[3] = pendingReversalOf(id).orElse(null);
-        if (!"POSTED".equals(b[0])) {
-            return Optional.of(new BatchChange.Refused("BATCH_NOT_POSTED", id, "batch " + id + " is " + b[0]
+        Reversible batch = found.get();
+        if (batch.status() != BatchStatus.POSTED) {
+            return Optional.of(new BatchChange.Refused("BATCH_NOT_POSTED", id, "batch " + id + " is " + batch.status()
                     + "; only a POSTED batch is reversed (one not posted yet is voided with `batch void`)"));
         }
-        if ("REVERSAL".equals(b[1])) {
+        if (batch.type() == BatchType.REVERSAL) {
             return Optional.of(new BatchChange.Refused("REVERSAL_OF_REVERSAL", id, "batch " + id
                     + " is itself a reversal; to post the original again, import its file again"));
         }
-        if (b[2] != null || b[3] != null) {
+        if (batch.reversedBy() != null) {
             return Optional.of(new BatchChange.Refused("BATCH_ALREADY_REVERSED", id, "batch " + id + " is already reversed by batch "
-                    + (b[2] != null ? b[2] : b[3]) + (b[2] != null ? "" : " (not posted yet: post or void that one)")));
+                    + batch.reversedBy()));
+        }
+        Optional<Long> pending = pendingReversalOf(id);
+        if (pending.isPresent()) {
+            return Optional.of(new BatchChange.Refused("BATCH_ALREADY_REVERSED", id, "batch " + id + " is already reversed by batch "
+                    + pending.get() + " (not posted yet: post or void that one)"));
         }
         return refusalToUndo(id);
     }
@@ -268,17 +274,20 @@ public class BatchService {
             }
         }
         Long[] posting = ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new);
-        // batches all of whose journals are reversed once these are posted: their effects are undone now
-        List<Long> reversed = jdbc.sql("""
+        // batches that `batch reverse` reversed whole, once these are posted: their effects are undone now (a
+        // journal reversed on its own, in any batch, corrects the GL and leaves the subledger as it is)
+        Long[] reversals = jdbc.sql("SELECT id FROM batch WHERE id = ANY(?) AND batch_type = 'REVERSAL'").param(posting)
+                .query(Long.class).list().toArray(Long[]::new);
+        List<Long> reversed = reversals.length == 0 ? List.of() : jdbc.sql("""
                         SELECT DISTINCT o.batch_id FROM journal r JOIN journal o ON o.id = r.reverses_journal_id
-                         WHERE r.batch_id = ANY(:posting)
+                         WHERE r.batch_id = ANY(:reversals)
                            AND NOT EXISTS (SELECT 1 FROM journal x
                                             WHERE x.batch_id = o.batch_id
                                               AND NOT EXISTS (SELECT 1 FROM journal y JOIN batch yb ON yb.id = y.batch_id
-                                                               WHERE y.reverses_journal_id = x.id
-                                                                 AND (yb.status = 'POSTED' OR yb.id = ANY(:posting))))
+                                                               WHERE y.reverses_journal_id = x.id AND yb.batch_type = 'REVERSAL'
+                                                                 AND (yb.status = 'POSTED' OR yb.id = ANY(:reversals))))
                          ORDER BY 1""")
-                .param("posting", posting).query(Long.class).list();
+                .param("reversals", reversals).query(Long.class).list();
         for (long original : reversed) {
             Optional<BatchChange.Refused> refusal = refusalToUndo(original);
             if (refusal.isPresent()) {

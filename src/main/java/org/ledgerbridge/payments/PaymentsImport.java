@@ -50,7 +50,10 @@ import static org.ledgerbridge.imports.ImportColumn.required;
  * `import payments`: the iDMS payments file of seed 003. Every row is checked, planned against
  * the open invoices left by the rows before it ({@link PaymentApplication}), and posted: one
  * journal per payment in its cash entity (cash, AR control, unapplied credit), and one in each
- * other entity whose invoices it pays, balanced through the INTER_ENTITY accounts.
+ * other entity whose invoices it pays, balanced through the INTER_ENTITY accounts. A foreign
+ * invoice paid at another rate than it is carried at adds a journal of the realized exchange
+ * difference. What the posting rules would refuse at commit (a closed period, an inactive cash
+ * account) is an error of its row while validating, in a dry run too.
  */
 @Component
 class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
