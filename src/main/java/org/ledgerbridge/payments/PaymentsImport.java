@@ -149,6 +149,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
         private final Map<String, LocalDate> closedThrough;
         private final Map<String, List<OpenInvoice>> openInvoices = new HashMap<>();
         private final Set<String> existingPayments;
+        private final Map<String, Long> paymentsInFile = new HashMap<>();
         private final Totals totals = new Totals();
         private Writers writers;
 
@@ -224,6 +225,13 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 errors.warning(null, "MATCHED_EXISTING_PAYMENT", "a payment of " + amount.toPlainString() + " by " + party.id()
                         + " on " + date + " (" + methodId + " " + checkNumber + ") is already in the ledger: not inserted again");
                 return counted(new Payment(row.number(), party, amount, currency, rate, method, cashEntity, date, checkNumber, null, true));
+            }
+            if (matching && method != null) {
+                Long first = paymentsInFile.putIfAbsent(paymentKey, row.number());
+                if (first != null) {
+                    errors.warning(null, "SAME_PAYMENT_IN_FILE", "row " + first + " holds the same payment (bill-to, date, amount, "
+                            + "method, check number): both are inserted; delete one row if it was entered twice");
+                }
             }
             PaymentApplication.Plan plan = PaymentApplication.plan(
                     new PaymentApplication.Request(amount, currency, prepayment, numbers, types, systems, baseCurrency, rate),

@@ -164,6 +164,10 @@ class CliRoundTripTest {
         assertThat(JSON.readTree(apply.out()).get("code").asString()).isEqualTo("CURRENCY_MISMATCH");
         assertThat(cli.run("documents", "apply-credits", "--dry-run").exitCode()).as("nothing any credit may pay").isEqualTo(3);
         assertThat(cli.run("report", "reconciliation").out()).contains("1200 + 2300");
+        assertThat(cli.run("setting", "show").out()).contains("allow-prepayments-and-overpayments: off");
+        assertThat(cli.run("setting", "allow-prepayments-and-overpayments", "on").exitCode()).isZero();
+        assertThat(cli.run("--report", "json", "setting", "show").out()).contains("\"allow-prepayments-and-overpayments\":true");
+        assertThat(cli.run("setting", "allow-prepayments-and-overpayments", "maybe").exitCode()).isEqualTo(2);
         assertThat(cli.run("check").exitCode()).isZero();
     }
 }

@@ -332,4 +332,18 @@ class PaymentsImportTest {
                 .containsExactly(tuple(2L, "PAYMENT_METHOD_ID", "INACTIVE_ACCOUNT"));
         assertThat(journals()).isZero();
     }
+
+    @Test
+    void insert_with_matching_warns_about_two_identical_rows_of_the_same_file_and_inserts_both() throws IOException {
+        Path file = dir.resolve("twice.csv");
+        Files.writeString(file, HEADER + "100232,100.00,CHK-PSAB,2026-11-03,4417,,DUES,,\n100232,100.00,CHK-PSAB,2026-11-03,4417,,DUES,,\n");
+
+        ImportReport report = imports.run("payments", file, ImportOptions.of(TODAY, "tester").withFlag("action", "insert-with-matching"));
+
+        assertThat(report.status()).as(report.errors().toString()).isEqualTo(ImportStatus.COMMITTED);
+        assertThat(report.warnings()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+                .containsExactly(tuple(3L, null, "SAME_PAYMENT_IN_FILE"));
+        assertThat(report.warnings().get(0).message()).startsWith("row 2 holds the same payment");
+        assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isEqualTo(2);
+    }
 }
