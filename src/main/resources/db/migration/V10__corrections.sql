@@ -19,6 +19,15 @@ ALTER TABLE batch ADD COLUMN import_run_id bigint;
 ALTER TABLE batch ADD COLUMN reversed_by_batch_id bigint;
 CREATE INDEX batch_by_import_run ON batch (import_run_id) WHERE import_run_id IS NOT NULL;
 
+-- Undoing this batch undoes its import: every other batch of the same import is voided or reversed.
+CREATE FUNCTION last_live_batch_of_its_import(p_batch bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT b.import_run_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM batch o
+                            WHERE o.import_run_id = b.import_run_id AND o.id <> b.id
+                              AND o.status <> 'VOIDED' AND o.reversed_by_batch_id IS NULL)
+      FROM batch b WHERE b.id = p_batch
+$$;
+
 ALTER TABLE import_run DROP CONSTRAINT import_run_status_check, ADD CONSTRAINT import_run_status_check
     CHECK (status IN ('committed', 'rejected', 'undone'));
 

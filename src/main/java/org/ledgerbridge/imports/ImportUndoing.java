@@ -24,16 +24,13 @@ class ImportUndoing implements BatchEffects {
 
     @Override
     public void undo(long batchId, String actor) {
-        // the batch being undone is not VOIDED nor marked reversed yet: it is left out of "every other batch"
         jdbc.sql("""
                         UPDATE import_run r SET status = 'undone'
                           FROM batch b
-                         WHERE b.id = ? AND r.id = b.import_run_id AND r.status = 'committed'
-                           AND NOT EXISTS (SELECT 1 FROM batch o
-                                            WHERE o.import_run_id = r.id AND o.id <> b.id
-                                              AND o.status <> 'VOIDED' AND o.reversed_by_batch_id IS NULL)
+                         WHERE b.id = :batch AND r.id = b.import_run_id AND r.status = 'committed'
+                           AND last_live_batch_of_its_import(:batch)
                         RETURNING r.id""")
-                .param(batchId).query(Long.class).list()
+                .param("batch", batchId).query(Long.class).list()
                 .forEach(run -> audit.record(actor, "import.undone", "import:" + run, Map.of("batch", batchId)));
     }
 }

@@ -21,6 +21,7 @@ import org.ledgerbridge.ledger.Party;
 import org.ledgerbridge.ledger.PartyKind;
 import org.ledgerbridge.ledger.PaymentMethod;
 import org.ledgerbridge.ledger.PostingService;
+import org.ledgerbridge.ledger.RoleAccounts;
 import org.ledgerbridge.receivables.DocumentStatus;
 import org.ledgerbridge.receivables.Documents;
 import org.ledgerbridge.receivables.MigrationMode;
@@ -144,7 +145,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
         private final Map<String, Party> parties = new HashMap<>();
         private final Map<String, FinancialEntity> entities;
         private final Map<String, PaymentMethod> methods = new HashMap<>();
-        private final Map<String, String> roleAccounts = new HashMap<>();
+        private final RoleAccounts roleAccounts;
         private final Set<String> inactiveAccounts = new HashSet<>();
         private final Map<String, LocalDate> closedThrough;
         private final Map<String, List<OpenInvoice>> openInvoices = new HashMap<>();
@@ -162,10 +163,9 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
             this.entities = ledger.entities();
             ledger.forEachParty(p -> parties.put(p.id(), p));
             ledger.paymentMethods().forEach(m -> methods.put(m.id().toUpperCase(Locale.ROOT), m));
-            for (Account account : ledger.accounts()) {
-                if (account.role() != null && account.active()) {
-                    roleAccounts.put(account.entity() + "/" + account.role(), account.code());
-                }
+            List<Account> accounts = ledger.accounts();
+            this.roleAccounts = RoleAccounts.of(accounts);
+            for (Account account : accounts) {
                 if (!account.active()) {
                     inactiveAccounts.add(account.entity() + "/" + account.code());
                 }
@@ -284,31 +284,24 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
 
         /** The journals need the cash entity's AR control, unapplied credit and inter-entity accounts. */
         private boolean accountsExistFor(PaymentMethod method, PaymentApplication.Plan plan, RowErrors errors) {
-            Set<String> needed = new java.util.LinkedHashSet<>();
+            Set<RoleAccounts.Need> needed = new java.util.LinkedHashSet<>();
             if (plan.unapplied().signum() > 0) {
-                needed.add(method.entity() + "/" + AccountRole.AR_CONTROL); // where credits wait when the chart has no UNAPPLIED_CREDIT
+                needed.add(new RoleAccounts.Need(method.entity(), AccountRole.AR_CONTROL)); // where credits wait without UNAPPLIED_CREDIT
             }
             for (PaymentApplication.Allocation allocation : plan.allocations()) {
                 String entity = allocation.invoice().entity();
-                needed.add(entity + "/" + AccountRole.AR_CONTROL);
+                needed.add(new RoleAccounts.Need(entity, AccountRole.AR_CONTROL));
                 if (!allocation.invoice().currency().equals(entities.get(entity).baseCurrency())) {
-                    needed.add(entity + "/" + AccountRole.FX_GAIN_LOSS);
+                    needed.add(new RoleAccounts.Need(entity, AccountRole.FX_GAIN_LOSS));
                 }
                 if (!entity.equals(method.entity())) {
-                    needed.add(entity + "/" + AccountRole.INTER_ENTITY);
-                    needed.add(method.entity() + "/" + AccountRole.INTER_ENTITY);
+                    needed.add(new RoleAccounts.Need(entity, AccountRole.INTER_ENTITY));
+                    needed.add(new RoleAccounts.Need(method.entity(), AccountRole.INTER_ENTITY));
                 }
             }
-            boolean ok = true;
-            for (String key : needed) {
-                if (!roleAccounts.containsKey(key)) {
-                    String[] parts = key.split("/");
-                    errors.error(null, "ACCOUNT_ROLE_MISSING", "the chart of " + parts[0] + " has no active " + parts[1]
-                            + " account, which this payment needs");
-                    ok = false;
-                }
-            }
-            return ok;
+            List<String> missing = roleAccounts.missing(needed);
+            missing.forEach(m -> errors.error(null, "ACCOUNT_ROLE_MISSING", m + ", which this payment needs"));
+            return missing.isEmpty();
         }
 
         private String currencyOf(SourceRow row, String baseCurrency, RowErrors errors) {
@@ -531,20 +524,20 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 for (PaymentApplication.Allocation allocation : payment.plan().allocations()) {
                     String entity = allocation.invoice().entity();
                     arLinesOf.computeIfAbsent(entity, e -> new ArrayList<>()).add(inBase(JournalLineDraft.credit(
-                            roleAccounts.get(entity + "/" + AccountRole.AR_CONTROL), currency, allocation.paid())
+                            roleAccounts.of(entity, AccountRole.AR_CONTROL), currency, allocation.paid())
                             .forParty(party).forDocument(allocation.invoice().number()), rate, base));
                 }
                 for (Map.Entry<String, List<JournalLineDraft>> ar : arLinesOf.entrySet()) {
                     if (ar.getKey().equals(cash)) {
                         cashLines.addAll(ar.getValue());
                     } else {
-                        cashLines.add(JournalLineDraft.credit(roleAccounts.get(cash + "/" + AccountRole.INTER_ENTITY), currency,
+                        cashLines.add(JournalLineDraft.credit(roleAccounts.of(cash, AccountRole.INTER_ENTITY), currency,
                                         sum(ar.getValue(), false)).forParty(party).describedAs("due to " + ar.getKey())
                                 .inBase(sum(ar.getValue(), true)));
                     }
                 }
                 if (payment.plan().unapplied().signum() > 0) {
-                    cashLines.add(inBase(JournalLineDraft.credit(creditAccount(cash), currency, payment.plan().unapplied())
+                    cashLines.add(inBase(JournalLineDraft.credit(roleAccounts.unappliedCredit(cash), currency, payment.plan().unapplied())
                             .forParty(party).forDocument(number).describedAs("unapplied credit"), rate, base));
                 }
                 cashLines.add(0, JournalLineDraft.debit(payment.method().cashAccount(), currency, payment.amount())
@@ -557,7 +550,7 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                         continue;
                     }
                     List<JournalLineDraft> lines = new ArrayList<>();
-                    lines.add(JournalLineDraft.debit(roleAccounts.get(entity + "/" + AccountRole.INTER_ENTITY), currency, sum(other.getValue(), false))
+                    lines.add(JournalLineDraft.debit(roleAccounts.of(entity, AccountRole.INTER_ENTITY), currency, sum(other.getValue(), false))
                             .forParty(party).describedAs("due from " + cash).inBase(rate == null ? null : sum(other.getValue(), true)));
                     lines.addAll(other.getValue());
                     journals.post(new JournalDraft(entity, payment.date(), source, "Payment " + number + " received by " + cash,
@@ -581,8 +574,8 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                     if (gain.signum() == 0) {
                         continue;
                     }
-                    String ar = roleAccounts.get(invoice.entity() + "/" + AccountRole.AR_CONTROL);
-                    String fx = roleAccounts.get(invoice.entity() + "/" + AccountRole.FX_GAIN_LOSS);
+                    String ar = roleAccounts.of(invoice.entity(), AccountRole.AR_CONTROL);
+                    String fx = roleAccounts.of(invoice.entity(), AccountRole.FX_GAIN_LOSS);
                     String party = payment.party().id();
                     List<JournalLineDraft> lines = byEntity.computeIfAbsent(invoice.entity(), e -> new ArrayList<>());
                     String why = "exchange " + (gain.signum() > 0 ? "gain" : "loss") + " on " + invoice.number() + " (carried at "
@@ -597,11 +590,6 @@ class PaymentsImport implements ImportKind<PaymentsImport.Payment> {
                 }
                 byEntity.forEach((entity, lines) -> journals.post(new JournalDraft(entity, payment.date(), source,
                         "Realized exchange difference of payment " + number, null, lines)));
-            }
-
-            /** Credits wait in the unapplied-credit account, or in AR control when the chart has none ("a credit to general AR"). */
-            private String creditAccount(String entity) {
-                return roleAccounts.getOrDefault(entity + "/" + AccountRole.UNAPPLIED_CREDIT, roleAccounts.get(entity + "/" + AccountRole.AR_CONTROL));
             }
 
             @Override

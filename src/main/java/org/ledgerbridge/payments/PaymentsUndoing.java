@@ -62,10 +62,7 @@ class PaymentsUndoing implements BatchEffects {
         // "pay later" rows belong to the import, not to a batch: they go with its last batch
         jdbc.sql("""
                         DELETE FROM order_reference o USING batch b
-                         WHERE b.id = ? AND o.import_run_id = b.import_run_id
-                           AND NOT EXISTS (SELECT 1 FROM batch other
-                                            WHERE other.import_run_id = b.import_run_id AND other.id <> b.id
-                                              AND other.status <> 'VOIDED' AND other.reversed_by_batch_id IS NULL)""")
-                .param(batch).update();
+                         WHERE b.id = :batch AND o.import_run_id = b.import_run_id AND last_live_batch_of_its_import(:batch)""")
+                .param("batch", batch).update();
     }
 }

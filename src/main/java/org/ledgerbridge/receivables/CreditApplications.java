@@ -1,6 +1,5 @@
 package org.ledgerbridge.receivables;
 
-import org.ledgerbridge.ledger.Account;
 import org.ledgerbridge.ledger.AccountRole;
 import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Batch;
@@ -11,6 +10,7 @@ import org.ledgerbridge.ledger.JournalLineDraft;
 import org.ledgerbridge.ledger.LedgerSetup;
 import org.ledgerbridge.ledger.Posting;
 import org.ledgerbridge.ledger.PostingService;
+import org.ledgerbridge.ledger.RoleAccounts;
 import org.ledgerbridge.receivables.CreditApplicationRules.Application;
 import org.ledgerbridge.receivables.CreditApplicationRules.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,15 +109,22 @@ public class CreditApplications {
         if (mode.isPresent()) {
             return refused(mode.get());
         }
-        List<String> parties = jdbc.sql("""
-                        SELECT DISTINCT party_id FROM document
-                         WHERE module = 'AR' AND doc_type IN ('PAYMENT', 'PREPAYMENT', 'CREDIT_MEMO') AND status = 'OPEN' AND open_balance > 0
-                           AND (CAST(:party AS text) IS NULL OR party_id = :party) AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)
-                         ORDER BY 1""")
-                .param("party", party).param("entity", entity).query(String.class).list();
+        // the AR documents of every party with an open credit (of that party, that entity), in one statement
+        Map<String, List<ArDocument>> byParty = new LinkedHashMap<>();
+        // (each party's documents along document_by_party: a semi-join would read the whole table)
+        jdbc.sql("""
+                        SELECT x.* FROM (SELECT DISTINCT party_id FROM document
+                                          WHERE module = 'AR' AND doc_type IN ('PAYMENT', 'PREPAYMENT', 'CREDIT_MEMO')
+                                            AND status = 'OPEN' AND open_balance > 0
+                                            AND (CAST(:party AS text) IS NULL OR party_id = :party)
+                                            AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)) p
+                         CROSS JOIN LATERAL (%s AND party_id = p.party_id AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)
+                                             FOR UPDATE) x
+                         ORDER BY x.party_id""".formatted(SELECT_AR))
+                .param("party", party).param("entity", entity).query(CreditApplications::document).list()
+                .forEach(d -> byParty.computeIfAbsent(d.partyId(), p -> new ArrayList<>()).add(d));
         List<Application> plan = new ArrayList<>();
-        for (String id : parties) {
-            List<ArDocument> documents = documentsOf(id, entity);
+        for (List<ArDocument> documents : byParty.values()) {
             for (Application application : CreditApplicationRules.planFor(documents, date)) {
                 Optional<Refusal> refusal = rules.ledgerRefusal(application);
                 if (refusal.isPresent()) {
@@ -139,21 +145,15 @@ public class CreditApplications {
 
     /** The checks that need the ledger (accounts, closed periods, migration mode), read once. */
     public Rules rules() {
-        Map<String, String> roles = new HashMap<>();
-        for (Account account : setup.accounts()) {
-            if (account.role() != null && account.active()) {
-                roles.put(account.entity() + "/" + account.role(), account.code());
-            }
-        }
-        return new Rules(roles, setup.closedPeriods(), migrationMode.isOn(NewDocument.Module.AR));
+        return new Rules(RoleAccounts.of(setup.accounts()), setup.closedPeriods(), migrationMode.isOn(NewDocument.Module.AR));
     }
 
     public static final class Rules {
-        private final Map<String, String> roles;
+        private final RoleAccounts roles;
         private final Map<String, LocalDate> closedThrough;
         private final boolean arInMigrationMode;
 
-        private Rules(Map<String, String> roles, Map<String, LocalDate> closedThrough, boolean arInMigrationMode) {
+        private Rules(RoleAccounts roles, Map<String, LocalDate> closedThrough, boolean arInMigrationMode) {
             this.roles = roles;
             this.closedThrough = closedThrough;
             this.arInMigrationMode = arInMigrationMode;
@@ -173,29 +173,22 @@ public class CreditApplications {
                             + "; an application dated " + application.date() + " cannot be posted"));
                 }
             }
-            List<String> needed = new ArrayList<>(List.of(application.invoice().entity() + "/" + AccountRole.AR_CONTROL));
+            List<RoleAccounts.Need> needed = new ArrayList<>(List.of(new RoleAccounts.Need(application.invoice().entity(), AccountRole.AR_CONTROL)));
             if (creditAccount(application.credit()) == null) {
-                needed.add(application.credit().entity() + "/" + AccountRole.AR_CONTROL);
+                needed.add(new RoleAccounts.Need(application.credit().entity(), AccountRole.AR_CONTROL));
             }
             if (!application.credit().entity().equals(application.invoice().entity())) {
-                needed.add(application.credit().entity() + "/" + AccountRole.INTER_ENTITY);
-                needed.add(application.invoice().entity() + "/" + AccountRole.INTER_ENTITY);
+                needed.add(new RoleAccounts.Need(application.credit().entity(), AccountRole.INTER_ENTITY));
+                needed.add(new RoleAccounts.Need(application.invoice().entity(), AccountRole.INTER_ENTITY));
             }
-            for (String key : needed) {
-                if (!roles.containsKey(key)) {
-                    String[] parts = key.split("/");
-                    return Optional.of(new Refusal(CreditRule.ACCOUNT_ROLE_MISSING, "the chart of " + parts[0] + " has no active "
-                            + parts[1] + " account, which this application needs"));
-                }
-            }
-            return Optional.empty();
+            return roles.missing(needed).stream().findFirst()
+                    .map(missing -> new Refusal(CreditRule.ACCOUNT_ROLE_MISSING, missing + ", which this application needs"));
         }
 
         /** Where a credit waits: a payment's in the unapplied-credit account (if the chart has one), a credit memo's in AR control. */
         private String creditAccount(ArDocument credit) {
-            String unapplied = roles.get(credit.entity() + "/" + AccountRole.UNAPPLIED_CREDIT);
-            return !credit.type().equals("CREDIT_MEMO") && unapplied != null ? unapplied
-                    : roles.get(credit.entity() + "/" + AccountRole.AR_CONTROL);
+            return credit.type().equals("CREDIT_MEMO") ? roles.of(credit.entity(), AccountRole.AR_CONTROL)
+                    : roles.unappliedCredit(credit.entity());
         }
 
         /** Credit entity: Dr the credit's account, Cr AR control (or due-to); invoice entity when another: Dr due-from, Cr AR control. */
@@ -207,7 +200,7 @@ public class CreditApplications {
             String description = "Credit " + credit.number() + " applied to " + invoice.number();
             JournalLineDraft fromCredit = JournalLineDraft.debit(creditAccount(credit), currency, a.amount())
                     .forParty(credit.partyId()).forDocument(credit.number()).describedAs("credit applied");
-            String arControl = roles.get(invoice.entity() + "/" + AccountRole.AR_CONTROL);
+            String arControl = roles.of(invoice.entity(), AccountRole.AR_CONTROL);
             JournalLineDraft toInvoice = JournalLineDraft.credit(arControl, currency, a.amount())
                     .forParty(invoice.partyId()).forDocument(invoice.number());
             if (credit.entity().equals(invoice.entity())) {
@@ -215,10 +208,10 @@ public class CreditApplications {
             }
             return List.of(
                     new JournalDraft(credit.entity(), a.date(), source, description, rate, List.of(fromCredit,
-                            JournalLineDraft.credit(roles.get(credit.entity() + "/" + AccountRole.INTER_ENTITY), currency, a.amount())
+                            JournalLineDraft.credit(roles.of(credit.entity(), AccountRole.INTER_ENTITY), currency, a.amount())
                                     .forParty(credit.partyId()).describedAs("due to " + invoice.entity()))),
                     new JournalDraft(invoice.entity(), a.date(), source, description + " (credit held by " + credit.entity() + ")", rate,
-                            List.of(JournalLineDraft.debit(roles.get(invoice.entity() + "/" + AccountRole.INTER_ENTITY), currency, a.amount())
+                            List.of(JournalLineDraft.debit(roles.of(invoice.entity(), AccountRole.INTER_ENTITY), currency, a.amount())
                                     .forParty(invoice.partyId()).describedAs("due from " + credit.entity()), toInvoice)));
         }
     }
@@ -228,15 +221,10 @@ public class CreditApplications {
 
     /** ENTITY/NUMBER, or NUMBER when one AR document has it; locked until the transaction ends. */
     private Found find(String reference) {
-        String entity = null;
-        String number = reference == null ? "" : reference.strip();
-        int slash = number.indexOf('/');
-        if (slash > 0 && setup.entities().containsKey(number.substring(0, slash))) {
-            entity = number.substring(0, slash);
-            number = number.substring(slash + 1);
-        }
+        DocumentReference named = DocumentReference.parse(reference, setup.entities().keySet());
+        String number = named.number();
         List<ArDocument> found = jdbc.sql(SELECT_AR + " AND number = :number AND (CAST(:entity AS text) IS NULL OR entity_code = :entity) FOR UPDATE")
-                .param("number", number).param("entity", entity).query(CreditApplications::document).list();
+                .param("number", number).param("entity", named.entity()).query(CreditApplications::document).list();
         if (found.isEmpty()) {
             return new Found(null, new Refusal(CreditRule.DOCUMENT_NOT_FOUND, "no AR document " + reference));
         }

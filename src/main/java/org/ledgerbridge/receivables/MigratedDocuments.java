@@ -169,8 +169,11 @@ public class MigratedDocuments {
                 .params(found.entity(), found.module(), found.number())
                 .query((rs, n) -> {
                     Map<String, String> row = new java.util.HashMap<>();
-                    String[] columns = {"MODULE", "TYPE", "NUMBER", "PARTY_ID", "ENTITY", "DATE", "DUE_DATE", "CURRENCY", "EXCHANGE_RATE",
-                            "ORIGINAL_AMOUNT", "OPEN_BALANCE", "INVOICE_TYPE", "SOURCE_SYSTEM", "RETAINAGE_PERCENT", "STATUS", "DESCRIPTION"};
+                    String[] columns = {DocumentsImport.MODULE, DocumentsImport.TYPE, DocumentsImport.NUMBER, DocumentsImport.PARTY_ID,
+                            DocumentsImport.ENTITY, DocumentsImport.DATE, DocumentsImport.DUE_DATE, DocumentsImport.CURRENCY,
+                            DocumentsImport.EXCHANGE_RATE, DocumentsImport.ORIGINAL_AMOUNT, DocumentsImport.OPEN_BALANCE,
+                            DocumentsImport.INVOICE_TYPE, DocumentsImport.SOURCE_SYSTEM, DocumentsImport.RETAINAGE_PERCENT,
+                            DocumentsImport.STATUS, DocumentsImport.DESCRIPTION};
                     for (int c = 0; c < columns.length; c++) {
                         Object value = rs.getObject(c + 1);
                         row.put(columns[c], value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
@@ -178,21 +181,21 @@ public class MigratedDocuments {
                     return row;
                 }).single();
         Map<String, Object> changes = new java.util.LinkedHashMap<>();
-        change(cells, changes, "PARTY_ID", edit.partyId());
-        change(cells, changes, "DATE", edit.date());
-        change(cells, changes, "DUE_DATE", edit.dueDate());
-        change(cells, changes, "CURRENCY", edit.currency());
-        change(cells, changes, "EXCHANGE_RATE", edit.exchangeRate() == null ? null : edit.exchangeRate().toPlainString());
-        change(cells, changes, "ORIGINAL_AMOUNT", edit.originalAmount() == null ? null : edit.originalAmount().toPlainString());
-        change(cells, changes, "OPEN_BALANCE", edit.openBalance() == null ? null : edit.openBalance().toPlainString());
-        change(cells, changes, "DESCRIPTION", edit.description());
-        change(cells, changes, "STATUS", edit.status());
+        change(cells, changes, DocumentsImport.PARTY_ID, edit.partyId());
+        change(cells, changes, DocumentsImport.DATE, edit.date());
+        change(cells, changes, DocumentsImport.DUE_DATE, edit.dueDate());
+        change(cells, changes, DocumentsImport.CURRENCY, edit.currency());
+        change(cells, changes, DocumentsImport.EXCHANGE_RATE, edit.exchangeRate() == null ? null : edit.exchangeRate().toPlainString());
+        change(cells, changes, DocumentsImport.ORIGINAL_AMOUNT, edit.originalAmount() == null ? null : edit.originalAmount().toPlainString());
+        change(cells, changes, DocumentsImport.OPEN_BALANCE, edit.openBalance() == null ? null : edit.openBalance().toPlainString());
+        change(cells, changes, DocumentsImport.DESCRIPTION, edit.description());
+        change(cells, changes, DocumentsImport.STATUS, edit.status());
         if (changes.isEmpty()) {
             return new DocumentChange.Refused("NOTHING_TO_CHANGE", "say what to change of document " + reference);
         }
         Map<String, PartyKind> party = new java.util.HashMap<>();
-        jdbc.sql("SELECT kind FROM party WHERE party_id = ?").param(cells.get("PARTY_ID")).query(String.class).optional()
-                .ifPresent(kind -> party.put(cells.get("PARTY_ID"), PartyKind.valueOf(kind)));
+        jdbc.sql("SELECT kind FROM party WHERE party_id = ?").param(cells.get(DocumentsImport.PARTY_ID)).query(String.class).optional()
+                .ifPresent(kind -> party.put(cells.get(DocumentsImport.PARTY_ID), PartyKind.valueOf(kind)));
         // the document keeps its key: "already in the ledger" would only find itself
         var rules = new DocumentsImport.Rules(setup.entities(), party, key -> false, migrationMode.enabled());
         org.ledgerbridge.imports.RowErrors errors = new org.ledgerbridge.imports.RowErrors();
@@ -251,15 +254,9 @@ public class MigratedDocuments {
 
     /** The one unreleased migrated document a reference names, while its subledger is in migration mode. */
     private Either editable(String reference, String verb) {
-        String number = reference == null ? "" : reference.strip();
-        String entity = null;
-        int slash = number.indexOf('/');
-        if (slash > 0 && setup.entities().containsKey(number.substring(0, slash))) {
-            entity = number.substring(0, slash);
-            number = number.substring(slash + 1);
-        }
-        String wantedEntity = entity;
-        List<Found> found = find(List.of(number)).stream().filter(f -> wantedEntity == null || f.entity().equals(wantedEntity)).toList();
+        DocumentReference named = DocumentReference.parse(reference, setup.entities().keySet());
+        String number = named.number();
+        List<Found> found = find(List.of(number)).stream().filter(f -> named.entity() == null || f.entity().equals(named.entity())).toList();
         if (found.isEmpty()) {
             return new Either(null, new DocumentChange.Refused("UNKNOWN_DOCUMENT", "no document " + reference));
         }
