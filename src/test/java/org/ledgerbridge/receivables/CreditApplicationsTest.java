@@ -207,6 +207,30 @@ class CreditApplicationsTest {
         assertThat(open("PSAB", credit)).isEqualByComparingTo("50.00");
     }
 
+    @Test
+    void the_other_credit_rules_refuse_with_their_codes_and_write_nothing() {
+        long before = journals();
+        String credit = overpayment();
+        jdbc.sql("""
+                INSERT INTO document (entity_code, module, number, doc_type, party_id, doc_date, currency, exchange_rate, original_amount,
+                                      open_balance, status, origin, migrated)
+                VALUES ('BMC', 'AR', 'INV-30001', 'INVOICE', '100231', '2026-10-01', 'USD', 1, 5, 5, 'OPEN', 'LEDGERBRIDGE', false),
+                       ('PSAB', 'AR', 'CM-HOLD', 'CREDIT_MEMO', '100231', '2026-10-01', 'USD', 1, 5, 5, 'ON_HOLD', 'MIGRATION', true),
+                       ('PSAB', 'AR', 'CM-CAD', 'CREDIT_MEMO', '100235', '2026-10-01', 'CAD', 0.75, 5, 5, 'OPEN', 'MIGRATION', true)""").update();
+
+        assertThat(refusal(credit, "INV-30001", null)).as("PSAB and BMC both have it").isEqualTo(CreditRule.DOCUMENT_AMBIGUOUS);
+        assertThat(refusal("CM-HOLD", "PSAB/INV-30001", null)).isEqualTo(CreditRule.NOT_RELEASED);
+        assertThat(refusal("CM-CAD", "INV-20415", null)).as("0.75 against 0.7312").isEqualTo(CreditRule.EXCHANGE_RATES_DIFFER);
+        jdbc.sql("UPDATE account SET role = NULL WHERE entity_code = 'BMC' AND role = 'INTER_ENTITY'").update();
+        assertThat(refusal(credit, "BMC/INV-30002", null)).isEqualTo(CreditRule.ACCOUNT_ROLE_MISSING);
+        migrationMode.set(NewDocument.Module.AR, true, "controller");
+        assertThat(refusal(credit, "PSAB/INV-30001", null)).isEqualTo(CreditRule.MIGRATION_MODE_ON);
+        migrationMode.set(NewDocument.Module.AR, false, "controller");
+        assertThat(credits.apply(credit, "PSAB/INV-30001", null, TODAY, "clerk")).isInstanceOf(CreditApplications.Outcome.Applied.class);
+        assertThat(refusal(credit, "PSAB/INV-30001", null)).isEqualTo(CreditRule.CREDIT_USED_UP);
+        assertThat(journals()).as("only the one application that was allowed").isEqualTo(before + 1);
+    }
+
     private CreditRule refusal(String credit, String invoice, BigDecimal amount) {
         var outcome = credits.apply(credit, invoice, amount, TODAY, "clerk");
         assertThat(outcome).isInstanceOf(CreditApplications.Outcome.Refused.class);
