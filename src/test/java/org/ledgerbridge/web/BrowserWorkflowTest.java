@@ -114,7 +114,7 @@ class BrowserWorkflowTest {
         assertThat(browser.findElement(By.id("summary")).getText()).contains("amountReceived 3165.00");
         assertThat(batches.list()).isEmpty();
         screenshot("import-preview");
-        browser.findElement(By.id("commit")).click();
+        clickWhenSettled(By.id("commit")); // the preview's fragment may be swapped in between finding and clicking
         waitForText(By.id("import-status"), "committed");
         screenshot("import-committed");
         assertThat(batches.list()).isNotEmpty();
@@ -189,7 +189,7 @@ class BrowserWorkflowTest {
         browser.findElement(By.id("file")).sendKeys(Samples.file("documents.csv").toAbsolutePath().toString());
         browser.findElement(By.id("preview")).click();
         waitForText(By.id("import-status"), "valid");
-        browser.findElement(By.id("commit")).click();
+        clickWhenSettled(By.id("commit")); // the preview's fragment may be swapped in between finding and clicking
         waitForText(By.id("import-status"), "committed");
 
         open("/documents");
@@ -225,6 +225,15 @@ class BrowserWorkflowTest {
 
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+    }
+
+    /** Clicks the element as it is once htmx stopped swapping it: a stale one is looked up again. */
+    private static void clickWhenSettled(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> {
+                    driver.findElement(element).click();
+                    return true;
+                });
     }
 
     private static void waitForText(By element, String text) {
