@@ -2,6 +2,7 @@ package org.ledgerbridge.api;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ledgerbridge.ledger.LedgerSettings;
+import org.ledgerbridge.ledger.PaymentGlDetail;
 import org.ledgerbridge.users.Role;
 import org.ledgerbridge.users.UserAccounts;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 @RestController
 @RequestMapping("/api")
@@ -31,7 +35,10 @@ class AdminApi {
     record NewUser(String username, Role role, String password) {
     }
 
-    record Settings(boolean allowPrepaymentsAndOverpayments) {
+    /**
+     * @param paymentGlDetail per entity code, "deposit" or "payment": what its payments imports post to its GL
+     */
+    record Settings(Boolean allowPrepaymentsAndOverpayments, Map<String, String> paymentGlDetail) {
     }
 
     @GetMapping("/users")
@@ -51,12 +58,33 @@ class AdminApi {
 
     @GetMapping("/settings")
     Settings settings() {
-        return new Settings(settings.allowPrepaymentsAndOverpayments());
+        Map<String, String> glDetail = new LinkedHashMap<>();
+        settings.paymentGlDetail().forEach((entity, detail) -> glDetail.put(entity, detail.option()));
+        return new Settings(settings.allowPrepaymentsAndOverpayments(), glDetail);
     }
 
+    /** Changes the settings the body names; the others stay as they are. */
     @PutMapping("/settings")
-    Settings updateSettings(@RequestBody Settings update, Principal admin) {
-        settings.setAllowPrepaymentsAndOverpayments(update.allowPrepaymentsAndOverpayments(), Refusal.actor(admin));
-        return settings();
+    ResponseEntity<Object> updateSettings(@RequestBody Settings update, Principal admin) {
+        Map<String, PaymentGlDetail> glDetail = new LinkedHashMap<>();
+        if (update.paymentGlDetail() != null) {
+            Map<String, PaymentGlDetail> known = settings.paymentGlDetail();
+            for (Map.Entry<String, String> entry : update.paymentGlDetail().entrySet()) {
+                if (!known.containsKey(entry.getKey())) {
+                    return Refusal.of("UNKNOWN_ENTITY", "no financial entity '" + entry.getKey() + "'");
+                }
+                Optional<PaymentGlDetail> detail = PaymentGlDetail.parse(entry.getValue());
+                if (detail.isEmpty()) {
+                    return Refusal.of("INVALID_VALUE", "payment GL detail of " + entry.getKey() + " is deposit or payment, not '"
+                            + entry.getValue() + "'");
+                }
+                glDetail.put(entry.getKey(), detail.get());
+            }
+        }
+        if (update.allowPrepaymentsAndOverpayments() != null) {
+            settings.setAllowPrepaymentsAndOverpayments(update.allowPrepaymentsAndOverpayments(), Refusal.actor(admin));
+        }
+        glDetail.forEach((entity, detail) -> settings.setPaymentGlDetail(entity, detail, Refusal.actor(admin)));
+        return ResponseEntity.ok(settings());
     }
 }

@@ -50,9 +50,13 @@ class ImportsApi {
                                       @RequestParam(defaultValue = "insert") String action,
                                       @RequestParam(name = "batch", required = false) List<String> batches,
                                       @RequestParam(defaultValue = "") String target,
+                                      @RequestParam(defaultValue = "") String glDetail,
                                       Principal user) throws IOException {
         if (imports.kind(kind).isEmpty()) {
             return Refusal.of("UNKNOWN_KIND", "unknown import kind '" + kind + "'; one of " + String.join(", ", imports.kinds()));
+        }
+        if (!glDetail.isBlank() && org.ledgerbridge.ledger.PaymentGlDetail.parse(glDetail).isEmpty()) {
+            return Refusal.of("INVALID_VALUE", "glDetail is deposit or payment, not '" + glDetail + "'");
         }
         Path saved = uploads.save(file);
         try {
@@ -66,7 +70,8 @@ class ImportsApi {
             }
             ImportOptions options = ImportOptions.of(businessDate.today(), Refusal.actor(user)).dryRun(dryRun)
                     .withMapping(profile)
-                    .withKindOptions(allowOverpayment, action, batches, target);
+                    .withKindOptions(allowOverpayment, action, batches, target)
+                    .withFlag("gl-detail", glDetail.strip());
             ImportReport report = imports.run(kind, saved, options);
             return ResponseEntity.status(report.status() == ImportStatus.REJECTED ? 422 : 200).body(report.contractJson());
         } finally {

@@ -13,6 +13,7 @@ import org.ledgerbridge.ledger.JournalView;
 import org.ledgerbridge.ledger.LedgerReports;
 import org.ledgerbridge.ledger.LedgerSetup;
 import org.ledgerbridge.ledger.TrialBalanceLine;
+import org.ledgerbridge.payments.DepositPayments;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,8 +36,10 @@ class LedgerApi {
     private final BatchService batches;
     private final LedgerReports reports;
     private final AuditLog audit;
+    private final DepositPayments depositPayments;
 
-    LedgerApi(LedgerSetup setup, BatchService batches, LedgerReports reports, AuditLog audit) {
+    LedgerApi(LedgerSetup setup, BatchService batches, LedgerReports reports, AuditLog audit, DepositPayments depositPayments) {
+        this.depositPayments = depositPayments;
         this.audit = audit;
         this.setup = setup;
         this.batches = batches;
@@ -134,6 +137,15 @@ class LedgerApi {
     @GetMapping("/journals/{id}")
     ResponseEntity<JournalView> journal(@PathVariable long id) {
         return ResponseEntity.of(reports.journal(id));
+    }
+
+    @Operation(summary = "The payments summed into a journal (a deposit journal's), with what each paid, in file order, "
+            + "a page at a time; 404 when there is no such journal")
+    @GetMapping("/journals/{id}/payments")
+    ResponseEntity<Page<DepositPayments.PaymentInJournal>> journalPayments(@PathVariable long id,
+                                                                            @RequestParam(required = false) Integer limit,
+                                                                            @RequestParam(required = false) String cursor) {
+        return ResponseEntity.of(depositPayments.ofJournal(id, cursor, Page.limit(limit)));
     }
 
     @GetMapping("/trial-balance")

@@ -50,6 +50,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "payments: insert-with-matching skips rows that match a payment already in the ledger")
     String action;
 
+    @Option(names = "--gl-detail", paramLabel = "deposit|payment",
+            description = "payments: deposit journals (per day and deposit account, lines summed) or a journal per payment; "
+                    + "default: each entity's setting")
+    org.ledgerbridge.ledger.PaymentGlDetail glDetail;
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) {
@@ -77,6 +82,7 @@ final class ImportCommand implements Callable<Integer> {
                     .withMaxRows(maxRows)
                     .withMapping(chosen)
                     .withKindOptions(allowOverpayment, action, batches, target)
+                    .withFlag("gl-detail", glDetail == null ? "" : glDetail.option())
                     .withProgress(new ProgressBar(cli.output.err, (dryRun ? "validating " : "importing ") + file.getFileName()));
             ImportReport report = imports.run(kind, file, options);
             print(report);

@@ -3,6 +3,7 @@ package org.ledgerbridge.cli;
 import org.ledgerbridge.ledger.JournalView;
 import org.ledgerbridge.ledger.LedgerReports;
 import org.ledgerbridge.ledger.TrialBalanceLine;
+import org.ledgerbridge.payments.DepositPayments;
 import org.ledgerbridge.receivables.OpenItem;
 import org.ledgerbridge.receivables.OpenItems;
 import picocli.CommandLine.Command;
@@ -63,27 +64,81 @@ final class ReportCommand {
         @Option(names = "--entity")
         String entity;
 
+        @Option(names = "--id", paramLabel = "N", description = "only journal N")
+        Long id;
+
+        @Option(names = "--payments", description = "with --id: the payments summed into the journal (a deposit journal's), "
+                + "with what each paid")
+        boolean payments;
+
         @Override
         public Integer call() {
             LedgerBridgeCli cli = report.cli;
+            if (payments && id == null) {
+                cli.output.err.println("error: --payments lists the payments of one journal: give its --id");
+                return LedgerBridgeCli.USAGE;
+            }
             return cli.withLedger(ledger -> {
                 LedgerReports reports = ledger.bean(LedgerReports.class);
+                if (id != null) {
+                    return oneJournal(cli, reports, ledger.bean(DepositPayments.class));
+                }
                 // read and written a page at a time: a million journals never sit in memory
                 Iterable<JournalView> journals = org.ledgerbridge.ledger.Page.each(cursor -> reports.journals(from, to, entity, cursor,
                         org.ledgerbridge.ledger.Page.MAX_LIMIT));
                 if (cli.global.json()) {
                     cli.output.jsonArray(journals);
                 } else {
-                    for (JournalView j : journals) {
-                        cli.output.out.println("journal " + j.id() + "  " + j.entity() + "  " + j.date() + "  batch " + j.batch()
-                                + " (" + j.status() + ")  " + j.source());
-                        cli.output.table(List.of("  ACCOUNT", "DEBIT", "CREDIT", "PARTY", "DOCUMENT", "DESCRIPTION"),
-                                j.lines().stream().map(l -> java.util.Arrays.asList("  " + l.account(), l.debit().toPlainString(),
-                                        l.credit().toPlainString(), l.partyId(), l.documentNumber(), l.description())).toList());
-                    }
+                    journals.forEach(j -> print(cli, j));
                 }
                 return LedgerBridgeCli.DONE;
             });
+        }
+
+        private int oneJournal(LedgerBridgeCli cli, LedgerReports reports, DepositPayments deposits) {
+            java.util.Optional<JournalView> journal = reports.journal(id);
+            if (journal.isEmpty()) {
+                cli.output.err.println("error: no journal " + id);
+                return LedgerBridgeCli.REJECTED;
+            }
+            if (!payments) {
+                if (cli.global.json()) {
+                    cli.output.json(journal.get());
+                } else {
+                    print(cli, journal.get());
+                }
+                return LedgerBridgeCli.DONE;
+            }
+            // a page at a time: a deposit of a million payments never sits in memory
+            Iterable<DepositPayments.PaymentInJournal> summed = org.ledgerbridge.ledger.Page.each(cursor ->
+                    deposits.ofJournal(id, cursor, org.ledgerbridge.ledger.Page.MAX_LIMIT).orElseThrow());
+            if (cli.global.json()) {
+                cli.output.jsonStream(java.util.Map.of("journal", journal.get()), "payments", summed);
+            } else {
+                print(cli, journal.get());
+                cli.output.tableStream(List.of("PAYMENT", "ROW", "BILL TO", "DATE", "AMOUNT", "METHOD", "CHECK", "PAID"),
+                        java.util.stream.StreamSupport.stream(summed.spliterator(), false).map(p -> java.util.Arrays.asList(p.number(),
+                                String.valueOf(p.row()), p.partyId(), p.date().toString(), p.amount().toPlainString(), p.method(),
+                                p.checkNumber(), paid(p))));
+            }
+            return LedgerBridgeCli.DONE;
+        }
+
+        private static String paid(DepositPayments.PaymentInJournal payment) {
+            List<String> paid = new java.util.ArrayList<>();
+            payment.paid().forEach(a -> paid.add(a.entity() + "/" + a.document() + " " + a.amount().toPlainString()));
+            if (payment.unapplied().signum() > 0) {
+                paid.add("credit " + payment.unapplied().toPlainString());
+            }
+            return String.join(", ", paid);
+        }
+
+        private static void print(LedgerBridgeCli cli, JournalView j) {
+            cli.output.out.println("journal " + j.id() + "  " + j.entity() + "  " + j.date() + "  batch " + j.batch()
+                    + " (" + j.status() + ")  " + j.source() + (j.depositOf() == null ? "" : "  (deposit of journal " + j.depositOf() + ")"));
+            cli.output.table(List.of("  ACCOUNT", "DEBIT", "CREDIT", "PARTY", "DOCUMENT", "DESCRIPTION"),
+                    j.lines().stream().map(l -> java.util.Arrays.asList("  " + l.account(), l.debit().toPlainString(),
+                            l.credit().toPlainString(), l.partyId(), l.documentNumber(), l.description())).toList());
         }
     }
 

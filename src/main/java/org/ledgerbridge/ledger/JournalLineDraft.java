@@ -8,9 +8,15 @@ import java.math.BigDecimal;
  * @param base its amount in the entity's base currency when the caller knows it better than a
  *             conversion at the journal's rate would (the cash line of a foreign payment is the sum
  *             of what it paid, each converted); null: converted at the journal's rate
+ * @param payments how many payments a deposit journal's line sums; null for a line of its own
  */
 public record JournalLineDraft(String account, String currency, BigDecimal debit, BigDecimal credit,
-                               String partyId, String documentNumber, String description, BigDecimal base) {
+                               String partyId, String documentNumber, String description, BigDecimal base, Integer payments) {
+
+    public JournalLineDraft(String account, String currency, BigDecimal debit, BigDecimal credit, String partyId,
+                            String documentNumber, String description, BigDecimal base) {
+        this(account, currency, debit, credit, partyId, documentNumber, description, base, null);
+    }
 
     public JournalLineDraft(String account, String currency, BigDecimal debit, BigDecimal credit, String partyId,
                             String documentNumber, String description) {
@@ -26,23 +32,28 @@ public record JournalLineDraft(String account, String currency, BigDecimal debit
     }
 
     public JournalLineDraft forParty(String party) {
-        return new JournalLineDraft(account, currency, debit, credit, party, documentNumber, description, base);
+        return new JournalLineDraft(account, currency, debit, credit, party, documentNumber, description, base, payments);
     }
 
     public JournalLineDraft forDocument(String document) {
-        return new JournalLineDraft(account, currency, debit, credit, partyId, document, description, base);
+        return new JournalLineDraft(account, currency, debit, credit, partyId, document, description, base, payments);
     }
 
     public JournalLineDraft describedAs(String text) {
-        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, text, base);
+        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, text, base, payments);
     }
 
     public JournalLineDraft inBase(BigDecimal baseAmount) {
-        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, description, baseAmount);
+        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, description, baseAmount, payments);
+    }
+
+    /** A deposit journal's line: the sum of {@code count} payments' lines. */
+    public JournalLineDraft summingPayments(int count) {
+        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, description, base, count);
     }
 
     /** The line's debit and credit in the base currency: its own base amount, or converted at {@code rate}. */
-    BigDecimal[] baseAmounts(BigDecimal rate, String baseCurrency) {
+    public BigDecimal[] baseAmounts(BigDecimal rate, String baseCurrency) {
         BigDecimal d = debit == null ? BigDecimal.ZERO : debit;
         BigDecimal c = credit == null ? BigDecimal.ZERO : credit;
         if (currency.equals(baseCurrency)) {
@@ -55,6 +66,6 @@ public record JournalLineDraft(String account, String currency, BigDecimal debit
     }
 
     JournalLineDraft swapped() {
-        return new JournalLineDraft(account, currency, credit, debit, partyId, documentNumber, description, base);
+        return new JournalLineDraft(account, currency, credit, debit, partyId, documentNumber, description, base, payments);
     }
 }

@@ -169,8 +169,8 @@ public class LedgerReports {
         Map<Long, JournalView> journals = new LinkedHashMap<>();
         var statement = jdbc.sql(with + """
                         SELECT j.id, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, x.exported_at,
-                               j.sent_at, j.reverses_journal_id, l.account_code, l.currency, l.debit, l.credit, l.party_id,
-                               l.document_number, l.description
+                               j.sent_at, j.reverses_journal_id, j.deposit_journal_id, l.account_code, l.currency, l.debit,
+                               l.credit, l.party_id, l.document_number, l.description, l.payment_count
                           FROM journal j
                           JOIN batch b ON b.id = j.batch_id
                           JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
@@ -185,10 +185,11 @@ public class LedgerReports {
                         try {
                             long reverses = rs.getLong("reverses_journal_id");
                             Long reversesJournal = rs.wasNull() ? null : reverses;
+                            Long depositOf = rs.getObject("deposit_journal_id", Long.class);
                             return new JournalView(key, rs.getString("entity_code"), rs.getObject("journal_date", LocalDate.class),
                                     rs.getString("batch"), rs.getString("source"), BatchStatus.valueOf(rs.getString("status")),
                                     rs.getObject("exported_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
-                                    reversesJournal, new ArrayList<>());
+                                    reversesJournal, depositOf, new ArrayList<>());
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -197,7 +198,8 @@ public class LedgerReports {
                     journal.lines().add(new JournalView.Line(rs.getString("account_code"), currency,
                             Currencies.atScale(rs.getBigDecimal("debit"), currency),
                             Currencies.atScale(rs.getBigDecimal("credit"), currency),
-                            rs.getString("party_id"), rs.getString("document_number"), rs.getString("description")));
+                            rs.getString("party_id"), rs.getString("document_number"), rs.getString("description"),
+                            rs.getObject("payment_count", Integer.class)));
                 });
         return new ArrayList<>(journals.values());
     }

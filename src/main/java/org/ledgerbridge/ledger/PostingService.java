@@ -42,6 +42,20 @@ public class PostingService {
     /** Posts all the journals into an OPEN batch, or none of them. */
     @Transactional
     public Posting post(long batchId, List<JournalDraft> drafts, String actor) {
+        return post(batchId, drafts, null, actor);
+    }
+
+    /**
+     * Journal ids taken ahead of posting, for rows that name their journal before it is written (a
+     * payment and the deposit journal it is summed into). Unused ids are gaps, as after any rollback.
+     */
+    public List<Long> reserveJournalIds(int n) {
+        return jdbc.sql("SELECT nextval('journal_id_seq') FROM generate_series(1, ?)").param(n).query(Long.class).list();
+    }
+
+    /** {@link #post(long, List, String)} with the journals' ids reserved before ({@link #reserveJournalIds}), in order. */
+    @Transactional
+    public Posting post(long batchId, List<JournalDraft> drafts, List<Long> reservedIds, String actor) {
         Optional<Posting.Refused> batchRefusal = batchMustBeOpen(batchId);
         if (batchRefusal.isPresent()) {
             return batchRefusal.get();
@@ -72,7 +86,7 @@ public class PostingService {
             }
             prepared.add(new PreparedJournal(draft, base, null, null));
         }
-        List<Long> ids = insert(batchId, prepared, actor);
+        List<Long> ids = insert(batchId, prepared, reservedIds, actor);
         audit.record(actor, "journals.posted", "batch:" + batchId, Map.of("journals", ids.size()));
         return new Posting.Posted(ids);
     }
@@ -111,12 +125,13 @@ public class PostingService {
         List<JournalLineDraft> lines = new ArrayList<>();
         List<BigDecimal[]> base = new ArrayList<>();
         jdbc.sql("""
-                        SELECT account_code, currency, debit, credit, base_debit, base_credit, party_id, document_number, description
+                        SELECT account_code, currency, debit, credit, base_debit, base_credit, party_id, document_number, description,
+                               payment_count
                           FROM journal_line WHERE journal_id = ? ORDER BY line_no""")
                 .param(journalId)
                 .query(rs -> {
                     lines.add(new JournalLineDraft(rs.getString(1), rs.getString(2), rs.getBigDecimal(4), rs.getBigDecimal(3),
-                            rs.getString(7), rs.getString(8), rs.getString(9)));
+                            rs.getString(7), rs.getString(8), rs.getString(9), null, rs.getObject(10, Integer.class)));
                     base.add(new BigDecimal[]{rs.getBigDecimal(6), rs.getBigDecimal(5)});
                 });
         JournalDraft mirror = new JournalDraft(entity, reversalDate, "reversal of journal " + journalId, reason, null, lines);
@@ -125,7 +140,7 @@ public class PostingService {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        List<Long> ids = insert(batchId, List.of(new PreparedJournal(mirror, base, journalId, reason)), actor);
+        List<Long> ids = insert(batchId, List.of(new PreparedJournal(mirror, base, journalId, reason)), null, actor);
         audit.record(actor, "journal.reversed", "journal:" + journalId,
                 Map.of("reversal", ids.get(0), "reason", reason, "batch", batchId));
         return new Posting.Posted(ids);
@@ -183,9 +198,9 @@ public class PostingService {
                 .param("batches", batchIds).update();
         jdbc.sql("""
                         INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit,
-                                                  base_debit, base_credit, party_id, document_number, description)
+                                                  base_debit, base_credit, party_id, document_number, description, payment_count)
                         SELECT r.id, l.entity_code, l.line_no, l.account_code, l.currency, l.credit, l.debit,
-                               l.base_credit, l.base_debit, l.party_id, l.document_number, l.description
+                               l.base_credit, l.base_debit, l.party_id, l.document_number, l.description, l.payment_count
                           FROM journal r JOIN journal_line l ON l.journal_id = r.reverses_journal_id
                          WHERE r.batch_id = ?""").param(reversalBatchId).update();
         audit.record(actor, "journals.posted", "batch:" + reversalBatchId, Map.of("journals", journals, "reversing", true));
@@ -306,10 +321,13 @@ public class PostingService {
     }
 
     /** Two set-based statements whatever the number of journals; all lines of a journal in one statement. */
-    private List<Long> insert(long batchId, List<PreparedJournal> journals, String actor) {
+    private List<Long> insert(long batchId, List<PreparedJournal> journals, List<Long> reservedIds, String actor) {
         int n = journals.size();
-        List<Long> ids = jdbc.sql("SELECT nextval('journal_id_seq') FROM generate_series(1, ?)")
-                .param(n).query(Long.class).list();
+        List<Long> ids = reservedIds != null ? reservedIds : reserveJournalIds(n);
+        if (ids.size() != n) {
+            throw new IllegalArgumentException(n + " journals, " + ids.size() + " ids");
+        }
+        Long[] depositOf = new Long[n];
         String[] entity = new String[n];
         Date[] date = new Date[n];
         String[] source = new String[n];
@@ -329,6 +347,7 @@ public class PostingService {
         String[] lParty = new String[lineCount];
         String[] lDocument = new String[lineCount];
         String[] lDescription = new String[lineCount];
+        Integer[] lPayments = new Integer[lineCount];
         int k = 0;
         for (int i = 0; i < n; i++) {
             PreparedJournal journal = journals.get(i);
@@ -339,6 +358,7 @@ public class PostingService {
             description[i] = draft.description();
             reverses[i] = journal.reverses();
             reason[i] = journal.reason();
+            depositOf[i] = draft.depositOf();
             for (int l = 0; l < draft.lines().size(); l++, k++) {
                 JournalLineDraft line = draft.lines().get(l);
                 lJournal[k] = ids.get(i);
@@ -353,15 +373,16 @@ public class PostingService {
                 lParty[k] = line.partyId();
                 lDocument[k] = line.documentNumber();
                 lDescription[k] = line.description();
+                lPayments[k] = line.payments();
             }
         }
         jdbcTemplate.update(con -> {
             var ps = con.prepareStatement("""
                     INSERT INTO journal (id, entity_code, batch_id, journal_date, source, description,
-                                         reverses_journal_id, reversal_reason, created_by)
-                    SELECT id, entity, ?, day, source, description, reverses, reason, ?
-                      FROM unnest(?::bigint[], ?::text[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::text[])
-                           AS j(id, entity, day, source, description, reverses, reason)""");
+                                         reverses_journal_id, reversal_reason, deposit_journal_id, created_by)
+                    SELECT id, entity, ?, day, source, description, reverses, reason, deposit_of, ?
+                      FROM unnest(?::bigint[], ?::text[], ?::date[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])
+                           AS j(id, entity, day, source, description, reverses, reason, deposit_of)""");
             ps.setLong(1, batchId);
             ps.setString(2, actor);
             ps.setArray(3, con.createArrayOf("bigint", ids.toArray()));
@@ -371,21 +392,23 @@ public class PostingService {
             ps.setArray(7, con.createArrayOf("text", description));
             ps.setArray(8, con.createArrayOf("bigint", reverses));
             ps.setArray(9, con.createArrayOf("text", reason));
+            ps.setArray(10, con.createArrayOf("bigint", depositOf));
             return ps;
         });
         jdbcTemplate.update(con -> {
             var ps = con.prepareStatement("""
                     INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit,
-                                              base_debit, base_credit, party_id, document_number, description)
+                                              base_debit, base_credit, party_id, document_number, description, payment_count)
                     SELECT * FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
-                                         ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[])""");
+                                         ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::int[])""");
             Array[] arrays = {
                     con.createArrayOf("bigint", lJournal), con.createArrayOf("text", lEntity),
                     con.createArrayOf("int", lNo), con.createArrayOf("text", lAccount),
                     con.createArrayOf("text", lCurrency), con.createArrayOf("numeric", lDebit),
                     con.createArrayOf("numeric", lCredit), con.createArrayOf("numeric", lBaseDebit),
                     con.createArrayOf("numeric", lBaseCredit), con.createArrayOf("text", lParty),
-                    con.createArrayOf("text", lDocument), con.createArrayOf("text", lDescription)};
+                    con.createArrayOf("text", lDocument), con.createArrayOf("text", lDescription),
+                    con.createArrayOf("int", lPayments)};
             for (int a = 0; a < arrays.length; a++) {
                 ps.setArray(a + 1, arrays[a]);
             }

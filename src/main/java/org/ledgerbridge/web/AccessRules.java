@@ -86,7 +86,7 @@ class AccessRules {
                     rules.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                             "/actuator/health").permitAll();
                     rules.requestMatchers("/settings/users/**", "/settings/gl-targets/**", "/settings/allow-overpayments",
-                            "/documents/migration-mode").hasRole(Role.ADMIN.name());
+                            "/settings/payment-gl-detail", "/documents/migration-mode").hasRole(Role.ADMIN.name());
                     for (WriteRule write : WRITES) {
                         rules.requestMatchers(write.method(), write.path()).hasRole(write.role().name());
                     }

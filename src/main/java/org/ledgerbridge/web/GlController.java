@@ -34,8 +34,11 @@ class GlController {
     private final LedgerReports reports;
     private final BusinessDate businessDate;
     private final GlJobs jobs;
+    private final org.ledgerbridge.payments.DepositPayments depositPayments;
 
-    GlController(GlIntegration integration, GlSending sending, LedgerReports reports, BusinessDate businessDate, GlJobs jobs) {
+    GlController(GlIntegration integration, GlSending sending, LedgerReports reports, BusinessDate businessDate, GlJobs jobs,
+                 org.ledgerbridge.payments.DepositPayments depositPayments) {
+        this.depositPayments = depositPayments;
         this.jobs = jobs;
         this.integration = integration;
         this.sending = sending;
@@ -82,9 +85,10 @@ class GlController {
     }
 
     @GetMapping("/journals/{id}")
-    String journal(@PathVariable long id, Model model) {
+    String journal(@PathVariable long id, @RequestParam(required = false) String cursor, Model model) {
         model.addAttribute("journal", reports.journal(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no journal " + id)));
+        model.addAttribute("payments", depositPayments.ofJournal(id, cursor, org.ledgerbridge.ledger.Page.DEFAULT_LIMIT).orElseThrow());
         return "journal";
     }
 

@@ -54,6 +54,7 @@ class ImportsController {
                   @RequestParam(required = false) MultipartFile mapping,
                   @RequestParam(defaultValue = "false") boolean allowOverpayment,
                   @RequestParam(defaultValue = "insert") String action,
+                  @RequestParam(defaultValue = "") String glDetail,
                   @RequestParam(defaultValue = "") String batches,
                   @RequestParam(defaultValue = "") String target,
                   Authentication user, RedirectAttributes redirect) throws IOException {
@@ -78,7 +79,8 @@ class ImportsController {
         Path saved = uploads.save(file);
         ImportOptions options = ImportOptions.of(businessDate.today(), CurrentUser.actor(user))
                 .withMapping(profile)
-                .withKindOptions(allowOverpayment, action, java.util.Arrays.asList(batches.split(",")), target);
+                .withKindOptions(allowOverpayment, action, java.util.Arrays.asList(batches.split(",")), target)
+                .withFlag("gl-detail", org.ledgerbridge.ledger.PaymentGlDetail.parse(glDetail).map(d -> d.option()).orElse(""));
         ImportJobs.Job job = jobs.preview(kind, saved, options, TabularFile.firstRows(saved, 10));
         return "redirect:/imports/jobs/" + job.id;
     }

@@ -43,6 +43,7 @@ class SettingsController {
         model.addAttribute("targets", sending.targets());
         model.addAttribute("targetTypes", GlTarget.Type.values());
         model.addAttribute("allowOverpayments", settings.allowPrepaymentsAndOverpayments());
+        model.addAttribute("paymentGlDetail", settings.paymentGlDetail());
         model.addAttribute("roles", Role.values());
         boolean admin = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
         model.addAttribute("users", admin ? users.list() : java.util.List.of());
@@ -53,6 +54,20 @@ class SettingsController {
     String allowOverpayments(@RequestParam boolean allow, Authentication user, RedirectAttributes redirect) {
         settings.setAllowPrepaymentsAndOverpayments(allow, CurrentUser.actor(user));
         redirect.addFlashAttribute("message", "Prepayments and overpayments are " + (allow ? "allowed" : "refused") + ".");
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/payment-gl-detail")
+    String paymentGlDetail(@RequestParam String entity, @RequestParam String detail, Authentication user, RedirectAttributes redirect) {
+        java.util.Optional<org.ledgerbridge.ledger.PaymentGlDetail> chosen = org.ledgerbridge.ledger.PaymentGlDetail.parse(detail);
+        if (chosen.isEmpty()) {
+            redirect.addFlashAttribute("error", "INVALID_VALUE: payments post deposit journals or a journal per payment, not '" + detail + "'");
+        } else if (!settings.setPaymentGlDetail(entity, chosen.get(), CurrentUser.actor(user))) {
+            redirect.addFlashAttribute("error", "UNKNOWN_ENTITY: no financial entity '" + entity + "'");
+        } else {
+            redirect.addFlashAttribute("message", "Payments of " + entity + " post " + (chosen.get() == org.ledgerbridge.ledger.PaymentGlDetail.DEPOSIT
+                    ? "deposit journals" : "a journal per payment") + ".");
+        }
         return "redirect:/settings";
     }
 
