@@ -11,10 +11,10 @@ ALTER TABLE journal ADD COLUMN deposit_journal_id bigint;
 
 -- the cash entity's journal the payment is summed into (its own journal with --gl-detail payment)
 ALTER TABLE payment ADD COLUMN journal_id bigint;
--- drill-down from a journal to its payments, a page at a time, in file order
+-- drill-down from a journal to its payments, a page at a time, in file order (what each paid is
+-- found through its party's documents, along indexes that exist anyway: no index entry more per
+-- application)
 CREATE INDEX payment_by_journal ON payment (journal_id, row_no);
--- and from a payment to what it paid
-CREATE INDEX application_by_payment ON application (reference, entity_code) WHERE kind = 'PAYMENT';
 
 -- payments posted before: the journal of a payment is the one of its batch whose first line is its cash
 UPDATE payment p
@@ -26,3 +26,20 @@ UPDATE payment p
 -- what an entity's payments post to its GL: a deposit journal (the default) or a journal per payment
 ALTER TABLE financial_entity ADD COLUMN payment_gl_detail text NOT NULL DEFAULT 'DEPOSIT'
     CHECK (payment_gl_detail IN ('DEPOSIT', 'PAYMENT'));
+
+-- An update is checked for its party and entity only when it names them (moving a document to
+-- another party): a payments import lowering 400,000 open balances no longer copies every new row
+-- into a transition table to look up parties it did not change.
+DROP TRIGGER document_update_references ON document;
+CREATE FUNCTION document_update_references_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM party p WHERE p.party_id = NEW.party_id) THEN
+        RAISE EXCEPTION 'a document names an unknown party %', NEW.party_id USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM financial_entity e WHERE e.code = NEW.entity_code) THEN
+        RAISE EXCEPTION 'a document names an unknown entity %', NEW.entity_code USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER document_update_references AFTER UPDATE OF party_id, entity_code ON document
+    FOR EACH ROW EXECUTE FUNCTION document_update_references_exist();

@@ -15,7 +15,8 @@ import java.util.Set;
  * cash either per receipt (`--deposits detail`, the default: no summary line at all) or as one
  * deposit entry per entity, batch and day (`--deposits summary`): a single bank line per cash
  * account for the deposit total, the receipts' other lines as they are. Never both, and every
- * entry still balances.
+ * entry still balances. Payments posted as deposit journals are already summed per day and
+ * account: `detail` gives those journals as posted, `summary` one line per account and day still.
  */
 final class DepositEntries {
 
@@ -60,9 +61,11 @@ final class DepositEntries {
         }
 
         void add(GlJournal journal) {
-            receipts++;
+            int cashLines = 0;
             for (GlJournal.Line line : journal.lines()) {
                 if (cashAccounts.contains(entity + "/" + line.account())) {
+                    // a deposit journal's cash line sums its payments; a payment's own journal is one receipt
+                    receipts += line.payments() != null ? line.payments() : cashLines++ == 0 ? 1 : 0;
                     deposit.merge(line.account(), line, (a, b) -> new GlJournal.Line(a.account(), a.kind(), a.debit().add(b.debit()),
                             a.credit().add(b.credit()), "deposit", null, null));
                 } else {

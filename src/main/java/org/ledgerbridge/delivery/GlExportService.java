@@ -298,7 +298,7 @@ public class GlExportService {
                                    CASE WHEN l.line_no = 1 THEN j.journal_date END, CASE WHEN l.line_no = 1 THEN j.source END,
                                    CASE WHEN l.line_no = 1 THEN j.description END, CASE WHEN l.line_no = 1 THEN b.name END,
                                    l.account_code, l.base_debit, l.base_credit, l.description AS line_description, l.party_id,
-                                   l.document_number, CASE WHEN l.line_no = 1 THEN b.batch_type END
+                                   l.document_number, CASE WHEN l.line_no = 1 THEN b.batch_type END, l.payment_count
                               FROM journal j
                               JOIN batch b ON b.id = j.batch_id
                               JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
@@ -327,7 +327,7 @@ public class GlExportService {
                         String currency = current.currency;
                         current.lines.add(new GlJournal.Line(account, currentKinds.get(account),
                                 Currencies.atScale(row.decimal(8), currency), Currencies.atScale(row.decimal(9), currency),
-                                row.text(10), row.text(11), row.text(12)));
+                                row.text(10), row.text(11), row.text(12), row.isNull(14) ? null : (int) row.longValue(14)));
                         return true;
                     }, from, to, again, entity, entity);
             // back to the planner's own choices for the rest of the transaction (the marking must not run as nested loops)

@@ -12,9 +12,18 @@ import java.util.List;
 public record GlJournal(String entity, LocalDate date, String reference, String description, String batch, String currency,
                         List<Line> lines) {
 
-    /** A debit or a credit on one account (amounts positive, at the currency's scale). */
+    /**
+     * A debit or a credit on one account (amounts positive, at the currency's scale).
+     *
+     * @param payments how many payments a deposit journal's line sums; null for a line of its own
+     */
     public record Line(String account, AccountKind kind, BigDecimal debit, BigDecimal credit, String description, String partyId,
-                       String documentNumber) {
+                       String documentNumber, Integer payments) {
+
+        public Line(String account, AccountKind kind, BigDecimal debit, BigDecimal credit, String description, String partyId,
+                    String documentNumber) {
+            this(account, kind, debit, credit, description, partyId, documentNumber, null);
+        }
 
         /** Debit positive, credit negative: the sign convention of most GL import files. */
         public BigDecimal signedAmount() {

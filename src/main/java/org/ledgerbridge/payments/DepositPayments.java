@@ -1,5 +1,6 @@
 package org.ledgerbridge.payments;
 
+import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.ledger.JournalView;
 import org.ledgerbridge.ledger.LedgerReports;
 import org.ledgerbridge.ledger.Page;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Drill-down from a journal to the payments summed into it, with what each paid: a deposit
  * journal's payments in file order (in another entity than the cash, those that paid its
- * invoices), a page at a time along {@code payment_by_journal}.
+ * invoices), a page at a time along {@code payment_by_journal}; what each paid along its party's
+ * documents ({@code document_by_party}) and their applications.
  */
 @Service
 public class DepositPayments {
@@ -54,26 +56,41 @@ public class DepositPayments {
                                p.check_number, p.applied, p.unapplied
                           FROM payment p
                          WHERE p.journal_id = :journal AND p.row_no > :after
-                           AND (CAST(:entity AS text) IS NULL OR EXISTS (SELECT 1 FROM application a
-                                                            WHERE a.kind = 'PAYMENT' AND a.reference = p.number
-                                                              AND a.entity_code = CAST(:entity AS text)))
+                           AND (CAST(:entity AS text) IS NULL OR EXISTS (
+                                    SELECT 1 FROM document d
+                                      JOIN application a ON a.entity_code = d.entity_code AND a.module = d.module
+                                                        AND a.document_number = d.number
+                                     WHERE d.party_id = p.party_id AND d.entity_code = CAST(:entity AS text) AND d.module = 'AR'
+                                       AND a.kind = 'PAYMENT' AND a.reference = p.number))
                          ORDER BY p.row_no
                          LIMIT :limit""")
                 .param("journal", cashJournal).param("after", after)
                 .param("entity", journal.get().depositOf() != null ? journal.get().entity() : null)
                 .param("limit", limit + 1)
                 .query(rs -> {
+                    String currency = rs.getString(7);
                     payments.put(rs.getString(2), new PaymentInJournal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getBigDecimal(10), rs.getBigDecimal(11), new ArrayList<>()));
+                            rs.getObject(5, LocalDate.class), Currencies.atScale(rs.getBigDecimal(6), currency), currency, rs.getString(8),
+                            rs.getString(9), Currencies.atScale(rs.getBigDecimal(10), currency), Currencies.atScale(rs.getBigDecimal(11), currency),
+                            new ArrayList<>()));
                 });
         if (!payments.isEmpty()) {
+            // what a payment paid are invoices of its party: along the party's documents and their applications
+            // (OFFSET 0 keeps the applications a lookup per document: joined, a small ledger's plan scans them all)
             jdbc.sql("""
-                            SELECT reference, entity_code, document_number, amount FROM application
-                             WHERE kind = 'PAYMENT' AND reference = ANY(?) ORDER BY id""")
+                            SELECT a.reference, a.entity_code, a.document_number, a.amount
+                              FROM document d
+                             CROSS JOIN LATERAL (SELECT * FROM application a
+                                                  WHERE a.entity_code = d.entity_code AND a.module = d.module
+                                                    AND a.document_number = d.number AND a.kind = 'PAYMENT'
+                                                    AND a.reference = ANY(?) OFFSET 0) a
+                             WHERE d.party_id = ANY(?) AND d.module = 'AR'
+                             ORDER BY a.id""")
                     .param(payments.keySet().toArray(String[]::new))
+                    .param(payments.values().stream().map(PaymentInJournal::partyId).distinct().toArray(String[]::new))
                     .query(rs -> {
-                        payments.get(rs.getString(1)).paid().add(new Applied(rs.getString(2), rs.getString(3), rs.getBigDecimal(4)));
+                        PaymentInJournal payment = payments.get(rs.getString(1));
+                        payment.paid().add(new Applied(rs.getString(2), rs.getString(3), Currencies.atScale(rs.getBigDecimal(4), payment.currency())));
                     });
         }
         return Optional.of(Page.of(new ArrayList<>(payments.values()), limit, p -> List.of(p.row())));

@@ -268,6 +268,39 @@ class RestApiTest {
         assertThat(tooShort.body()).contains("PASSWORD_TOO_SHORT");
     }
 
+    @Test
+    void a_script_drills_from_a_deposit_journal_to_its_payments_and_an_admin_sets_an_entity_to_a_journal_per_payment() throws IOException {
+        var bogus = preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")),
+                Http.fields("allowOverpayment", "true", "glDetail", "weekly"));
+        assertThat(bogus.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(bogus.body()).get("code").asString()).isEqualTo("INVALID_VALUE");
+        postTheSamplePayments();
+        long deposit = jdbc.sql("SELECT journal_id FROM payment ORDER BY row_no LIMIT 1").query(Long.class).single();
+        long inDeposit = jdbc.sql("SELECT count(*) FROM payment WHERE journal_id = ?").param(deposit).query(Long.class).single();
+
+        JsonNode first = JSON.readTree(viewer.get("/api/journals/" + deposit + "/payments?limit=1").body());
+        assertThat(first.get("items")).hasSize(1);
+        assertThat(first.get("items").get(0).get("paid")).isNotNull();
+        JsonNode all = JSON.readTree(viewer.get("/api/journals/" + deposit + "/payments").body());
+        assertThat(all.get("items")).hasSize((int) inDeposit);
+        assertThat(JSON.readTree(viewer.get("/api/journals/" + deposit).body()).get("lines").get(0).get("payments").asLong())
+                .isEqualTo(inDeposit);
+        assertThat(viewer.get("/api/journals/999999/payments").statusCode()).isEqualTo(404);
+
+        Http admin = Http.at(port).as("admin", PASSWORD);
+        assertThat(JSON.readTree(admin.get("/api/settings").body()).get("paymentGlDetail").get("BMC").asString()).isEqualTo("deposit");
+        var changed = admin.send(admin.request("/api/settings").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"paymentGlDetail\":{\"BMC\":\"payment\"}}")),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(changed.body()).get("paymentGlDetail").get("BMC").asString()).isEqualTo("payment");
+        assertThat(JSON.readTree(changed.body()).get("allowPrepaymentsAndOverpayments").asBoolean()).as("left as it was").isFalse();
+        var unknown = admin.send(admin.request("/api/settings").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"paymentGlDetail\":{\"NOPE\":\"payment\"}}")),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(unknown.body()).get("code").asString()).isEqualTo("UNKNOWN_ENTITY");
+    }
+
     private void postTheSamplePayments() throws IOException {
         preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")), Http.fields("allowOverpayment", "true"));
         String ids = batchIds();

@@ -170,4 +170,52 @@ class CliRoundTripTest {
         assertThat(cli.run("setting", "allow-prepayments-and-overpayments", "maybe").exitCode()).isEqualTo(2);
         assertThat(cli.run("check").exitCode()).isZero();
     }
+
+    @Test
+    void payments_post_deposit_journals_whose_payments_are_listed_and_an_entity_may_ask_for_a_journal_per_payment() {
+        Cli cli = Cli.onFreshLedger("2026-11-21");
+        for (String kind : new String[]{"entities", "accounts", "parties", "payment-methods"}) {
+            assertThat(cli.run("import", kind, Samples.file(kind + ".csv").toString()).exitCode()).isZero();
+        }
+        cli.run("migration-mode", "on", "--module", "AR");
+        cli.run("migration-mode", "on", "--module", "AP");
+        assertThat(cli.run("import", "documents", Samples.file("documents.csv").toString()).exitCode()).isZero();
+        cli.run("documents", "release", "--all");
+        cli.run("migration-mode", "off", "--module", "AR");
+        assertThat(cli.run("import", "payments", Samples.file("payments.csv").toString(), "--allow-overpayment").exitCode()).isZero();
+
+        JsonNode journals = JSON.readTree(cli.run("--report", "json", "report", "journals").out());
+        JsonNode deposit = null;
+        for (JsonNode journal : journals) {
+            if (journal.get("source").asString().startsWith("payments import") && !journal.hasNonNull("depositOf")) {
+                deposit = journal;
+                break;
+            }
+        }
+        assertThat(deposit).as("a deposit journal of the payments import").isNotNull();
+        long id = deposit.get("id").asLong();
+        int counted = deposit.get("lines").get(0).get("payments").asInt();
+        assertThat(deposit.get("lines").get(0).get("description").asString()).contains(counted == 1 ? "1 payment" : counted + " payments");
+
+        Cli.Result listed = cli.run("--report", "json", "report", "journals", "--id", String.valueOf(id), "--payments");
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        JsonNode payments = JSON.readTree(listed.out());
+        assertThat(payments.get("journal").get("id").asLong()).isEqualTo(id);
+        assertThat(payments.get("payments")).hasSize(counted);
+        assertThat(payments.get("payments").get(0).get("number").asString()).startsWith("PAY-");
+        assertThat(cli.run("report", "journals", "--id", String.valueOf(id), "--payments").out()).contains("PAYMENT", "BILL TO", "PAY-");
+        assertThat(cli.run("report", "journals", "--payments").exitCode()).as("--payments needs --id").isEqualTo(2);
+        assertThat(cli.run("report", "journals", "--id", "999999").exitCode()).isEqualTo(1);
+
+        assertThat(cli.run("setting", "show").out()).contains("payment-gl-detail BMC: deposit");
+        assertThat(cli.run("setting", "payment-gl-detail", "BMC", "payment").exitCode()).isZero();
+        assertThat(cli.run("--report", "json", "setting", "show").out()).contains("\"BMC\":\"payment\"");
+        Cli.Result unknown = cli.run("setting", "payment-gl-detail", "NOPE", "payment");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("UNKNOWN_ENTITY");
+        assertThat(cli.run("setting", "payment-gl-detail", "BMC", "weekly").exitCode()).isEqualTo(2);
+        assertThat(cli.run("import", "payments", Samples.file("payments.csv").toString(), "--gl-detail", "monthly").exitCode())
+                .isEqualTo(2);
+        assertThat(cli.run("check").exitCode()).isZero();
+    }
 }

@@ -36,7 +36,7 @@ import java.util.zip.ZipInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Posted journals of the sample ledger (payments posted) leave for every GL format. */
+/** Posted journals of the sample ledger (payments posted a journal each) leave for every GL format. */
 @LedgerTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS) // a ledger of its own, whatever ran before
 class GlExportTest {
@@ -62,7 +62,8 @@ class GlExportTest {
         }
         Samples.withOpenInvoices(imports, migrationMode, migrated, TODAY);
         assertThat(imports.run("payments", Samples.file("payments.csv"),
-                ImportOptions.of(TODAY, "setup").withFlag("allow-overpayment", "true")).status().name()).isEqualTo("COMMITTED");
+                ImportOptions.of(TODAY, "setup").withFlag("allow-overpayment", "true")
+                        .withFlag("gl-detail", "payment")).status().name()).isEqualTo("COMMITTED"); // a journal per payment: every line's party and document
         List<Long> ids = batches.list().stream().map(b -> b.id()).toList();
         batches.changeStatus(ids, BatchStatus.READY, "preparer");
         batches.post(ids, "approver");

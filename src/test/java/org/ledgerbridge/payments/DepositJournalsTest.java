@@ -58,6 +58,7 @@ class DepositJournalsTest {
     @Autowired LedgerSettings settings;
     @Autowired OpenItems openItems;
     @Autowired DepositPayments depositPayments;
+    @Autowired org.ledgerbridge.delivery.GlExportService export;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
 
@@ -199,6 +200,42 @@ class DepositJournalsTest {
                           JOIN journal_line o ON o.journal_id = r.reverses_journal_id AND o.line_no = l.line_no
                          WHERE r.batch_id = ? AND (l.debit <> o.credit OR l.payment_count IS DISTINCT FROM o.payment_count)""")
                 .param(reversal).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void the_gl_export_carries_each_deposit_once_with_its_payment_count_and_every_file_balances() throws IOException {
+        ImportReport report = importPayments(PaymentGlDetail.DEPOSIT);
+        List<Long> ids = batchesOf(report);
+        assertThat(batches.changeStatus(ids, BatchStatus.READY, "clerk")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(batches.post(ids, "controller")).isInstanceOf(BatchChange.Changed.class);
+        Path zip = Files.createTempDirectory("deposit-export").resolve("gl.zip");
+        var exported = export.export(TODAY.minusDays(40), TODAY, "csv", null, true,
+                org.ledgerbridge.delivery.Summarize.DETAIL, zip, "controller");
+        assertThat(exported).isInstanceOf(org.ledgerbridge.delivery.GlExport.Exported.class);
+        String all;
+        String manifest = "";
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            StringBuilder text = new StringBuilder();
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                String content = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (entry.getName().equals("manifest.csv")) {
+                    manifest = content;
+                } else {
+                    text.append(content);
+                }
+            }
+            all = text.toString();
+        }
+        // the deposit's lines say how many payments they sum; no payment's own line goes to the GL
+        assertThat(all).contains(" payments").doesNotContain("PAY-");
+        assertThat(manifest.lines().skip(1).map(l -> l.split(","))).isNotEmpty().allSatisfy(f ->
+                assertThat(new java.math.BigDecimal(f[4])).isEqualByComparingTo(new java.math.BigDecimal(f[5])));
+        // reversed at once: the other tests find the invoices owed again
+        long reversal = ((BatchChange.Reversing) batches.reverse(ids, "test done", null, "controller")).reversalBatchId();
+        assertThat(batches.changeStatus(List.of(reversal), BatchStatus.READY, "clerk")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(batches.post(List.of(reversal), "controller")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(subledgerAndBooks()).isEqualTo(owing);
     }
 
     /** Each test imports the same file: what it left open is voided, so that the next one finds the invoices owed again. */

@@ -94,6 +94,7 @@ class AccessRulesTest {
             get("/settings", "/settings", Role.VIEWER),
             post("/settings/allow-overpayments", "/settings/allow-overpayments?allow=false", Role.ADMIN),
             post("/settings/gl-targets", "/settings/gl-targets", Role.ADMIN),
+            post("/settings/payment-gl-detail", "/settings/payment-gl-detail?entity=NOPE&detail=deposit", Role.ADMIN),
             post("/settings/users", "/settings/users", Role.ADMIN),
             // REST API
             get("/api/entities", "/api/entities", Role.VIEWER),
@@ -103,6 +104,7 @@ class AccessRulesTest {
             post("/api/batches/{id}/void", "/api/batches/999/void", Role.APPROVER),
             post("/api/batches/reverse", "/api/batches/reverse", Role.APPROVER),
             get("/api/journals/{id}", "/api/journals/999", Role.VIEWER),
+            get("/api/journals/{id}/payments", "/api/journals/999/payments", Role.VIEWER),
             get("/api/journals", "/api/journals", Role.VIEWER),
             get("/api/batches/{id}/journals", "/api/batches/999/journals", Role.VIEWER),
             get("/api/audit", "/api/audit", Role.VIEWER),

@@ -112,4 +112,27 @@ class CorrectionScreensTest {
         assertThat(batches.list()).filteredOn(b -> b.type() == BatchType.REVERSAL).singleElement()
                 .satisfies(b -> assertThat(b.status()).isEqualTo(BatchStatus.OPEN));
     }
+
+    @Test
+    void a_deposit_journals_page_lists_the_payments_summed_into_it_and_an_admin_chooses_a_journal_per_payment() throws Exception {
+        long deposit = jdbc.sql("SELECT journal_id FROM payment").query(Long.class).single();
+        String page = mvc.perform(MockMvcRequestBuilders.get("/journals/" + deposit).with(user("val").roles("VIEWER")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"payments\"", "100231", "4420", "1 payment");
+
+        String settings = mvc.perform(MockMvcRequestBuilders.get("/settings").with(user("ada").roles("ADMIN")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(settings).contains("id=\"gl-detail-PSAB\">deposit<");
+        var byPreparer = mvc.perform(MockMvcRequestBuilders.post("/settings/payment-gl-detail").param("entity", "PSAB")
+                .param("detail", "payment").with(user("pat").roles("PREPARER")).with(csrf())).andReturn();
+        assertThat(byPreparer.getResponse().getStatus()).isEqualTo(403);
+        var changed = mvc.perform(MockMvcRequestBuilders.post("/settings/payment-gl-detail").param("entity", "PSAB")
+                .param("detail", "payment").with(user("ada").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(changed.getFlashMap().get("message").toString()).contains("a journal per payment");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/settings").with(user("ada").roles("ADMIN"))).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"gl-detail-PSAB\">payment<");
+        var unknown = mvc.perform(MockMvcRequestBuilders.post("/settings/payment-gl-detail").param("entity", "NOPE")
+                .param("detail", "payment").with(user("ada").roles("ADMIN")).with(csrf())).andReturn();
+        assertThat(unknown.getFlashMap().get("error").toString()).startsWith("UNKNOWN_ENTITY");
+    }
 }
