@@ -18,8 +18,8 @@ import java.util.Optional;
 /**
  * Drill-down from a journal to the payments summed into it, with what each paid: a deposit
  * journal's payments in file order (in another entity than the cash, those that paid its
- * invoices), a page at a time along {@code payment_by_journal}; what each paid along its party's
- * documents ({@code document_by_party}) and their applications.
+ * invoices), a page at a time along the payments' key (import, row) of the journal's import; what
+ * each paid along its party's documents ({@code document_by_party}) and their applications.
  */
 @Service
 public class DepositPayments {
@@ -55,7 +55,9 @@ public class DepositPayments {
                         SELECT p.entity_code, p.number, p.row_no, p.party_id, p.payment_date, p.amount, p.currency, p.method_id,
                                p.check_number, p.applied, p.unapplied
                           FROM payment p
-                         WHERE p.journal_id = :journal AND p.row_no > :after
+                         WHERE p.import_run_id = (SELECT b.import_run_id FROM journal j JOIN batch b ON b.id = j.batch_id
+                                                   WHERE j.id = :journal)
+                           AND p.row_no > :after AND p.journal_id = :journal
                            AND (CAST(:entity AS text) IS NULL OR EXISTS (
                                     SELECT 1 FROM document d
                                       JOIN application a ON a.entity_code = d.entity_code AND a.module = d.module

@@ -26,18 +26,18 @@ class PaymentsUndoing implements BatchEffects {
         return jdbc.sql("""
                         SELECT p.number, p.party_id, p.unapplied - d.open_balance AS used
                           FROM payment p JOIN document d ON d.entity_code = p.entity_code AND d.module = 'AR' AND d.number = p.number
-                         WHERE p.batch_id = ? AND d.open_balance < p.unapplied
-                         ORDER BY p.number LIMIT 1""")
-                .param(batch)
+                         WHERE p.import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND p.batch_id = :batch
+                           AND d.open_balance < p.unapplied
+                         ORDER BY p.row_no LIMIT 1""")
+                .param("batch", batch)
                 .query((rs, n) -> new BatchChange.Refused("CREDIT_ALREADY_APPLIED", batch, "the credit of payment " + rs.getString(1)
                         + " (" + rs.getString(2) + ") was applied to invoices since (" + rs.getBigDecimal(3).stripTrailingZeros().toPlainString()
                         + "); reverse or void the batch of that credit application first"))
                 .optional();
     }
 
-    // Payments are found by batch without an index on purpose: voiding is rare and reads the batch's
-    // payments once, while an index entry per payment would cost every payments import (docs/benchmarks.md,
-    // "Payments: the floor"). A million-payment ledger voids a batch in seconds.
+    // A batch's payments are those of its import (the payments' key) in that batch: read along the key,
+    // never the whole table.
     @Override
     public void undo(long batch, String actor) {
         jdbc.sql("""
@@ -45,20 +45,29 @@ class PaymentsUndoing implements BatchEffects {
                            SET open_balance = d.open_balance + paid.amount, status = 'OPEN'
                           FROM (SELECT a.entity_code, a.document_number, sum(a.amount) AS amount
                                   FROM application a JOIN payment p ON a.reference = p.number
-                                 WHERE p.batch_id = ? AND a.kind = 'PAYMENT' AND a.module = 'AR'
+                                 WHERE p.import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND p.batch_id = :batch
+                                   AND a.kind = 'PAYMENT' AND a.module = 'AR'
                                  GROUP BY a.entity_code, a.document_number) paid
                          WHERE d.entity_code = paid.entity_code AND d.module = 'AR' AND d.number = paid.document_number""")
-                .param(batch).update();
+                .param("batch", batch).update();
         jdbc.sql("""
                         DELETE FROM application a USING payment p
-                         WHERE p.batch_id = ? AND a.kind = 'PAYMENT'
-                           AND (a.reference = p.number OR (a.entity_code = p.entity_code AND a.document_number = p.number))""")
-                .param(batch).update();
+                         WHERE p.import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND p.batch_id = :batch
+                           AND a.kind = 'PAYMENT' AND a.reference = p.number""")
+                .param("batch", batch).update();
+        // what a credit's own document says the payment applied, along the documents' applications
+        jdbc.sql("""
+                        DELETE FROM application a USING payment p
+                         WHERE p.import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND p.batch_id = :batch
+                           AND a.kind = 'PAYMENT' AND a.entity_code = p.entity_code AND a.module = 'AR' AND a.document_number = p.number""")
+                .param("batch", batch).update();
         jdbc.sql("""
                         DELETE FROM document d USING payment p
-                         WHERE p.batch_id = ? AND d.entity_code = p.entity_code AND d.module = 'AR' AND d.number = p.number""")
-                .param(batch).update();
-        jdbc.sql("DELETE FROM payment WHERE batch_id = ?").param(batch).update();
+                         WHERE p.import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND p.batch_id = :batch
+                           AND d.entity_code = p.entity_code AND d.module = 'AR' AND d.number = p.number""")
+                .param("batch", batch).update();
+        jdbc.sql("DELETE FROM payment WHERE import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND batch_id = :batch")
+                .param("batch", batch).update();
         // "pay later" rows belong to the import, not to a batch: they go with its last batch
         jdbc.sql("""
                         DELETE FROM order_reference o USING batch b

@@ -133,7 +133,7 @@ class BigLedgerPlansTest {
     void preparing_a_reversal_and_planning_credit_applications_read_along_indexes() {
         long posted = batches.page(List.of(BatchStatus.POSTED), null, 10).items().get(0).id();
 
-        // payments are found by batch without an index on purpose (PaymentsUndoing): the one table let through here
+        // this volume ledger holds no payments (an empty table is scanned): the payments' own plans are checked in DepositJournalsTest
         assertUsesIndexes(() -> assertThat(batches.reverse(List.of(posted), "plan check", null, "t"))
                 .isInstanceOf(org.ledgerbridge.ledger.BatchChange.Reversing.class), true, Set.of("payment"));
         assertUsesIndexes(() -> credits.applyAll(null, null, TODAY, true, "t"), true, Set.of());
