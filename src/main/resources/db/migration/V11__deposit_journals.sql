@@ -19,8 +19,7 @@ ALTER TABLE payment ADD COLUMN journal_id bigint;
 -- order; what each paid is found through its party's documents (no index entry more per payment
 -- or application).
 ALTER TABLE payment ALTER COLUMN import_run_id SET NOT NULL, ALTER COLUMN row_no SET NOT NULL;
-ALTER TABLE payment DROP CONSTRAINT payment_pkey, ADD PRIMARY KEY (import_run_id, row_no),
-    ADD CONSTRAINT payment_number_is_its_import_and_row CHECK (number = 'PAY-' || import_run_id || '-' || row_no);
+ALTER TABLE payment DROP CONSTRAINT payment_pkey, ADD PRIMARY KEY (import_run_id, row_no);
 -- batches of payments imported before their import was recorded on the batch: recorded now, so
 -- that a void or a reversal finds their payments along the key (the batch's own rule lets nothing
 -- change on a posted batch; this fills in a fact, changes none)
