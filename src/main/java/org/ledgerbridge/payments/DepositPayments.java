@@ -42,6 +42,36 @@ public class DepositPayments {
         this.reports = reports;
     }
 
+    /**
+     * The journal (in the cash entity) each of these payments is summed into, by payment number
+     * (PAY-import-row, as applications and credit documents name them), along the payments' key;
+     * numbers of no payment are left out.
+     */
+    public Map<String, Long> journalsOf(java.util.Collection<String> paymentNumbers) {
+        List<Long> runs = new ArrayList<>();
+        List<Long> rows = new ArrayList<>();
+        for (String number : paymentNumbers) {
+            String[] parts = number == null ? new String[0] : number.split("-");
+            if (parts.length == 3 && parts[0].equals("PAY") && parts[1].matches("\\d{1,18}") && parts[2].matches("\\d{1,18}")) {
+                runs.add(Long.parseLong(parts[1]));
+                rows.add(Long.parseLong(parts[2]));
+            }
+        }
+        Map<String, Long> journals = new LinkedHashMap<>();
+        if (runs.isEmpty()) {
+            return journals;
+        }
+        jdbc.sql("""
+                        SELECT p.number, p.journal_id FROM unnest(?::bigint[], ?::bigint[]) AS k(run, row_no)
+                          JOIN payment p ON p.import_run_id = k.run AND p.row_no = k.row_no
+                         WHERE p.journal_id IS NOT NULL""")
+                .param(runs.toArray(Long[]::new)).param(rows.toArray(Long[]::new))
+                .query(rs -> {
+                    journals.put(rs.getString(1), rs.getLong(2));
+                });
+        return journals;
+    }
+
     /** The payments summed into journal {@code journalId}, in file order; empty when there is no such journal. */
     public Optional<Page<PaymentInJournal>> ofJournal(long journalId, String cursor, int limit) {
         Optional<JournalView> journal = reports.journal(journalId);

@@ -36,10 +36,13 @@ class DocumentsController {
     private final MigratedDocuments migrated;
     private final BusinessDate businessDate;
     private final org.ledgerbridge.receivables.CreditApplications credits;
+    private final org.ledgerbridge.payments.DepositPayments depositPayments;
 
     DocumentsController(OpenItems openItems, LedgerReports reports, LedgerSetup setup, MigrationMode migrationMode,
-                        MigratedDocuments migrated, BusinessDate businessDate, org.ledgerbridge.receivables.CreditApplications credits) {
+                        MigratedDocuments migrated, BusinessDate businessDate, org.ledgerbridge.receivables.CreditApplications credits,
+                        org.ledgerbridge.payments.DepositPayments depositPayments) {
         this.credits = credits;
+        this.depositPayments = depositPayments;
         this.openItems = openItems;
         this.reports = reports;
         this.setup = setup;
@@ -66,8 +69,13 @@ class DocumentsController {
     String document(@PathVariable String entity, @PathVariable String module, @PathVariable String number, Model model) {
         model.addAttribute("document", openItems.find(entity, module, number)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no document " + number)));
-        model.addAttribute("applications", openItems.applications(entity, module, number));
+        var applications = openItems.applications(entity, module, number);
+        model.addAttribute("applications", applications);
         model.addAttribute("journals", reports.journalsOfDocument(entity, number));
+        // a payment summed into a deposit journal is one click from it: the payments named here, and a credit's own payment
+        List<String> payments = new java.util.ArrayList<>(applications.stream().map(a -> a.reference()).toList());
+        payments.add(number);
+        model.addAttribute("paymentJournals", depositPayments.journalsOf(payments));
         model.addAttribute("statuses", List.of(DocumentStatus.ON_HOLD, DocumentStatus.BALANCED));
         return "document";
     }

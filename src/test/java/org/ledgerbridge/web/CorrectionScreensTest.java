@@ -119,6 +119,14 @@ class CorrectionScreensTest {
         String page = mvc.perform(MockMvcRequestBuilders.get("/journals/" + deposit).with(user("val").roles("VIEWER")))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"payments\"", "100231", "4420", "1 payment");
+        String credit = jdbc.sql("SELECT number FROM document WHERE doc_type = 'PAYMENT'").query(String.class).single();
+        String invoice = jdbc.sql("SELECT document_number FROM application WHERE reference = ?").param(credit).query(String.class).list().get(0);
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/documents/PSAB/AR/" + credit).with(user("val").roles("VIEWER")))
+                .andReturn().getResponse().getContentAsString()).as("the credit's page links its payment's journal")
+                .contains("id=\"credit-journal\"", "/journals/" + deposit);
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/documents/PSAB/AR/" + invoice).with(user("val").roles("VIEWER")))
+                .andReturn().getResponse().getContentAsString()).as("the paid invoice's page links the deposit journal")
+                .contains("class=\"payment-journal\"", "/journals/" + deposit);
 
         String settings = mvc.perform(MockMvcRequestBuilders.get("/settings").with(user("ada").roles("ADMIN")))
                 .andReturn().getResponse().getContentAsString();
