@@ -92,7 +92,7 @@ final class PaymentStore implements AutoCloseable {
             payments.paid(allocation.invoice().entity(), allocation.invoice().number(), allocation.amount(), payment.date(), number);
         }
         if (plan.unapplied().signum() > 0) {
-            payments.credit(creditOf(payment, number), plan.applied(), payment.date());
+            payments.credit(creditOf(payment, number));
         }
         BatchType type = batchTypeOf(payment.method());
         Batch batch = batchOf(type);
@@ -116,16 +116,20 @@ final class PaymentStore implements AutoCloseable {
                 batch.id(), journalId);
     }
 
-    /** A payment that leaves a credit: an open AR document of its own for what it did not apply. */
+    /**
+     * A payment that leaves a credit: an open AR document of its own for what it did not apply, for that
+     * amount (the payment's whole amount, and what it applied, are on the payment and its journal).
+     */
     private NewDocument creditOf(Payment payment, String number) {
         PaymentApplication.Plan plan = payment.plan();
         boolean prepayment = plan.rule() == PaymentApplication.Rule.PREPAYMENT;
         boolean base = payment.rate() == null || payment.currency().equals(entities.get(payment.cashEntity()).baseCurrency());
         return new NewDocument(payment.cashEntity(), NewDocument.Module.AR, prepayment ? "PREPAYMENT" : "PAYMENT",
                 number, payment.party().id(), payment.date(), null, payment.currency(), base ? BigDecimal.ONE : payment.rate(),
-                payment.amount(), null, null, plan.unapplied(), BigDecimal.ZERO, null, null, null, DocumentStatus.OPEN, false,
+                plan.unapplied(), null, null, plan.unapplied(), BigDecimal.ZERO, null, null, null, DocumentStatus.OPEN, false,
                 NewDocument.Origin.LEDGERBRIDGE, payment.checkNumber(), null, null,
-                (prepayment ? "Prepayment " : "Unapplied payment ") + payment.method().id());
+                (prepayment ? "Prepayment " : "Unapplied payment ") + payment.method().id() + " (of " + payment.amount().toPlainString()
+                        + " received)");
     }
 
     private static BatchType batchTypeOf(PaymentMethod method) {

@@ -96,13 +96,9 @@ public class Documents {
             paidByInvoice.merge(entity + "\u0000" + number, amount, BigDecimal::add);
         }
 
-        /** A payment that leaves a credit: its document, open for the unapplied amount. */
-        public void credit(NewDocument payment, BigDecimal applied, LocalDate on) {
-            documents.add(payment);
-            if (applied.signum() > 0) {
-                documents.applications.row(payment.entity(), payment.module(), payment.number(), applied, on, "PAYMENT",
-                        "applied to invoices");
-            }
+        /** A payment that leaves a credit: its document, for the unapplied amount and open for all of it. */
+        public void credit(NewDocument credit) {
+            documents.add(credit);
         }
 
         public long invoicesClosed() {

@@ -114,6 +114,16 @@ class DepositJournalsTest {
                             ON p.journal_id = j.id
                          WHERE j.source = ? AND (l.payment_count <> p.n OR l.debit <> p.amount)""")
                 .param("payments import #" + runId).query(Long.class).single()).isZero();
+        // a credit a payment leaves is a document of that credit, open for all of it: nothing applied to it yet
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM payment p JOIN document d ON d.entity_code = p.entity_code AND d.module = 'AR' AND d.number = p.number
+                         WHERE p.import_run_id = ? AND (d.original_amount <> p.unapplied OR d.open_balance <> p.unapplied
+                               OR EXISTS (SELECT 1 FROM application a WHERE a.entity_code = d.entity_code AND a.module = 'AR'
+                                                                         AND a.document_number = d.number))""")
+                .param(runId).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE import_run_id = ? AND unapplied > 0").param(runId).query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM document WHERE number LIKE ? AND doc_type IN ('PAYMENT', 'PREPAYMENT')")
+                        .param("PAY-" + runId + "-%").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT sum(l.payment_count) FROM journal j JOIN journal_line l ON l.journal_id = j.id AND l.line_no = 1 "
                         + "WHERE j.source = ? AND j.deposit_journal_id IS NULL").param("payments import #" + runId)
                 .query(Long.class).single()).isEqualTo(report.summary().get("payments"));
