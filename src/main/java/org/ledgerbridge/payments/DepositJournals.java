@@ -102,7 +102,7 @@ final class DepositJournals {
             for (JournalLineDraft line : draft.lines()) {
                 boolean debit = line.debit().signum() > 0;
                 BigDecimal[] base = line.baseAmounts(draft.exchangeRate() == null ? BigDecimal.ONE : draft.exchangeRate(), baseCurrency);
-                String label = line.description() != null && line.description().startsWith("due ") ? line.description() : null;
+                String label = PaymentJournals.counterpart(line);
                 LineSum sum = lines.computeIfAbsent(new LineKey(line.account(), line.currency(), debit, label), k -> new LineSum());
                 sum.amount = sum.amount.add(debit ? line.debit() : line.credit());
                 sum.base = sum.base.add(debit ? base[0] : base[1]);

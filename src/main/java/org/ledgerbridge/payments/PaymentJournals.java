@@ -79,12 +79,19 @@ final class PaymentJournals {
         return journals;
     }
 
-    static String dueTo(String entity) {
-        return "due to " + entity;
+    private static String dueTo(String entity) {
+        return BETWEEN_ENTITIES + "to " + entity;
     }
 
-    static String dueFrom(String entity) {
-        return "due from " + entity;
+    private static String dueFrom(String entity) {
+        return BETWEEN_ENTITIES + "from " + entity;
+    }
+
+    private static final String BETWEEN_ENTITIES = "due ";
+
+    /** The other entity a line between entities is due to or from ("due to BMC"), null for any other line: summed apart. */
+    static String counterpart(JournalLineDraft line) {
+        return line.description() != null && line.description().startsWith(BETWEEN_ENTITIES) ? line.description() : null;
     }
 
     private List<JournalDraft> exchangeDifferences(Payment payment, String number, BigDecimal rate, String source) {

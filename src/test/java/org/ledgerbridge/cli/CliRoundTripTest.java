@@ -133,15 +133,7 @@ class CliRoundTripTest {
 
     @Test
     void corrections_from_the_command_line_void_several_batches_import_again_reverse_and_apply_credits() {
-        Cli cli = Cli.onFreshLedger("2026-11-21");
-        for (String kind : new String[]{"entities", "accounts", "parties", "payment-methods"}) {
-            assertThat(cli.run("import", kind, Samples.file(kind + ".csv").toString()).exitCode()).isZero();
-        }
-        cli.run("migration-mode", "on", "--module", "AR");
-        cli.run("migration-mode", "on", "--module", "AP");
-        assertThat(cli.run("import", "documents", Samples.file("documents.csv").toString()).exitCode()).isZero();
-        cli.run("documents", "release", "--all");
-        cli.run("migration-mode", "off", "--module", "AR");
+        Cli cli = sampleLedgerOwingItsInvoices();
         String payments = Samples.file("payments.csv").toString();
         assertThat(cli.run("import", "payments", payments, "--allow-overpayment").exitCode()).isZero();
 
@@ -173,15 +165,7 @@ class CliRoundTripTest {
 
     @Test
     void payments_post_deposit_journals_whose_payments_are_listed_and_an_entity_may_ask_for_a_journal_per_payment() {
-        Cli cli = Cli.onFreshLedger("2026-11-21");
-        for (String kind : new String[]{"entities", "accounts", "parties", "payment-methods"}) {
-            assertThat(cli.run("import", kind, Samples.file(kind + ".csv").toString()).exitCode()).isZero();
-        }
-        cli.run("migration-mode", "on", "--module", "AR");
-        cli.run("migration-mode", "on", "--module", "AP");
-        assertThat(cli.run("import", "documents", Samples.file("documents.csv").toString()).exitCode()).isZero();
-        cli.run("documents", "release", "--all");
-        cli.run("migration-mode", "off", "--module", "AR");
+        Cli cli = sampleLedgerOwingItsInvoices();
         assertThat(cli.run("import", "payments", Samples.file("payments.csv").toString(), "--allow-overpayment").exitCode()).isZero();
 
         JsonNode journals = JSON.readTree(cli.run("--report", "json", "report", "journals").out());
@@ -217,5 +201,19 @@ class CliRoundTripTest {
         assertThat(cli.run("import", "payments", Samples.file("payments.csv").toString(), "--gl-detail", "monthly").exitCode())
                 .isEqualTo(2);
         assertThat(cli.run("check").exitCode()).isZero();
+    }
+
+    /** A fresh ledger of the sample setup files whose migrated documents are released and AR out of migration mode. */
+    private static Cli sampleLedgerOwingItsInvoices() {
+        Cli cli = Cli.onFreshLedger("2026-11-21");
+        for (String kind : new String[]{"entities", "accounts", "parties", "payment-methods"}) {
+            assertThat(cli.run("import", kind, Samples.file(kind + ".csv").toString()).exitCode()).isZero();
+        }
+        cli.run("migration-mode", "on", "--module", "AR");
+        cli.run("migration-mode", "on", "--module", "AP");
+        assertThat(cli.run("import", "documents", Samples.file("documents.csv").toString()).exitCode()).isZero();
+        cli.run("documents", "release", "--all");
+        cli.run("migration-mode", "off", "--module", "AR");
+        return cli;
     }
 }
