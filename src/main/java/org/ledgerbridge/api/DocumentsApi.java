@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 
 @RestController
 @RequestMapping("/api")
@@ -165,7 +166,10 @@ class DocumentsApi {
         if (change.module() == null) {
             return Refusal.missing("module");
         }
-        migrationMode.set(change.module(), change.on(), Refusal.actor(user));
+        Optional<DocumentChange.Refused> refused = migrationMode.set(change.module(), change.on(), Refusal.actor(user));
+        if (refused.isPresent()) {
+            return answer(refused.get());
+        }
         return ResponseEntity.ok(migrationMode.status());
     }
 }

@@ -39,7 +39,8 @@ final class ConvertCommand {
         @Option(names = "--batch", required = true, paramLabel = "N", description = "the iMIS batch number (repeatable)")
         List<String> batches;
 
-        @Option(names = "--format", defaultValue = "sage300", paramLabel = "F")
+        @Option(names = "--format", defaultValue = "sage300", paramLabel = "F", completionCandidates = GlFormatNames.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
         String format;
 
         @Option(names = "--out", required = true, paramLabel = "DIR")

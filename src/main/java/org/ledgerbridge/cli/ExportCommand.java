@@ -31,8 +31,8 @@ final class ExportCommand {
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD")
         LocalDate to;
 
-        @Option(names = "--format", required = true, paramLabel = "F",
-                description = "sage300, sage50-us, intacct, xero, iif, ledger, beancount, csv")
+        @Option(names = "--format", required = true, paramLabel = "F", completionCandidates = GlFormatNames.class,
+                description = "${COMPLETION-CANDIDATES}")
         String format;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.zip")

@@ -153,7 +153,8 @@ final class GlCommand {
             @Option(names = "--type", required = true, paramLabel = "file|ledger|http")
             GlTarget.Type type;
 
-            @Option(names = "--format", paramLabel = "F")
+            @Option(names = "--format", paramLabel = "F", completionCandidates = GlFormatNames.class,
+                    description = "of a file target: ${COMPLETION-CANDIDATES}")
             String format;
 
             @Option(names = "--path", paramLabel = "P")

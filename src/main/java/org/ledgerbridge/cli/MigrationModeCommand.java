@@ -1,5 +1,6 @@
 package org.ledgerbridge.cli;
 
+import org.ledgerbridge.receivables.DocumentChange;
 import org.ledgerbridge.receivables.MigrationMode;
 import org.ledgerbridge.receivables.NewDocument;
 import picocli.CommandLine.Command;
@@ -7,6 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "migration-mode", description = "The migration-mode switch of the AR and AP subledgers: while it is on, migrated documents are entered and released without GL journals.",
@@ -50,7 +53,11 @@ final class MigrationModeCommand {
         public Integer call() {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
-                ledger.bean(MigrationMode.class).set(module, on(), cli.global.actor());
+                Optional<DocumentChange.Refused> refused = ledger.bean(MigrationMode.class).set(module, on(), cli.global.actor());
+                if (refused.isPresent()) {
+                    cli.output.refused(cli.global.json(), refused.get().code(), refused.get().message(), "nothing changed", Map.of());
+                    return LedgerBridgeCli.REFUSED;
+                }
                 cli.output.out.println(module + " migration mode " + (on() ? "ON" : "off"));
                 return LedgerBridgeCli.DONE;
             });

@@ -165,11 +165,11 @@ public class BatchService {
         return Optional.empty();
     }
 
-    /** Opens a batch named by the pattern (default {@code AB######-#}: AB000042-1). */
+    /** Opens a batch named for its type (DEPOSIT-000042; an AUTO batch by the pattern, default {@code AB######-#}: AB000042-1). */
     @Transactional
     public Batch open(BatchType type, String actor) {
         long number = jdbc.sql("SELECT nextval('batch_number_seq')").query(Long.class).single();
-        return open(type, nameFor(number), actor);
+        return open(type, nameFor(type, number), actor);
     }
 
     @Transactional
@@ -181,7 +181,7 @@ public class BatchService {
     @Transactional
     public Batch openForImport(BatchType type, long importRunId, String actor) {
         long number = jdbc.sql("SELECT nextval('batch_number_seq')").query(Long.class).single();
-        return open(type, nameFor(number), actor, importRunId);
+        return open(type, nameFor(type, number), actor, importRunId);
     }
 
     @Transactional
@@ -192,8 +192,8 @@ public class BatchService {
         return find(id).orElseThrow();
     }
 
-    String nameFor(long number) {
-        return nameFor(namePattern, number);
+    String nameFor(BatchType type, long number) {
+        return type == BatchType.AUTO ? nameFor(namePattern, number) : type.name(number);
     }
 
     /**

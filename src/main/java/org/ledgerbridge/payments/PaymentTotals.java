@@ -1,5 +1,6 @@
 package org.ledgerbridge.payments;
 
+import org.ledgerbridge.ledger.Currencies;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,9 +64,9 @@ final class PaymentTotals {
     Map<String, Object> summary(long invoicesClosed, List<String> batches) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("payments", payments);
-        summary.put("amountReceived", received.toPlainString());
-        summary.put("amountApplied", applied.toPlainString());
-        summary.put("creditsCreated", credits.toPlainString());
+        summary.put("amountReceived", Currencies.atLeastCents(received).toPlainString());
+        summary.put("amountApplied", Currencies.atLeastCents(applied).toPlainString());
+        summary.put("creditsCreated", Currencies.atLeastCents(credits).toPlainString());
         summary.put("invoicesClosed", invoicesClosed);
         summary.put("payLaterRows", payLater);
         summary.put("matchedRows", matched);

@@ -1,5 +1,6 @@
 package org.ledgerbridge.receivables;
 
+import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
@@ -113,7 +114,7 @@ class CreditApplicationsImport implements ImportKind<Application> {
             @Override
             public Map<String, Object> preview() {
                 Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("applied", total.toPlainString());
+                summary.put("applied", Currencies.atLeastCents(total).toPlainString());
                 return summary;
             }
 
@@ -122,7 +123,7 @@ class CreditApplicationsImport implements ImportKind<Application> {
                 CreditApplications.Outcome.Applied applied = credits.post(accepted, rules, importRunId, options.actor());
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("applications", applied.applications().size());
-                summary.put("applied", applied.total().toPlainString());
+                summary.put("applied", Currencies.atLeastCents(applied.total()).toPlainString());
                 summary.put("batch", applied.batchName());
                 summary.put("batchId", applied.batchId());
                 return summary;

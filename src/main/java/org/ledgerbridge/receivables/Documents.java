@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +25,22 @@ public class Documents {
     }
 
     /** Parties with an opening-balance invoice still open: the seed's "pending invoice" (one pass per import, as {@link #keys}). */
-    public Set<String> partiesWithPendingOpeningInvoice() {
-        return new HashSet<>(jdbc.sql("""
-                        SELECT DISTINCT party_id FROM document
-                         WHERE origin = 'OPENING_BALANCE' AND doc_type = 'INVOICE' AND status = 'OPEN'""")
-                .query(String.class).list());
+    /**
+     * Seed 004's "account cannot have an existing pending invoice": each customer with an open AR
+     * invoice from an earlier opening-balance import or a migration (released or not), and one of
+     * those invoices to name.
+     */
+    public Map<String, String> pendingInvoices() {
+        Map<String, String> pending = new HashMap<>();
+        jdbc.sql("""
+                        SELECT party_id, min(number) FROM document
+                         WHERE module = 'AR' AND doc_type = 'INVOICE' AND origin IN ('OPENING_BALANCE', 'MIGRATION')
+                           AND status <> 'CLOSED' AND open_balance > 0
+                         GROUP BY party_id""")
+                .query(rs -> {
+                    pending.put(rs.getString(1), rs.getString(2));
+                });
+        return pending;
     }
 
     /**
@@ -87,7 +99,7 @@ public class Documents {
         private long invoicesClosed;
 
         private PaymentWriter(long importRunId) {
-            this.documents = new Writer(importRunId);
+            this.documents = new Writer(importRunId, null);
         }
 
         /** {@code amount} of the payment {@code paymentNumber} pays invoice {@code number} of {@code entity}. */
@@ -132,24 +144,26 @@ public class Documents {
         }
     }
 
-    /** Streams documents and their applications into the caller's transaction. */
-    public Writer writer(long importRunId) {
-        return new Writer(importRunId);
+    /** Streams documents and their applications into the caller's transaction; {@code migratedOn}: the migration day. */
+    public Writer writer(long importRunId, LocalDate migratedOn) {
+        return new Writer(importRunId, migratedOn);
     }
 
     public final class Writer implements AutoCloseable {
         private final long importRunId;
+        private final LocalDate migratedOn;
         private final CopyWriter documents = new CopyWriter(dataSource, """
                 document (entity_code, module, number, doc_type, party_id, doc_date, due_date, currency, exchange_rate,
                           original_amount, amount_ex_tax, tax_amount, open_balance, unreleased_retainage, retainage_percent,
                           invoice_type, source_system, status, migrated, origin, original_reference, service_start,
-                          service_end, description, import_run_id)""");
+                          service_end, description, import_run_id, migrated_balance, migrated_on)""");
         // an application's chunk goes after the documents it settles: the database checks they exist
         final CopyWriter applications = new CopyWriter(dataSource,
                 "application (entity_code, module, document_number, amount, applied_on, kind, reference)", documents::flush);
 
-        private Writer(long importRunId) {
+        private Writer(long importRunId, LocalDate migratedOn) {
             this.importRunId = importRunId;
+            this.migratedOn = migratedOn;
         }
 
         public void add(NewDocument d) {
@@ -157,7 +171,7 @@ public class Documents {
                     d.exchangeRate(), d.originalAmount(), d.amountExTax(), d.taxAmount(), d.openBalance(),
                     d.unreleasedRetainage(), d.retainagePercent(), d.invoiceType(), d.sourceSystem(), d.status(),
                     d.migrated(), d.origin(), d.originalReference(), d.serviceStart(), d.serviceEnd(), d.description(),
-                    importRunId == 0 ? null : importRunId);
+                    importRunId == 0 ? null : importRunId, d.migrated() ? d.openBalance() : null, d.migrated() ? migratedOn : null);
         }
 
         /** What was settled before the migration: the difference between original amount and open balance. */

@@ -90,7 +90,7 @@ class DocumentsImport implements ImportKind<NewDocument> {
         ledger.forEachParty(p -> parties.put(p.id(), p.kind()));
         Set<String> existing = documents.keys();
         Map<NewDocument.Module, Boolean> modes = migrationMode.enabled();
-        Documents.Writer writer = documents.writer(importRunId);
+        Documents.Writer writer = documents.writer(importRunId, options.asOf());
         Map<String, Long> seenInFile = new HashMap<>();
         Set<NewDocument.Module> modeReported = EnumSet.noneOf(NewDocument.Module.class);
         Rules rules = new Rules(entities, parties, existing::contains, modes);
@@ -123,7 +123,7 @@ class DocumentsImport implements ImportKind<NewDocument> {
                     summary.put(module + " documents", c[0]);
                     summary.put(module + " on hold", c[1]);
                     summary.put(module + " balanced (ready to release)", c[2]);
-                    summary.put(module + " unreleased retainage", retained.get(module).toPlainString());
+                    summary.put(module + " unreleased retainage", Currencies.atLeastCents(retained.get(module)).toPlainString());
                 });
                 summary.put("journalsPosted", 0);
                 return summary;

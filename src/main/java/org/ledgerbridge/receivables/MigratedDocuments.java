@@ -95,7 +95,7 @@ public class MigratedDocuments {
         jdbc.sql("""
                         INSERT INTO application (entity_code, module, document_number, amount, applied_on, kind, reference)
                         SELECT d.entity_code, d.module, d.number, d.original_amount - d.unreleased_retainage - d.open_balance,
-                               ?, 'MIGRATED_SETTLEMENT', 'settled before migration'
+                               coalesce(d.migrated_on, ?), 'MIGRATED_SETTLEMENT', 'settled before migration'
                           FROM document d JOIN unnest(?::text[], ?::text[], ?::text[]) AS k(entity, module, number)
                                ON d.entity_code = k.entity AND d.module = k.module AND d.number = k.number
                          WHERE d.original_amount - d.unreleased_retainage - d.open_balance > 0""")
@@ -206,10 +206,11 @@ public class MigratedDocuments {
         }
         long changed = jdbc.sql("""
                         UPDATE document SET party_id = ?, doc_date = ?, due_date = ?, currency = ?, exchange_rate = ?, original_amount = ?,
-                                            open_balance = ?, unreleased_retainage = ?, retainage_percent = ?, description = ?, status = ?
+                                            open_balance = ?, migrated_balance = ?, unreleased_retainage = ?, retainage_percent = ?,
+                                            description = ?, status = ?
                          WHERE entity_code = ? AND module = ? AND number = ?""")
                 .params(edited.partyId(), edited.date(), edited.dueDate(), edited.currency(), edited.exchangeRate(),
-                        edited.originalAmount(), edited.openBalance(), edited.unreleasedRetainage(), edited.retainagePercent(),
+                        edited.originalAmount(), edited.openBalance(), edited.openBalance(), edited.unreleasedRetainage(), edited.retainagePercent(),
                         edited.description(), edited.status().name(), found.entity(), found.module(), found.number())
                 .update();
         audit.record(actor, "document.edited", "document:" + found.number(), changes);

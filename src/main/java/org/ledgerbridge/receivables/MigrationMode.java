@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The migration-mode switch of each subledger (seed 002), audited. */
 @Service
@@ -42,10 +43,37 @@ public class MigrationMode {
         return enabled().getOrDefault(module, false);
     }
 
+    /**
+     * Turns a subledger's migration mode on or off. Off is refused while migrated documents of it
+     * wait to be released (UNRELEASED_DOCUMENTS): once off, they could never be released or edited.
+     */
     @Transactional
-    public void set(NewDocument.Module module, boolean on, String actor) {
+    public Optional<DocumentChange.Refused> set(NewDocument.Module module, boolean on, String actor) {
+        if (!on) {
+            Optional<DocumentChange.Refused> unreleased = unreleasedDocuments(module);
+            if (unreleased.isPresent()) {
+                return unreleased;
+            }
+        }
         jdbc.sql("UPDATE migration_mode SET enabled = ?, changed_at = now(), changed_by = ? WHERE module = ?")
                 .params(on, actor, module.name()).update();
         audit.record(actor, on ? "migration-mode.on" : "migration-mode.off", "module:" + module, Map.of());
+        return Optional.empty();
+    }
+
+    private Optional<DocumentChange.Refused> unreleasedDocuments(NewDocument.Module module) {
+        List<String> numbers = jdbc.sql("""
+                        SELECT entity_code || '/' || number FROM document
+                         WHERE module = ? AND migrated AND status IN ('ON_HOLD', 'BALANCED')
+                         ORDER BY entity_code, number""")
+                .param(module.name()).query(String.class).list();
+        if (numbers.isEmpty()) {
+            return Optional.empty();
+        }
+        int shown = Math.min(numbers.size(), 20);
+        return Optional.of(new DocumentChange.Refused("UNRELEASED_DOCUMENTS", numbers.size() + " migrated " + module
+                + " document(s) not released yet: " + String.join(", ", numbers.subList(0, shown))
+                + (shown < numbers.size() ? " and " + (numbers.size() - shown) + " more" : "")
+                + "; release them (`documents release --all`) or delete them (`documents delete`) first"));
     }
 }

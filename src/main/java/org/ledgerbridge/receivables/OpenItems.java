@@ -18,7 +18,12 @@ public class OpenItems {
 
     private static final String DOCUMENTS = """
             SELECT entity_code, module, doc_type, number, party_id, doc_date, due_date, currency,
-                   original_amount, open_balance, status, migrated
+                   original_amount, open_balance, status, migrated, exchange_rate, migrated_balance, unreleased_retainage,
+                   original_reference, service_start, service_end, amount_ex_tax, tax_amount,
+                   (SELECT e.base_currency FROM financial_entity e WHERE e.code = document.entity_code) AS base_currency,
+                   (SELECT string_agg(o.reference, ', ' ORDER BY o.reference) FROM order_reference o
+                     WHERE o.entity_code = document.entity_code AND o.module = document.module
+                       AND o.document_number = document.number) AS purchase_order
               FROM document
             """;
 
@@ -101,12 +106,25 @@ public class OpenItems {
 
     private static OpenItem item(java.sql.ResultSet rs) throws java.sql.SQLException {
         String currency = rs.getString("currency");
+        java.math.BigDecimal original = rs.getBigDecimal("original_amount");
+        java.math.BigDecimal rate = rs.getBigDecimal("exchange_rate");
         return new OpenItem(rs.getString("entity_code"), rs.getString("module"), rs.getString("doc_type"),
                 rs.getString("number"), rs.getString("party_id"), rs.getObject("doc_date", LocalDate.class),
                 rs.getObject("due_date", LocalDate.class), currency,
-                Currencies.atScale(rs.getBigDecimal("original_amount"), currency),
+                Currencies.atScale(original, currency),
                 Currencies.atScale(rs.getBigDecimal("open_balance"), currency),
-                rs.getString("status"), rs.getBoolean("migrated"), rs.getBoolean("migrated") ? "Migrated" : null);
+                rs.getString("status"), rs.getBoolean("migrated"), rs.getBoolean("migrated") ? "Migrated" : null,
+                rate.stripTrailingZeros().setScale(Math.max(0, rate.stripTrailingZeros().scale())),
+                Currencies.toBase(original, rate, rs.getString("base_currency")),
+                atScaleOrNull(rs.getBigDecimal("migrated_balance"), currency),
+                Currencies.atScale(rs.getBigDecimal("unreleased_retainage"), currency),
+                rs.getString("purchase_order"), rs.getString("original_reference"),
+                rs.getObject("service_start", LocalDate.class), rs.getObject("service_end", LocalDate.class),
+                atScaleOrNull(rs.getBigDecimal("amount_ex_tax"), currency), atScaleOrNull(rs.getBigDecimal("tax_amount"), currency));
+    }
+
+    private static java.math.BigDecimal atScaleOrNull(java.math.BigDecimal amount, String currency) {
+        return amount == null ? null : Currencies.atScale(amount, currency);
     }
 
     /** Every document of the party (or all), in page order, read a page at a time: for tests and small ledgers. */

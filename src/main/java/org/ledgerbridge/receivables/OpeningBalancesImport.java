@@ -89,8 +89,8 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         Map<String, FinancialEntity> entities = ledger.entities();
         Map<String, Customer> customers = new HashMap<>();
         ledger.forEachParty(p -> customers.put(p.id(), new Customer(p.kind() == PartyKind.CUSTOMER, p.entity())));
-        Set<String> pending = documents.partiesWithPendingOpeningInvoice();
-        return new OpeningSession(options.asOf(), entities, customers, pending, documents.writer(importRunId), importRunId);
+        Map<String, String> pending = documents.pendingInvoices();
+        return new OpeningSession(options.asOf(), entities, customers, pending, documents.writer(importRunId, options.asOf()), importRunId);
     }
 
     private record Customer(boolean isCustomer, String entity) {
@@ -100,12 +100,12 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         private final LocalDate asOf;
         private final Map<String, FinancialEntity> entities;
         private final Map<String, Customer> parties;
-        private final Set<String> pending;
+        private final Map<String, String> pending;
         private final Documents.Writer writer;
         private final long importRunId;
         private final Totals totals = new Totals();
 
-        OpeningSession(LocalDate asOf, Map<String, FinancialEntity> entities, Map<String, Customer> parties, Set<String> pending,
+        OpeningSession(LocalDate asOf, Map<String, FinancialEntity> entities, Map<String, Customer> parties, Map<String, String> pending,
                        Documents.Writer writer, long importRunId) {
             this.asOf = asOf;
             this.entities = entities;
@@ -125,6 +125,7 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             BigDecimal cardlineTax = Cells.amount(row, CARDLINE_AMOUNT_TAX, currency, errors);
             BigDecimal balanceExTax = Cells.amount(row, BALANCE_DUE_EXTAX, currency, errors);
             BigDecimal balanceTax = Cells.amount(row, BALANCE_DUE_TAX, currency, errors);
+            cardlineMayNotBeZero(cardlineExTax, errors);
             cardlineAmountsMayNotHaveOppositeSigns(cardlineExTax, cardlineTax, errors);
             balanceDueMayNotBeNegative(BALANCE_DUE_EXTAX, balanceExTax, errors);
             balanceDueMayNotBeNegative(BALANCE_DUE_TAX, balanceTax, errors);
@@ -160,13 +161,23 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
                 errors.error(ACCOUNT_ID, "ACCOUNT_NOT_A_CUSTOMER", "'" + accountId + "' is a vendor; opening balances are for customers");
                 return null;
             }
-            if (pending.contains(accountId)) {
-                errors.error(ACCOUNT_ID, "PENDING_INVOICE_EXISTS", "account " + accountId
-                        + " already has an open opening-balance invoice from an earlier import");
+            String pendingInvoice = pending.get(accountId);
+            if (pendingInvoice != null) {
+                errors.error(ACCOUNT_ID, "PENDING_INVOICE_EXISTS", "account " + accountId + " already has a pending invoice, "
+                        + pendingInvoice + " (from an earlier opening-balance import or a migration); an account's opening "
+                        + "balance is imported while nothing is open on it");
             }
             return customer;
         }
 
+
+        /** Seed 004: the cardline amounts are "both greater than zero or both less than zero": 0.00 ex tax is neither. */
+        private static void cardlineMayNotBeZero(BigDecimal exTax, RowErrors errors) {
+            if (exTax != null && exTax.signum() == 0) {
+                errors.error(CARDLINE_AMOUNT_EXTAX, "CARDLINE_ZERO", "the cardline ex tax is 0.00; it must be above zero "
+                        + "(an invoice) or below zero (a credit)");
+            }
+        }
 
         /** Seed 004: "Ex Tax = 1.82, Tax = -0.18 would be invalid"; a zero tax goes with either sign. */
         private static void cardlineAmountsMayNotHaveOppositeSigns(BigDecimal exTax, BigDecimal tax, RowErrors errors) {
@@ -268,10 +279,10 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             summary.put("invoices", invoices);
             summary.put("creditMemos", credits);
             summary.put("invoicesClosed", closed);
-            summary.put("amountInvoiced", invoiced.toPlainString());
-            summary.put("openBalance", openBalance.toPlainString());
-            summary.put("settledBeforeMigration", settledBeforeMigration.toPlainString());
-            summary.put("creditAvailable", creditAvailable.toPlainString());
+            summary.put("amountInvoiced", Currencies.atLeastCents(invoiced).toPlainString());
+            summary.put("openBalance", Currencies.atLeastCents(openBalance).toPlainString());
+            summary.put("settledBeforeMigration", Currencies.atLeastCents(settledBeforeMigration).toPlainString());
+            summary.put("creditAvailable", Currencies.atLeastCents(creditAvailable).toPlainString());
             summary.put("journalsPosted", 0);
             return summary;
         }

@@ -181,8 +181,10 @@ class DocumentsController {
     }
 
     @PostMapping("/documents/migration-mode")
-    String migrationMode(@RequestParam NewDocument.Module module, @RequestParam boolean on, Authentication user) {
-        migrationMode.set(module, on, CurrentUser.actor(user));
+    String migrationMode(@RequestParam NewDocument.Module module, @RequestParam boolean on, Authentication user,
+                         RedirectAttributes redirect) {
+        migrationMode.set(module, on, CurrentUser.actor(user))
+                .ifPresent(refused -> redirect.addFlashAttribute("error", refused.code() + ": " + refused.message()));
         return "redirect:/documents";
     }
 }

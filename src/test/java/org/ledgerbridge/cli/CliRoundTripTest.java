@@ -94,9 +94,16 @@ class CliRoundTripTest {
         JsonNode items = JSON.readTree(cli.run("--report", "json", "report", "open-items", "--party", "100232").out());
         assertThat(items.get(0).get("openBalance").asString()).isEqualTo("480.00");
         assertThat(items.get(0).get("migrated").asBoolean()).isTrue();
+        assertThat(items.get(0).get("migratedBalance").asString()).isEqualTo("480.00");
+        assertThat(items.get(0).get("baseAmount").asString()).isEqualTo("980.00");
+        assertThat(items.get(0).get("exchangeRate").asString()).isEqualTo("1");
+        assertThat(items.get(0).get("purchaseOrder").isNull()).as("every stored field, null where not set").isTrue();
         assertThat(JSON.readTree(cli.run("report", "journals", "--report", "json").out())).isEmpty();
 
         assertThat(cli.run("migration-mode", "off", "--module", "AR").exitCode()).isZero();
+        Cli.Result heldBack = cli.run("migration-mode", "off", "--module", "AP");
+        assertThat(heldBack.exitCode()).as("B-7782 is on hold, never released").isEqualTo(3);
+        assertThat(heldBack.out() + heldBack.err()).contains("UNRELEASED_DOCUMENTS", "SEC/B-7782");
         assertThat(cli.run("documents", "edit", "INV-20410", "--description", "late edit").exitCode()).isEqualTo(3);
         assertThat(cli.run("check").exitCode()).isZero();
     }

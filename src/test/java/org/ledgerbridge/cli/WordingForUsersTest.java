@@ -38,6 +38,19 @@ class WordingForUsersTest {
         }
     }
 
+    @Test
+    void every_format_option_lists_every_format_the_writers_have() {
+        CommandLine cli = new CommandLine(new LedgerBridgeCli());
+        for (String[] command : List.of(new String[]{"export", "gl"}, new String[]{"convert", "imis"}, new String[]{"gl", "target", "add"})) {
+            CommandLine sub = cli;
+            for (String name : command) {
+                sub = sub.getSubcommands().get(name);
+            }
+            assertThat(sub.getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ")).as(String.join(" ", command))
+                    .contains(String.join(", ", org.ledgerbridge.delivery.GlFormats.names()));
+        }
+    }
+
     private static void collect(CommandLine command, List<String> helps) {
         helps.add(command.getUsageMessage(CommandLine.Help.Ansi.OFF));
         command.getSubcommands().values().forEach(sub -> collect(sub, helps));

@@ -3,6 +3,7 @@ package org.ledgerbridge.imports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ledgerbridge.ledger.Batch;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchType;
 import org.ledgerbridge.ledger.JournalView;
@@ -190,5 +191,24 @@ class GlImportsTest {
                 .contains(tuple("PSAB", "AR", new BigDecimal("2375.60"), new BigDecimal("2375.60"), new BigDecimal("0.00")),
                         tuple("PSAB", "AP", new BigDecimal("4310.00"), new BigDecimal("4310.00"), new BigDecimal("0.00")),
                         tuple("BMC", "AR", new BigDecimal("2200.00"), new BigDecimal("2000.00"), new BigDecimal("200.00")));
+    }
+
+    @Test
+    void each_batch_is_named_for_what_it_is_opening_gl_import_reversal() throws IOException {
+        importFile("trial-balance", """
+                ENTITY,ACCOUNT,DEBIT,CREDIT,AS_OF
+                PSAB,1010,100.00,,2026-10-31
+                PSAB,3900,,100.00,2026-10-31
+                """);
+        importFile("gl-transactions", """
+                ENTITY,DATE,JOURNAL,ACCOUNT,DEBIT,CREDIT,DESCRIPTION
+                PSAB,2026-11-02,GJ-1,5000,80.00,,printing
+                PSAB,2026-11-02,GJ-1,1010,,80.00,printing paid
+                """);
+        List<Long> ids = batches.list().stream().map(Batch::id).toList();
+        batches.post(ids, "controller");
+        batches.reverse(List.of(ids.get(1)), "keyed twice", TODAY, "controller");
+
+        assertThat(batches.list()).extracting(Batch::name).containsExactly("OPENING-000001", "GL-IMPORT-000002", "REVERSAL-000003");
     }
 }

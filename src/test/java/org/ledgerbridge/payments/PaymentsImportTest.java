@@ -115,7 +115,8 @@ class PaymentsImportTest {
         assertThat(report.status()).as(report.errors().toString()).isEqualTo(ImportStatus.COMMITTED);
         assertThat(report.summary()).containsEntry("payments", 5L).containsEntry("amountReceived", "3165.00")
                 .containsEntry("amountApplied", "3070.00").containsEntry("creditsCreated", "95.00")
-                .containsEntry("invoicesClosed", 3L).containsEntry("payLaterRows", 1L);
+                .containsEntry("invoicesClosed", 3L).containsEntry("payLaterRows", 1L)
+                .containsEntry("batches", List.of("AB000001-1", "DEPOSIT-000002"));
         assertThat(open("INV-20411")).as("paid by number").isZero();
         assertThat(open("INV-20412")).as("paid by type DUES").isZero();
         assertThat(open("INV-20413")).as("no number, type or system: its dues").isEqualByComparingTo("1200.00");
@@ -345,5 +346,33 @@ class PaymentsImportTest {
                 .containsExactly(tuple(3L, null, "SAME_PAYMENT_IN_FILE"));
         assertThat(report.warnings().get(0).message()).startsWith("row 2 holds the same payment");
         assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void a_named_invoice_that_does_not_exist_is_another_members_or_is_closed_is_warned_about_even_when_the_money_goes_on_to_dues_or_a_credit()
+            throws IOException {
+        ImportReport report = importPayments("""
+                100231,100.00,CHK-PSAB,2026-11-03,501,INV-99999,,,
+                100231,50.00,CHK-PSAB,2026-11-03,502,INV-20412,,,
+                100234,20.00,CHK-SEC,2026-11-03,503,INV-20414,,,
+                """, true);
+
+        assertThat(report.status()).as(report.errors().toString()).isEqualTo(ImportStatus.COMMITTED);
+        assertThat(report.warnings()).extracting(RowProblem::row, RowProblem::column, RowProblem::code, RowProblem::message).containsExactly(
+                tuple(2L, "INVOICE_NUMBERS", "INVOICE_NOT_PAID", "no AR invoice INV-99999 in the ledger"),
+                tuple(3L, "INVOICE_NUMBERS", "INVOICE_NOT_PAID", "invoice INV-20412 belongs to 100232, not 100231"),
+                tuple(4L, "INVOICE_NUMBERS", "INVOICE_NOT_PAID", "invoice INV-20414 has nothing left open"));
+        assertThat(open("INV-20410")).as("both of 100231's payments went on to its dues").isEqualByComparingTo("1100.00");
+        assertThat(open("INV-20412")).as("another member's invoice is not paid").isEqualByComparingTo("480.00");
+        assertThat(jdbc.sql("SELECT open_balance FROM document WHERE party_id = '100234' AND doc_type = 'PAYMENT'")
+                .query(BigDecimal.class).single()).as("the closed invoice's payment is a credit").isEqualByComparingTo("20.00");
+    }
+
+    @Test
+    void the_totals_are_written_at_the_currency_scale_even_when_nothing_was_applied() throws IOException {
+        ImportReport report = importPayments("100235,25,MC,2026-11-04,,,,,Y\n", true);
+
+        assertThat(report.summary()).containsEntry("amountReceived", "25.00").containsEntry("amountApplied", "0.00")
+                .containsEntry("creditsCreated", "25.00");
     }
 }

@@ -87,7 +87,7 @@ class MigrationModeTest {
         assertThat(importSampleDocuments().status()).isEqualTo(ImportStatus.COMMITTED);
         assertThat(openItems.list(null, true)).extracting(OpenItem::status).containsOnly("BALANCED", "ON_HOLD");
 
-        DocumentChange release = migrated.release(List.of(), true, TODAY, "controller");
+        DocumentChange release = migrated.release(List.of(), true, TODAY.plusDays(9), "controller");
 
         assertThat(release).isEqualTo(new DocumentChange.Done(8, 1, 1));
         assertThat(openItems.list(null, false))
@@ -102,6 +102,9 @@ class MigrationModeTest {
         assertThat(openItems.list("100234", true)).singleElement().satisfies(settled -> assertThat(settled.status()).isEqualTo("CLOSED"));
         assertThat(jdbc.sql("SELECT amount FROM application WHERE document_number = 'INV-20414'").query(BigDecimal.class).single())
                 .as("a historical document is closed with its historical application").isEqualByComparingTo("75.00");
+        assertThat(jdbc.sql("SELECT DISTINCT applied_on FROM application WHERE kind = 'MIGRATED_SETTLEMENT'").query(LocalDate.class).list())
+                .as("what was settled before the migration is dated on the day the documents were migrated, not released")
+                .containsExactly(TODAY);
         assertThat(jdbc.sql("SELECT unreleased_retainage FROM document WHERE number = 'B-7781'").query(BigDecimal.class).single())
                 .as("10% retainage kept apart").isEqualByComparingTo("431.00");
         assertThat(reports.trialBalance(null, true)).as("no journal, no GL batch").isEmpty();
@@ -165,10 +168,30 @@ class MigrationModeTest {
     }
 
     @Test
+    void migration_mode_is_not_turned_off_while_migrated_documents_of_that_subledger_wait_to_be_released() {
+        migrationModeOn();
+        importSampleDocuments();
+
+        assertThat(migrationMode.set(NewDocument.Module.AR, false, "controller")).hasValueSatisfying(refused -> {
+            assertThat(refused.code()).isEqualTo("UNRELEASED_DOCUMENTS");
+            assertThat(refused.message()).startsWith("7 migrated AR document(s) not released yet: BMC/INV-20413, PSAB/CM-3001, "
+                    + "PSAB/INV-20410");
+        });
+        assertThat(migrationMode.isOn(NewDocument.Module.AR)).isTrue();
+
+        migrated.release(List.of(), true, TODAY, "controller");
+        assertThat(migrationMode.set(NewDocument.Module.AR, false, "controller")).isEmpty();
+        assertThat(migrationMode.set(NewDocument.Module.AP, false, "controller")).as("B-7782 is on hold, not released")
+                .hasValueSatisfying(refused -> assertThat(refused.message()).startsWith("1 migrated AP document(s) not released yet: SEC/B-7782;"));
+        assertThat(migrationMode.isOn(NewDocument.Module.AR)).isFalse();
+    }
+
+    @Test
     void migrated_documents_are_neither_released_nor_edited_once_migration_mode_is_off() {
         migrationModeOn();
         importSampleDocuments();
-        migrationMode.set(NewDocument.Module.AR, false, "controller");
+        // a ledger switched off before the switch checked for unreleased documents
+        jdbc.sql("UPDATE migration_mode SET enabled = false WHERE module = 'AR'").update();
 
         assertThat(migrated.release(List.of("INV-20410"), false, TODAY, "c"))
                 .isEqualTo(new DocumentChange.Refused("MIGRATION_MODE_OFF",

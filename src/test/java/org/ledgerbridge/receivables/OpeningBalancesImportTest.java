@@ -44,6 +44,7 @@ class OpeningBalancesImportTest {
     @Autowired LedgerReports reports;
     @Autowired LedgerCheck check;
     @Autowired JdbcClient jdbc;
+    @Autowired MigrationMode migrationMode;
     @TempDir Path dir;
 
     @BeforeEach
@@ -104,6 +105,7 @@ class OpeningBalancesImportTest {
                 "100232,10.00,1.00,10.00,1.00,due in the past,01/11/2026,20/11/2026,,,",
                 "100232,10.00,1.00,10.00,1.00,start after end,01/11/2026,01/12/2026,,31/10/2026,01/10/2026",
                 "100232,10.005,1.00,10.00,1.00,too many decimals,01/11/2026,01/12/2026,,,",
+                "100232,0.00,0.00,0.00,0.00,nothing on the cardline,01/11/2026,01/12/2026,,,",
                 "",
                 "100231,90.91,9.09,90.91,9.09,same account again is history,01/10/2026,01/12/2026,LEG-0,01/09/2026,30/09/2026",
                 ""));
@@ -125,7 +127,8 @@ class OpeningBalancesImportTest {
                 tuple(15L, "INVOICE_DUE_DATE", "DUE_DATE_IN_PAST"),
                 tuple(16L, "INVOICE_START", "INVOICE_START_AFTER_END"),
                 tuple(17L, "CARDLINE_AMOUNT_EXTAX", "AMOUNT_EXCEEDS_CURRENCY_SCALE"),
-                tuple(18L, null, "BLANK_ROW"));
+                tuple(18L, "CARDLINE_AMOUNT_EXTAX", "CARDLINE_ZERO"),
+                tuple(19L, null, "BLANK_ROW"));
         assertThat(report.errors().stream().filter(e -> e.row() == 9).findFirst().orElseThrow().message())
                 .isEqualTo("balance due 132.00 exceeds the cardline total 110.00");
         assertThat(documents()).isZero();
@@ -142,6 +145,26 @@ class OpeningBalancesImportTest {
         assertThat(second.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
                 .containsExactly(tuple(2L, "ACCOUNT_ID", "PENDING_INVOICE_EXISTS"));
         assertThat(documents()).isEqualTo(1);
+    }
+
+    @Test
+    void an_account_with_an_open_migrated_invoice_has_a_pending_invoice_too() throws IOException {
+        migrationMode.set(NewDocument.Module.AR, true, "tester");
+        Path migrated = dir.resolve("documents.csv");
+        Files.writeString(migrated, """
+                MODULE,TYPE,NUMBER,PARTY_ID,ENTITY,DATE,DUE_DATE,CURRENCY,EXCHANGE_RATE,ORIGINAL_AMOUNT,OPEN_BALANCE,STATUS
+                AR,INVOICE,INV-1,100231,PSAB,2026-07-01,2026-07-31,USD,1,100.00,40.00,BALANCED
+                AR,INVOICE,INV-2,100232,PSAB,2026-07-01,2026-07-31,USD,1,100.00,0.00,BALANCED
+                """);
+        assertThat(imports.run("documents", migrated, ImportOptions.of(TODAY, "tester")).status()).isEqualTo(ImportStatus.COMMITTED);
+
+        ImportReport report = importCsv("100231,50.00,5.00,50.00,5.00,owes INV-1 still,01/11/2026,01/12/2026,,,\n"
+                + "100232,50.00,5.00,50.00,5.00,INV-2 was settled before migration,01/11/2026,01/12/2026,,,\n");
+
+        assertThat(report.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+                .containsExactly(tuple(2L, "ACCOUNT_ID", "PENDING_INVOICE_EXISTS"));
+        assertThat(report.errors().get(0).message()).contains("INV-1");
+        assertThat(documents()).isEqualTo(2);
     }
 
     @Test

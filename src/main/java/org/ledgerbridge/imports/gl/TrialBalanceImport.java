@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.gl;
 
+import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
@@ -153,7 +154,7 @@ class TrialBalanceImport implements ImportKind<TrialBalanceImport.Line> {
                 summary.put("batch", batch.name());
                 summary.put("batchId", batch.id());
                 summary.put("journals", journals.size());
-                entities.forEach((entity, totals) -> summary.put(entity + " debit = credit", totals.debit.toPlainString()));
+                entities.forEach((entity, totals) -> summary.put(entity + " debit = credit", Currencies.atLeastCents(totals.debit).toPlainString()));
                 return summary;
             }
         };
