@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlFormats;
+import org.ledgerbridge.imis.ImisBatchHistory;
 import org.ledgerbridge.imis.ImisChart;
 import org.ledgerbridge.imis.ImisConverter;
 import org.ledgerbridge.imis.ImisFile;
@@ -39,19 +40,23 @@ class ImisApi {
 
     private final UploadedFiles uploads;
     private final LedgerSetup setup;
+    private final ImisBatchHistory history;
 
-    ImisApi(UploadedFiles uploads, LedgerSetup setup) {
+    ImisApi(UploadedFiles uploads, LedgerSetup setup, ImisBatchHistory history) {
         this.uploads = uploads;
         this.setup = setup;
+        this.history = history;
     }
 
-    @Operation(summary = "The batch numbers found in an iMIS export, with their line counts, and the file's errors")
+    @Operation(summary = "The batch numbers found in an iMIS export, with their line counts, the file's errors, and a warning for "
+            + "each batch the ledger already posted or sent (BATCH_ALREADY_IMPORTED, BATCH_ALREADY_SENT)")
     @PostMapping(path = "/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Map<String, Object> batches(@RequestPart MultipartFile file) throws IOException {
         Path saved = uploads.save(file);
         try {
             RowErrors errors = new RowErrors();
-            return Map.of("batches", ImisFile.batchNumbers(saved, MappingProfile.NONE, errors), "errors", errors.errors());
+            var batches = ImisFile.batchNumbers(saved, MappingProfile.NONE, errors);
+            return Map.of("batches", batches, "errors", errors.errors(), "warnings", history.warnings(batches.keySet()));
         } finally {
             FileSystemUtils.deleteRecursively(saved.getParent());
         }
@@ -74,6 +79,10 @@ class ImisApi {
                     "AB######-#", chart, MappingProfile.NONE, out, ProgressListener.NONE);
             if (conversion instanceof ImisConverter.Rejected rejected) {
                 return ResponseEntity.status(422).body(Map.of("status", "rejected", "errors", rejected.errors()));
+            }
+            List<String> warnings = history.warnings(batches).stream().map(w -> w.code() + ": " + w.message()).toList();
+            if (!warnings.isEmpty()) {
+                response.setHeader("X-LedgerBridge-Warning", String.join(" | ", warnings));
             }
             Downloads.sendZipOf(out, "imis-" + String.join("-", batches) + "-" + format + ".zip", response);
             return null;

@@ -2,6 +2,7 @@ package org.ledgerbridge.cli;
 
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlFormats;
+import org.ledgerbridge.imis.ImisBatchHistory;
 import org.ledgerbridge.imis.ImisChart;
 import org.ledgerbridge.imis.ImisConverter;
 import org.ledgerbridge.imis.ImisSummary;
@@ -90,13 +91,13 @@ final class ConvertCommand {
             if (ledgerAvailable) {
                 return cli.withLedger(ledger -> {
                     ImisChart chart = ImisChart.of(ledger.bean(LedgerSetup.class), interEntityAccount, currency);
-                    return run(cli, glFormat.get(), profile, chart);
+                    return run(cli, glFormat.get(), profile, chart, ledger.bean(ImisBatchHistory.class).warnings(batches));
                 });
             }
-            return run(cli, glFormat.get(), profile, ImisChart.none(interEntityAccount, currency));
+            return run(cli, glFormat.get(), profile, ImisChart.none(interEntityAccount, currency), List.of());
         }
 
-        private int run(LedgerBridgeCli cli, GlFormat glFormat, MappingProfile profile, ImisChart chart) {
+        private int run(LedgerBridgeCli cli, GlFormat glFormat, MappingProfile profile, ImisChart chart, List<ImisBatchHistory.Warning> warnings) {
             long started = System.nanoTime();
             ImisConverter.Conversion conversion = ImisConverter.convert(file, new LinkedHashSet<>(batches), glFormat, summarize,
                     namePattern, chart, profile, out, new ProgressBar(cli.output.err, "converting " + file.getFileName()));
@@ -120,6 +121,7 @@ final class ConvertCommand {
                 json.put("linesConverted", converted.linesConverted());
                 json.put("linesSkipped", converted.linesSkipped());
                 json.put("interEntity", converted.interEntity());
+                json.put("warnings", warnings);
                 json.put("durationMs", (System.nanoTime() - started) / 1_000_000);
                 cli.output.json(json);
             } else {
@@ -131,6 +133,7 @@ final class ConvertCommand {
                                 f.credit().toPlainString())).toList());
                 converted.interEntity().forEach((pair, amount) -> cli.output.out.println("inter-entity " + pair + ": "
                         + amount.toPlainString()));
+                warnings.forEach(w -> cli.output.out.println("  warning " + w.code() + ": " + w.message()));
             }
             return LedgerBridgeCli.DONE;
         }

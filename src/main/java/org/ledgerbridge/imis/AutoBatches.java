@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * inter-entity lines (due to / due from) on the entities' INTER_ENTITY accounts, the entity that
  * holds the payment (the PAY lines) on the other side.
  *
- * <p>Streams: a transaction's journals go to the {@link Output} as soon as its last line is read
- * (an iMIS export keeps a transaction's lines together; one that comes back later is refused), so
+ * <p>Streams: the lines come in {@link TransactionOrder} (the callers sort an export that is not),
+ * and a transaction's journals go to the {@link Output} as soon as its last line is read, so
  * memory does not grow with the file. The batch-level rules are known at the end: the caller
  * discards what it wrote when {@link #problems()} is not empty. Pure Java: no database.
  */
@@ -45,7 +45,6 @@ final class AutoBatches {
     private final Map<String, Summary> summaries = new LinkedHashMap<>();
     private final List<RowProblem> problems = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
-    private final Set<String> finished = new HashSet<>();
     private String currentBatch;
     private String currentTransaction;
     private List<ImisLine> current = new ArrayList<>();
@@ -57,6 +56,11 @@ final class AutoBatches {
         this.chart = chart;
         this.level = level;
         this.output = output;
+    }
+
+    /** Whether the lines of this batch are converted (the others are only counted). */
+    boolean wants(String batch) {
+        return wanted.contains(batch);
     }
 
     void accept(ImisLine line) {
@@ -77,10 +81,6 @@ final class AutoBatches {
             finishTransaction();
             currentBatch = line.batch();
             currentTransaction = line.transaction();
-            if (!finished.add(currentBatch + "\u0000" + currentTransaction)) {
-                once(new RowProblem(line.row(), "TRANS_NUMBER", "TRANSACTION_NOT_CONTIGUOUS", "the lines of transaction "
-                        + line.transaction() + " are not together in the file; sort the export by batch and transaction"));
-            }
         }
         current.add(line);
     }
@@ -131,9 +131,10 @@ final class AutoBatches {
         batchTotals.forEach((batch, total) -> {
             List<String> off = unbalancedTransactions.getOrDefault(batch, List.of());
             if (total.signum() != 0 || !off.isEmpty()) {
-                all.add(new RowProblem(firstUnbalancedRow.getOrDefault(batch, 0L), "AMOUNT", "BATCH_DOES_NOT_BALANCE", "batch " + batch
-                        + " does not net to zero: it is off by " + total.toPlainString() + "; transactions that do not net: "
-                        + String.join(", ", off)));
+                all.add(new RowProblem(firstUnbalancedRow.getOrDefault(batch, 0L), "AMOUNT", "BATCH_DOES_NOT_BALANCE",
+                        (total.signum() != 0 ? "batch " + batch + " does not net to zero: it is off by " + total.toPlainString() + "; "
+                                : "batch " + batch + " nets to zero, but not each of its transactions: ")
+                                + "transactions that do not net: " + String.join(", ", off)));
             }
         });
         all.sort((a, b) -> Long.compare(a.row(), b.row()));

@@ -53,15 +53,42 @@ public final class ImisConverter {
     public record Rejected(List<RowProblem> errors) implements Conversion {
     }
 
+    /**
+     * Converts the chosen batches. An export in transaction order (batch, transaction, line) is
+     * converted as it is read; at the first line out of that order, what was written is dropped
+     * and the export is read again and sorted (see {@link TransactionOrder}): the same files either way.
+     */
     public static Conversion convert(Path file, Set<String> batches, GlFormat format, ImisSummary level, String namePattern,
                                      ImisChart chart, MappingProfile mapping, Path outDir, ProgressListener progress) {
+        try {
+            return convert(file, batches, format, level, namePattern, chart, mapping, outDir, progress, false);
+        } catch (TransactionOrder.NotInOrder notSorted) {
+            return convert(file, batches, format, level, namePattern, chart, mapping, outDir, progress, true);
+        }
+    }
+
+    private static Conversion convert(Path file, Set<String> batches, GlFormat format, ImisSummary level, String namePattern,
+                                      ImisChart chart, MappingProfile mapping, Path outDir, ProgressListener progress, boolean sort) {
         RowErrors errors = new RowErrors();
         List<Path> written = new ArrayList<>();
         Writers writers = new Writers(format, namePattern, chart, outDir, written);
         AutoBatches autoBatches = new AutoBatches(batches, chart, level, writers::journal);
         try {
             Files.createDirectories(outDir);
-            ImisFile.read(file, mapping, errors, progress, autoBatches::accept);
+            if (sort) {
+                try (TransactionOrder.Sorter sorter = new TransactionOrder.Sorter(TransactionOrder.IN_MEMORY, TransactionOrder.Sorter.CHUNK)) {
+                    ImisFile.read(file, mapping, errors, progress, line -> {
+                        if (autoBatches.wants(line.batch())) {
+                            sorter.add(line);
+                        } else {
+                            autoBatches.accept(line); // counted as skipped
+                        }
+                    });
+                    sorter.drainTo(autoBatches::accept);
+                }
+            } else {
+                ImisFile.read(file, mapping, errors, progress, TransactionOrder.checked(autoBatches::accept));
+            }
             autoBatches.finish();
             List<FileReport> reports = writers.finish();
             List<RowProblem> problems = new ArrayList<>(errors.errors());
@@ -69,15 +96,25 @@ public final class ImisConverter {
             if (writers.refusal != null) {
                 problems.add(new RowProblem(0, null, writers.refusal.code(), writers.refusal.message()));
             }
+            for (Path part : written) {
+                if (Files.exists(partTarget(part))) {
+                    problems.add(new RowProblem(0, null, "OUTPUT_EXISTS", partTarget(part) + " exists; a conversion never overwrites a "
+                            + "file: choose another --out folder or remove it"));
+                }
+            }
             if (!problems.isEmpty()) {
                 deleteAll(written);
                 problems.sort((a, b) -> Long.compare(a.row(), b.row()));
                 return new Rejected(problems);
             }
             for (Path part : written) {
-                Files.move(part, partTarget(part), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(part, partTarget(part), StandardCopyOption.ATOMIC_MOVE);
             }
             return new Converted(reports, autoBatches.selectedLines(), autoBatches.skippedLines(), autoBatches.interEntity());
+        } catch (TransactionOrder.NotInOrder notSorted) {
+            writers.abandon();
+            deleteAll(written);
+            throw notSorted;
         } catch (IOException | UncheckedIOException e) {
             writers.abandon();
             deleteAll(written);
@@ -180,8 +217,14 @@ public final class ImisConverter {
             return reports;
         }
 
+        /** Stops the writer and waits for it, so that no file appears after its parts were deleted. */
         void abandon() {
             thread.shutdownNow();
+            try {
+                thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -90,11 +90,11 @@ class ImisImport implements ImportKind<ImisLine> {
                 }
                 ImisLine line = ImisFile.line(row, errors);
                 if (line != null) {
-                    // the batch rules need every line, in dry runs too: they are applied here, not in write()
-                    autoBatches.accept(line);
                     if (wanted.contains(line.batch())) {
-                        lines.add(line);
+                        lines.add(line); // applied in transaction order at the end of the file, whatever order it has
                         postable(line, errors);
+                    } else {
+                        autoBatches.accept(line); // counted as skipped
                     }
                 }
                 return line;
@@ -119,6 +119,9 @@ class ImisImport implements ImportKind<ImisLine> {
 
             @Override
             public void endOfFile(RowErrors errors) {
+                // the batch rules need every line, in dry runs too: they are applied here, not in write()
+                lines.sort(TransactionOrder.LINES);
+                lines.forEach(autoBatches::accept);
                 autoBatches.finish();
                 for (RowProblem problem : autoBatches.problems(errors.any())) {
                     errors.errorAt(problem.row(), problem.column(), problem.code(), problem.message());

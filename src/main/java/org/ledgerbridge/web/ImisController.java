@@ -3,6 +3,7 @@ package org.ledgerbridge.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlFormats;
+import org.ledgerbridge.imis.ImisBatchHistory;
 import org.ledgerbridge.imis.ImisChart;
 import org.ledgerbridge.imis.ImisConverter;
 import org.ledgerbridge.imis.ImisFile;
@@ -31,10 +32,12 @@ class ImisController {
 
     private final UploadedFiles uploads;
     private final LedgerSetup setup;
+    private final ImisBatchHistory history;
 
-    ImisController(UploadedFiles uploads, LedgerSetup setup) {
+    ImisController(UploadedFiles uploads, LedgerSetup setup, ImisBatchHistory history) {
         this.uploads = uploads;
         this.setup = setup;
+        this.history = history;
     }
 
     @GetMapping("/imis")
@@ -50,7 +53,12 @@ class ImisController {
         }
         Path saved = uploads.save(file);
         RowErrors errors = new RowErrors();
-        model.addAttribute("batches", ImisFile.batchNumbers(saved, MappingProfile.NONE, errors));
+        var batches = ImisFile.batchNumbers(saved, MappingProfile.NONE, errors);
+        model.addAttribute("batches", batches);
+        // a batch the ledger posted or sent is said so beside it, before anyone converts it
+        java.util.Map<String, String> warnings = new java.util.HashMap<>();
+        history.warnings(batches.keySet()).forEach(w -> warnings.merge(w.batch(), w.message(), (a, b) -> a + "; " + b));
+        model.addAttribute("warnings", warnings);
         model.addAttribute("errors", errors.errors());
         model.addAttribute("token", UploadedFiles.token(saved));
         model.addAttribute("fileName", saved.getFileName().toString());

@@ -115,6 +115,15 @@ class CliRoundTripTest {
             cli.run("import", kind, Samples.file(kind + ".csv").toString());
         }
         cli.run("import", "imis", Samples.file("imis-export.csv").toString(), "--batch", "1041");
+        Path converted = dir.resolve("converted");
+        Cli.Result conversion = cli.run("convert", "imis", Samples.file("imis-export.csv").toString(), "--batch", "1041", "--out",
+                converted.toString());
+        assertThat(conversion.exitCode()).isZero();
+        assertThat(conversion.out()).contains("warning BATCH_ALREADY_IMPORTED: iMIS batch 1041 is in the ledger as AB001041-1");
+        Cli.Result again = cli.run("convert", "imis", Samples.file("imis-export.csv").toString(), "--batch", "1041", "--out",
+                converted.toString());
+        assertThat(again.exitCode()).as("the files of the first conversion are there").isEqualTo(1);
+        assertThat(again.out()).contains("OUTPUT_EXISTS");
         assertThat(cli.run("batch", "status", "1", "--to", "READY").exitCode()).isZero();
         assertThat(cli.run("batch", "post", "1").exitCode()).isZero();
         JsonNode waiting = JSON.readTree(cli.run("--report", "json", "gl", "pending", "--from", "2026-01-01").out());

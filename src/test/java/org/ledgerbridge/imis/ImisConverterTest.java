@@ -180,23 +180,99 @@ class ImisConverterTest {
         return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
+    @ParameterizedTest
+    @MethodSource("formats")
+    void an_export_shuffled_or_sorted_by_account_converts_to_the_very_bytes_of_the_one_sorted_by_batch_and_transaction(String format)
+            throws IOException {
+        Path sorted = out.resolve("sorted.csv");
+        org.ledgerbridge.imports.SyntheticFiles.generate("imis-export", 3_000, 7, java.time.LocalDate.of(2026, 11, 21), sorted);
+        List<String> lines = Files.readAllLines(sorted);
+        List<String> rows = new java.util.ArrayList<>(lines.subList(1, lines.size()));
+        java.util.Collections.shuffle(rows, new java.util.Random(42));
+        Path shuffled = out.resolve("shuffled.csv");
+        Files.write(shuffled, concat(lines.get(0), rows));
+        rows.sort(java.util.Comparator.comparing((String row) -> row.split(",")[11]).thenComparing(row -> row.split(",")[10]));
+        Path byAccount = out.resolve("by-account.csv");
+        Files.write(byAccount, concat(lines.get(0), rows));
+
+        Map<String, String> expected = converted(sorted, format, "sorted");
+        assertThat(expected).isNotEmpty();
+        assertThat(converted(shuffled, format, "shuffled")).isEqualTo(expected);
+        assertThat(converted(byAccount, format, "by-account")).isEqualTo(expected);
+    }
+
+    private Map<String, String> converted(Path file, String format, String folder) throws IOException {
+        Path dir = out.resolve(format + "-" + folder);
+        var conversion = ImisConverter.convert(file, Set.of("1", "2"), GlFormats.named(format).orElseThrow(), ImisSummary.DETAIL,
+                "AB######-#", NO_LEDGER, MappingProfile.NONE, dir, ProgressListener.NONE);
+        assertThat(conversion).as(folder).isInstanceOf(ImisConverter.Converted.class);
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var listed = Files.list(dir)) {
+            for (Path f : listed.toList()) {
+                files.put(f.getFileName().toString(), Files.readString(f));
+            }
+        }
+        return files;
+    }
+
+    private static List<String> concat(String header, List<String> rows) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        return all;
+    }
+
     @Test
-    void a_transaction_whose_lines_are_not_together_is_refused_with_its_row() throws IOException {
+    void lines_past_the_memory_bound_are_sorted_in_runs_on_disk_and_merged_in_transaction_order() throws IOException {
+        Path sorted = out.resolve("sorted.csv");
+        org.ledgerbridge.imports.SyntheticFiles.generate("imis-export", 5_000, 3, java.time.LocalDate.of(2026, 11, 21), sorted);
+        List<ImisLine> inFileOrder = new java.util.ArrayList<>();
+        ImisFile.read(sorted, MappingProfile.NONE, new org.ledgerbridge.imports.RowErrors(), ProgressListener.NONE, inFileOrder::add);
+        List<ImisLine> shuffled = new java.util.ArrayList<>(inFileOrder);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(1));
+
+        List<ImisLine> merged = new java.util.ArrayList<>();
+        try (TransactionOrder.Sorter sorter = new TransactionOrder.Sorter(1_400, 700)) {
+            shuffled.forEach(sorter::add);
+            sorter.drainTo(merged::add);
+        }
+
+        assertThat(merged).hasSize(inFileOrder.size()).isEqualTo(inFileOrder);
+    }
+
+    @Test
+    void a_batch_that_nets_to_zero_while_two_of_its_transactions_do_not_is_refused_naming_them() throws IOException {
         Path file = out.resolve("in.csv");
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Samples.file("imis-export.csv")));
-        lines.add(lines.remove(2)); // 880101's payment line moves to the end of the file
-        Files.write(file, lines);
+        Files.writeString(file, Files.readString(Samples.file("imis-export.csv"))
+                .replace("PSAB,1050,120.00", "PSAB,1050,125.00").replace("PSAB,1050,545.00", "PSAB,1050,540.00"));
 
         var rejected = (ImisConverter.Rejected) convert(file, "csv", ImisSummary.DETAIL, NO_LEDGER, "1041");
 
-        assertThat(rejected.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
-                .contains(tuple(15L, "TRANS_NUMBER", "TRANSACTION_NOT_CONTIGUOUS"));
+        assertThat(rejected.errors()).extracting(RowProblem::code).containsExactly("BATCH_DOES_NOT_BALANCE");
+        assertThat(rejected.errors().get(0).message()).isEqualTo("batch 1041 nets to zero, but not each of its transactions: "
+                + "transactions that do not net: 880101 (5.00), 880102 (-5.00)").doesNotContain("off by 0.00");
+    }
+
+    @Test
+    void a_conversion_never_overwrites_a_file_already_in_the_folder_and_writes_nothing() throws IOException {
+        Path previous = out.resolve("PSAB_AB001041-1.csv");
+        Files.writeString(previous, "last week's file");
+
+        var rejected = (ImisConverter.Rejected) convert(Samples.file("imis-export.csv"), "csv", ImisSummary.DETAIL, NO_LEDGER, "1041");
+
+        assertThat(rejected.errors()).extracting(RowProblem::code).containsExactly("OUTPUT_EXISTS");
+        assertThat(Files.readString(previous)).isEqualTo("last week's file");
+        try (var files = Files.list(out)) {
+            assertThat(files).containsExactly(previous);
+        }
     }
 
     @Test
     void summarising_per_transaction_and_per_day_keeps_each_file_balanced_with_fewer_lines() {
         for (ImisSummary level : List.of(ImisSummary.TRANSACTION, ImisSummary.DAY)) {
-            var converted = (ImisConverter.Converted) convert(Samples.file("imis-export.csv"), "csv", level, NO_LEDGER, "1041");
+            var converted = (ImisConverter.Converted) ImisConverter.convert(Samples.file("imis-export.csv"), Set.of("1041"),
+                    GlFormats.named("csv").orElseThrow(), level, "AB######-#", NO_LEDGER, MappingProfile.NONE, out.resolve(level.name()),
+                    ProgressListener.NONE);
 
             assertThat(converted.files()).allSatisfy(f -> assertThat(f.debit()).isEqualByComparingTo(f.credit()));
             assertThat(converted.files()).filteredOn(f -> f.entity().equals("PSAB")).singleElement()

@@ -10,6 +10,7 @@ import org.ledgerbridge.imports.RowProblem;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchType;
 import org.ledgerbridge.ledger.LedgerCheck;
+import org.ledgerbridge.ledger.JournalView;
 import org.ledgerbridge.ledger.LedgerReports;
 import org.ledgerbridge.ledger.TrialBalanceLine;
 import org.ledgerbridge.support.LedgerTest;
@@ -36,6 +37,8 @@ class ImisImportTest {
     @Autowired LedgerCheck check;
     @Autowired org.ledgerbridge.ledger.LedgerSetup setup;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired ImisBatchHistory history;
+    @Autowired org.ledgerbridge.delivery.GlIntegration integration;
 
     @BeforeEach
     void the_sample_chart() {
@@ -59,6 +62,45 @@ class ImisImportTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("1900", new BigDecimal("250.00")),
                         org.assertj.core.groups.Tuple.tuple("4000", new BigDecimal("-250.00")));
         assertThat(check.run()).isEmpty();
+    }
+
+    @Test
+    void an_export_in_reverse_order_posts_the_same_journals_as_the_sorted_one(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(Samples.file("imis-export.csv")));
+        String header = lines.remove(0);
+        java.util.Collections.reverse(lines);
+        lines.add(0, header);
+        java.nio.file.Path reversed = dir.resolve("reversed.csv");
+        java.nio.file.Files.write(reversed, lines);
+
+        ImportReport report = imports.run("imis", reversed, ImportOptions.of(TODAY, "t").withFlag("batch", "1041,1043"));
+
+        assertThat(report.status()).as(report.errors().toString()).isEqualTo(ImportStatus.COMMITTED);
+        assertThat(reports.journals(null, null)).as("a journal per transaction and entity, in transaction order")
+                .extracting(JournalView::entity).containsExactly("PSAB", "BMC", "PSAB", "PSAB", "SEC", "BMC", "PSAB", "SEC");
+        assertThat(reports.trialBalance("SEC", true)).extracting(TrialBalanceLine::account, TrialBalanceLine::balance)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("1900", new BigDecimal("345.00")),
+                        org.assertj.core.groups.Tuple.tuple("4000", new BigDecimal("-250.00")),
+                        org.assertj.core.groups.Tuple.tuple("4100", new BigDecimal("-95.00")));
+        assertThat(check.run()).isEmpty();
+    }
+
+    @Test
+    void converting_a_batch_the_ledger_posted_or_sent_warns_that_the_gl_would_get_it_twice() {
+        assertThat(importBatch("1043").status()).isEqualTo(ImportStatus.COMMITTED);
+
+        assertThat(history.warnings(List.of("1041", "1043"))).extracting(ImisBatchHistory.Warning::batch,
+                ImisBatchHistory.Warning::code).containsExactly(org.assertj.core.groups.Tuple.tuple("1043", "BATCH_ALREADY_IMPORTED"));
+        assertThat(history.warnings(List.of("1043")).get(0).message()).contains("AB001043-1 (OPEN)", "post it twice");
+
+        long batch = batches.list().get(0).id();
+        batches.changeStatus(List.of(batch), org.ledgerbridge.ledger.BatchStatus.READY, "c");
+        batches.post(List.of(batch), "c");
+        List<Long> journals = reports.journals(null, null).stream().map(JournalView::id).toList();
+        integration.markSent(journals, "keyed into Sage by hand", "c");
+
+        assertThat(history.warnings(List.of("1043"))).extracting(ImisBatchHistory.Warning::code).containsExactly("BATCH_ALREADY_SENT");
     }
 
     @Test

@@ -75,4 +75,19 @@ class ImportScreensTest {
                 .contains("3,\"CHECK_NUMBER\",error,\"FORMULA_NOT_ALLOWED\"");
         assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isZero();
     }
+
+    @Test
+    void the_imis_converter_screen_says_beside_a_batch_that_the_ledger_already_posted_it() throws Exception {
+        if (jdbc.sql("SELECT count(*) FROM imis_line_posted WHERE batch_num = '1042'").query(Long.class).single() == 0) {
+            assertThat(imports.run("imis", Samples.file("imis-export.csv"), org.ledgerbridge.imports.ImportOptions.of(LocalDate.of(2026, 11, 21),
+                    "clerk").withFlag("batch", "1042")).status()).isEqualTo(org.ledgerbridge.imports.ImportStatus.COMMITTED);
+        }
+        var file = new MockMultipartFile("file", "imis-export.csv", "text/csv", java.nio.file.Files.readAllBytes(Samples.file("imis-export.csv")));
+
+        String page = mvc.perform(MockMvcRequestBuilders.multipart("/imis/upload").file(file).with(user("pat").roles("PREPARER")).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"warning-1042\"").contains("iMIS batch 1042 is in the ledger as AB001042-1 (OPEN)")
+                .doesNotContain("id=\"warning-1041\"");
+    }
 }
