@@ -79,6 +79,18 @@ class ImportsApi {
         }
     }
 
+    @Operation(summary = "The template of an import kind: its header, an example row and what each column takes "
+            + "(format csv, the default, or xlsx); 404 UNKNOWN_KIND")
+    @GetMapping("/templates/{kind}")
+    Object template(@PathVariable String kind, @RequestParam(defaultValue = "csv") String format,
+                    jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        if (!org.ledgerbridge.web.Downloads.sendTemplate(kind, format, response)) {
+            return org.springframework.http.ResponseEntity.status(404).body(java.util.Map.of("status", "refused", "code", "UNKNOWN_KIND",
+                    "message", "no import kind '" + kind + "'; one of " + String.join(", ", org.ledgerbridge.imports.ImportTemplates.kinds())));
+        }
+        return null;
+    }
+
     @Operation(summary = "Import runs, newest first, a page at a time (limit, cursor from the previous page's next)")
     @GetMapping
     org.ledgerbridge.ledger.Page<ImportService.ImportRun> runs(@RequestParam(required = false) Integer limit,

@@ -19,7 +19,7 @@ import java.util.function.Function;
 @Command(name = "ledgerbridge", mixinStandardHelpOptions = true, version = "LedgerBridge 0.1",
         description = "Imports money data, keeps a balanced subledger per financial entity, delivers journals to the GL.",
         subcommands = {ServeCommand.class, ImportCommand.class, BatchCommand.class, ReportCommand.class,
-                CheckCommand.class, PeriodCommand.class, GenerateCommand.class, MigrationModeCommand.class, SettingCommand.class,
+                CheckCommand.class, PeriodCommand.class, GenerateCommand.class, TemplateCommand.class, MigrationModeCommand.class, SettingCommand.class,
                 DocumentsCommand.class, ExportCommand.class, ConvertCommand.class, GlCommand.class, UserCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LedgerBridgeCli {

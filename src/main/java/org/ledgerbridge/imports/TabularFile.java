@@ -77,6 +77,9 @@ public final class TabularFile implements AutoCloseable {
         TabularRows source = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts);
         try {
             List<String> header = trimTrailingEmpty(source.next());
+            while (header != null && !header.isEmpty() && header.get(0).startsWith("#")) {
+                header = trimTrailingEmpty(source.next()); // a template's comment block: what each column takes
+            }
             if (header == null || header.stream().allMatch(String::isBlank)) {
                 errors.errorAt(1, null, "MISSING_HEADER", "the file is empty; the first row must name the columns");
                 return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
@@ -125,6 +128,9 @@ public final class TabularFile implements AutoCloseable {
         try (TabularRows source = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts)) {
             List<String> fields;
             while (rows.size() <= limit && (fields = source.next()) != null) {
+                if (rows.isEmpty() && !fields.isEmpty() && fields.get(0).startsWith("#")) {
+                    continue; // a template's comment block
+                }
                 rows.add(fields.stream().map(f -> f.length() > 200 ? f.substring(0, 200) + "..." : f).toList());
             }
         } catch (TabularRows.MalformedFileException e) {

@@ -24,6 +24,22 @@ public final class Downloads {
         }
     }
 
+    /** An import kind's template (CSV or XLSX); false when there is no such kind (nothing sent). */
+    public static boolean sendTemplate(String kind, String format, HttpServletResponse response) throws IOException {
+        org.ledgerbridge.imports.ImportTemplates.Format chosen = "xlsx".equalsIgnoreCase(format)
+                ? org.ledgerbridge.imports.ImportTemplates.Format.XLSX : org.ledgerbridge.imports.ImportTemplates.Format.CSV;
+        if (org.ledgerbridge.imports.ImportTemplates.columns(kind).isEmpty()) {
+            return false;
+        }
+        response.setContentType(chosen.mediaType());
+        response.setHeader("Content-Disposition", "attachment; filename=\""
+                + safeName(org.ledgerbridge.imports.ImportTemplates.fileName(kind, chosen)) + "\"");
+        try (OutputStream out = response.getOutputStream()) {
+            org.ledgerbridge.imports.ImportTemplates.write(kind, chosen, out);
+        }
+        return true;
+    }
+
     static String safeName(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }

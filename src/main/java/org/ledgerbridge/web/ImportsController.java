@@ -110,6 +110,15 @@ class ImportsController {
         return "redirect:/imports/jobs/" + id;
     }
 
+    /** A file to fill in: the kind's header, an example row, and what each column takes (CSV, or XLSX with ?format=xlsx). */
+    @GetMapping("/imports/templates/{kind}")
+    void template(@PathVariable String kind, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
+            throws IOException {
+        if (!Downloads.sendTemplate(kind, format, response)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no import kind " + kind);
+        }
+    }
+
     /** Every error and warning of the report, as CSV: ROW, COLUMN, SEVERITY, CODE, MESSAGE. */
     @GetMapping("/imports/jobs/{id}/errors.csv")
     void errors(@PathVariable String id, HttpServletResponse response) throws IOException {

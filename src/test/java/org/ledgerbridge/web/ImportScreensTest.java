@@ -90,4 +90,24 @@ class ImportScreensTest {
         assertThat(page).contains("id=\"warning-1042\"").contains("iMIS batch 1042 is in the ledger as AB001042-1 (OPEN)")
                 .doesNotContain("id=\"warning-1041\"");
     }
+
+    @Test
+    void the_imports_screen_offers_a_template_of_each_kind_and_the_api_gives_the_same_file() throws Exception {
+        String page = mvc.perform(MockMvcRequestBuilders.get("/imports").with(user("val").roles("VIEWER"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"template-payments\"", "/imports/templates/opening-balances?format=xlsx");
+
+        var csv = mvc.perform(MockMvcRequestBuilders.get("/imports/templates/payments").with(user("val").roles("VIEWER"))).andReturn()
+                .getResponse();
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(csv.getHeader("Content-Disposition")).contains("payments-template.csv");
+        var api = mvc.perform(MockMvcRequestBuilders.get("/api/imports/templates/payments").with(user("val").roles("VIEWER"))).andReturn()
+                .getResponse();
+        assertThat(api.getContentAsByteArray()).isEqualTo(csv.getContentAsByteArray());
+        var xlsx = mvc.perform(MockMvcRequestBuilders.get("/api/imports/templates/payments").param("format", "xlsx")
+                .with(user("val").roles("VIEWER"))).andReturn().getResponse();
+        assertThat(xlsx.getContentAsByteArray()).startsWith((byte) 'P', (byte) 'K');
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/imports/templates/nonsense").with(user("val").roles("VIEWER")))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
 }

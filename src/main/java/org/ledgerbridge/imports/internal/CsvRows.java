@@ -75,10 +75,16 @@ public final class CsvRows implements TabularRows {
         reader.close();
     }
 
-    /** The header decides: more semicolons than commas outside quotes means a semicolon file. */
+    /**
+     * The header decides: more semicolons than commas outside quotes means a semicolon file. The
+     * comment lines a template has above its header (starting with #) do not count.
+     */
     private static char sniffDelimiter(Path file, Charset charset) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, charset)) {
             String header = in.readLine();
+            while (header != null && header.replace("\uFEFF", "").startsWith("#")) {
+                header = in.readLine();
+            }
             if (header == null) {
                 return ',';
             }
