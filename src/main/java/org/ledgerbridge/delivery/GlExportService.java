@@ -298,7 +298,7 @@ public class GlExportService {
                                    CASE WHEN l.line_no = 1 THEN j.journal_date END, CASE WHEN l.line_no = 1 THEN j.source END,
                                    CASE WHEN l.line_no = 1 THEN j.description END, CASE WHEN l.line_no = 1 THEN b.name END,
                                    l.account_code, l.base_debit, l.base_credit, l.description AS line_description, l.party_id,
-                                   l.document_number, CASE WHEN l.line_no = 1 THEN b.batch_type END, l.payment_count
+                                   l.document_number, CASE WHEN l.line_no = 1 THEN b.batch_type END, l.payment_count, l.tax_code
                               FROM journal j
                               JOIN batch b ON b.id = j.batch_id
                               JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
@@ -327,7 +327,7 @@ public class GlExportService {
                         String currency = current.currency;
                         current.lines.add(new GlJournal.Line(account, currentKinds.get(account),
                                 Currencies.atScale(row.decimal(8), currency), Currencies.atScale(row.decimal(9), currency),
-                                row.text(10), row.text(11), row.text(12), row.isNull(14) ? null : (int) row.longValue(14)));
+                                row.text(10), row.text(11), row.text(12), row.isNull(14) ? null : (int) row.longValue(14), row.text(15)));
                         return true;
                     }, from, to, again, entity, entity);
             // back to the planner's own choices for the rest of the transaction (the marking must not run as nested loops)
@@ -469,7 +469,7 @@ public class GlExportService {
         }
     }
 
-    /** Lines summed per account: net debit or net credit. */
+    /** Lines summed per account (and tax code: a line's tax code survives the summary): net debit or net credit. */
     private static final class Summary {
         private final String entity;
         private final LocalDate date;
@@ -493,17 +493,21 @@ public class GlExportService {
         void add(GlJournal journal) {
             journals++;
             for (GlJournal.Line line : journal.lines()) {
-                net.merge(line.account(), line.signedAmount(), BigDecimal::add);
+                String key = line.taxCode() == null ? line.account() : line.account() + "\u0000" + line.taxCode();
+                net.merge(key, line.signedAmount(), BigDecimal::add);
                 kinds.put(line.account(), line.kind());
             }
         }
 
         GlJournal toJournal(LocalDate on, String reference, String description, String batch) {
             List<GlJournal.Line> lines = new ArrayList<>();
-            net.forEach((account, amount) -> {
+            net.forEach((key, amount) -> {
                 if (amount.signum() != 0) {
+                    int split = key.indexOf('\u0000');
+                    String account = split < 0 ? key : key.substring(0, split);
                     lines.add(new GlJournal.Line(account, kinds.get(account), amount.max(BigDecimal.ZERO).setScale(amount.scale()),
-                            amount.negate().max(BigDecimal.ZERO).setScale(amount.scale()), null, null, null));
+                            amount.negate().max(BigDecimal.ZERO).setScale(amount.scale()), null, null, null, null,
+                            split < 0 ? null : key.substring(split + 1)));
                 }
             });
             return new GlJournal(entity, on, reference, description, batch, currency, lines);

@@ -16,9 +16,15 @@ public record GlJournal(String entity, LocalDate date, String reference, String 
      * A debit or a credit on one account (amounts positive, at the currency's scale).
      *
      * @param payments how many payments a deposit journal's line sums; null for a line of its own
+     * @param taxCode  the GL's tax code of the line, for the formats with a field for it; null: none
      */
     public record Line(String account, AccountKind kind, BigDecimal debit, BigDecimal credit, String description, String partyId,
-                       String documentNumber, Integer payments) {
+                       String documentNumber, Integer payments, String taxCode) {
+
+        public Line(String account, AccountKind kind, BigDecimal debit, BigDecimal credit, String description, String partyId,
+                    String documentNumber, Integer payments) {
+            this(account, kind, debit, credit, description, partyId, documentNumber, payments, null);
+        }
 
         public Line(String account, AccountKind kind, BigDecimal debit, BigDecimal credit, String description, String partyId,
                     String documentNumber) {

@@ -130,7 +130,7 @@ public class GlSending {
         journals.forEach((id, j) -> result.put(id, new GlJournal(codes.getOrDefault("ENTITY/" + j.entity() + "/" + j.entity(), j.entity()),
                 j.date(), j.reference(), j.description(), j.batch(), j.currency(), j.lines().stream()
                 .map(l -> new GlJournal.Line(codes.getOrDefault("ACCOUNT/" + j.entity() + "/" + l.account(), l.account()), l.kind(),
-                        l.debit(), l.credit(), l.description(), l.partyId(), l.documentNumber())).toList())));
+                        l.debit(), l.credit(), l.description(), l.partyId(), l.documentNumber(), l.payments(), l.taxCode())).toList())));
         return result;
     }
 
@@ -467,7 +467,7 @@ public class GlSending {
         Map<Long, String> status = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT j.id, j.entity_code, j.journal_date, coalesce(j.description, j.source), b.name, b.status, e.base_currency,
-                               l.account_code, a.account_type, l.base_debit, l.base_credit, l.description
+                               l.account_code, a.account_type, l.base_debit, l.base_credit, l.description, l.tax_code
                           FROM unnest(?::bigint[]) AS wanted(id)
                           JOIN journal j ON j.id = wanted.id
                           JOIN batch b ON b.id = j.batch_id
@@ -490,7 +490,7 @@ public class GlSending {
                     });
                     GlJournal.AccountKind kind = GlJournal.AccountKind.of(org.ledgerbridge.ledger.AccountType.valueOf(rs.getString(9)));
                     builder.lines.add(new GlJournal.Line(rs.getString(8), kind, Currencies.atScale(rs.getBigDecimal(10), currency),
-                            Currencies.atScale(rs.getBigDecimal(11), currency), rs.getString(12), null, null));
+                            Currencies.atScale(rs.getBigDecimal(11), currency), rs.getString(12), null, null, null, rs.getString(13)));
                 });
         Map<Long, GlJournal> journals = new LinkedHashMap<>();
         for (long id : ids) {

@@ -9,9 +9,16 @@ import java.math.BigDecimal;
  *             conversion at the journal's rate would (the cash line of a foreign payment is the sum
  *             of what it paid, each converted); null: converted at the journal's rate
  * @param payments how many payments a deposit journal's line sums; null for a line of its own
+ * @param taxCode  the GL's tax code of the line (GL history that came with one); null: none
  */
 public record JournalLineDraft(String account, String currency, BigDecimal debit, BigDecimal credit,
-                               String partyId, String documentNumber, String description, BigDecimal base, Integer payments) {
+                               String partyId, String documentNumber, String description, BigDecimal base, Integer payments,
+                               String taxCode) {
+
+    public JournalLineDraft(String account, String currency, BigDecimal debit, BigDecimal credit, String partyId,
+                            String documentNumber, String description, BigDecimal base, Integer payments) {
+        this(account, currency, debit, credit, partyId, documentNumber, description, base, payments, null);
+    }
 
     public JournalLineDraft(String account, String currency, BigDecimal debit, BigDecimal credit, String partyId,
                             String documentNumber, String description, BigDecimal base) {
@@ -32,24 +39,28 @@ public record JournalLineDraft(String account, String currency, BigDecimal debit
     }
 
     public JournalLineDraft forParty(String party) {
-        return new JournalLineDraft(account, currency, debit, credit, party, documentNumber, description, base, payments);
+        return new JournalLineDraft(account, currency, debit, credit, party, documentNumber, description, base, payments, taxCode);
     }
 
     public JournalLineDraft forDocument(String document) {
-        return new JournalLineDraft(account, currency, debit, credit, partyId, document, description, base, payments);
+        return new JournalLineDraft(account, currency, debit, credit, partyId, document, description, base, payments, taxCode);
     }
 
     public JournalLineDraft describedAs(String text) {
-        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, text, base, payments);
+        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, text, base, payments, taxCode);
     }
 
     public JournalLineDraft inBase(BigDecimal baseAmount) {
-        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, description, baseAmount, payments);
+        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, description, baseAmount, payments, taxCode);
+    }
+
+    public JournalLineDraft withTaxCode(String code) {
+        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, description, base, payments, code);
     }
 
     /** A deposit journal's line: the sum of {@code count} payments' lines. */
     public JournalLineDraft summingPayments(int count) {
-        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, description, base, count);
+        return new JournalLineDraft(account, currency, debit, credit, partyId, documentNumber, description, base, count, taxCode);
     }
 
     /** The line's debit and credit in the base currency: its own base amount, or converted at {@code rate}. */
@@ -66,6 +77,6 @@ public record JournalLineDraft(String account, String currency, BigDecimal debit
     }
 
     JournalLineDraft swapped() {
-        return new JournalLineDraft(account, currency, credit, debit, partyId, documentNumber, description, base, payments);
+        return new JournalLineDraft(account, currency, credit, debit, partyId, documentNumber, description, base, payments, taxCode);
     }
 }

@@ -59,6 +59,26 @@ public class LedgerSetup {
                 .list();
     }
 
+    /** The tax zones of every entity, by "ENTITY/ZONE". */
+    public Map<String, TaxZone> taxZones() {
+        Map<String, TaxZone> zones = new LinkedHashMap<>();
+        jdbc.sql("SELECT entity_code, zone, tax_code, rate, tax_account FROM tax_zone ORDER BY 1, 2")
+                .query(rs -> {
+                    zones.put(rs.getString(1) + "/" + rs.getString(2), new TaxZone(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getBigDecimal(4).stripTrailingZeros(), rs.getString(5)));
+                });
+        return zones;
+    }
+
+    public Map<String, TaxCategory> taxCategories() {
+        Map<String, TaxCategory> categories = new LinkedHashMap<>();
+        jdbc.sql("SELECT category, taxable FROM tax_category ORDER BY 1")
+                .query(rs -> {
+                    categories.put(rs.getString(1), new TaxCategory(rs.getString(1), rs.getBoolean(2)));
+                });
+        return categories;
+    }
+
     public boolean isEmpty() {
         return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM financial_entity)").query(Boolean.class).single();
     }
@@ -95,6 +115,16 @@ public class LedgerSetup {
     public Writer<Party> partyWriter() {
         CopyWriter copy = new CopyWriter(dataSource, "party (party_id, name, kind, entity_code)");
         return new Writer<>(copy, p -> copy.row(p.id(), p.name(), p.kind(), p.entity()));
+    }
+
+    public Writer<TaxZone> taxZoneWriter() {
+        CopyWriter copy = new CopyWriter(dataSource, "tax_zone (entity_code, zone, tax_code, rate, tax_account)");
+        return new Writer<>(copy, z -> copy.row(z.entity(), z.zone(), z.taxCode(), z.rate(), z.taxAccount()));
+    }
+
+    public Writer<TaxCategory> taxCategoryWriter() {
+        CopyWriter copy = new CopyWriter(dataSource, "tax_category (category, taxable)");
+        return new Writer<>(copy, c -> copy.row(c.category(), c.taxable()));
     }
 
     public Writer<PaymentMethod> paymentMethodWriter() {

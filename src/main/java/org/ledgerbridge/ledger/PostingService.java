@@ -198,9 +198,10 @@ public class PostingService {
                 .param("batches", batchIds).update();
         jdbc.sql("""
                         INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit,
-                                                  base_debit, base_credit, party_id, document_number, description, payment_count)
+                                                  base_debit, base_credit, party_id, document_number, description, payment_count,
+                                                  tax_code)
                         SELECT r.id, l.entity_code, l.line_no, l.account_code, l.currency, l.credit, l.debit,
-                               l.base_credit, l.base_debit, l.party_id, l.document_number, l.description, l.payment_count
+                               l.base_credit, l.base_debit, l.party_id, l.document_number, l.description, l.payment_count, l.tax_code
                           FROM journal r JOIN journal_line l ON l.journal_id = r.reverses_journal_id
                          WHERE r.batch_id = ?""").param(reversalBatchId).update();
         audit.record(actor, "journals.posted", "batch:" + reversalBatchId, Map.of("journals", journals, "reversing", true));
@@ -244,7 +245,7 @@ public class PostingService {
             // a chunk of lines goes after the journals it belongs to: the database checks they exist
             this.lines = new org.ledgerbridge.storage.CopyWriter(dataSource, """
                     journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit, base_debit,
-                                  base_credit, party_id, document_number, description)""", journals::flush);
+                                  base_credit, party_id, document_number, description, tax_code)""", journals::flush);
         }
 
         /** Checks and sends one journal; a refusal throws {@link PostingRefusedException}. */
@@ -271,7 +272,7 @@ public class PostingService {
             for (JournalLineDraft line : draft.lines()) {
                 BigDecimal[] amounts = base.get(lineNo);
                 lines.rowInGroup(id, draft.entity(), ++lineNo, line.account(), line.currency(), line.debit(), line.credit(),
-                        amounts[0], amounts[1], line.partyId(), line.documentNumber(), line.description());
+                        amounts[0], amounts[1], line.partyId(), line.documentNumber(), line.description(), line.taxCode());
             }
             lines.endGroup();
             posted++;
@@ -348,6 +349,7 @@ public class PostingService {
         String[] lDocument = new String[lineCount];
         String[] lDescription = new String[lineCount];
         Integer[] lPayments = new Integer[lineCount];
+        String[] lTax = new String[lineCount];
         int k = 0;
         for (int i = 0; i < n; i++) {
             PreparedJournal journal = journals.get(i);
@@ -374,6 +376,7 @@ public class PostingService {
                 lDocument[k] = line.documentNumber();
                 lDescription[k] = line.description();
                 lPayments[k] = line.payments();
+                lTax[k] = line.taxCode();
             }
         }
         jdbcTemplate.update(con -> {
@@ -398,9 +401,10 @@ public class PostingService {
         jdbcTemplate.update(con -> {
             var ps = con.prepareStatement("""
                     INSERT INTO journal_line (journal_id, entity_code, line_no, account_code, currency, debit, credit,
-                                              base_debit, base_credit, party_id, document_number, description, payment_count)
+                                              base_debit, base_credit, party_id, document_number, description, payment_count,
+                                              tax_code)
                     SELECT * FROM unnest(?::bigint[], ?::text[], ?::int[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
-                                         ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::int[])""");
+                                         ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[])""");
             Array[] arrays = {
                     con.createArrayOf("bigint", lJournal), con.createArrayOf("text", lEntity),
                     con.createArrayOf("int", lNo), con.createArrayOf("text", lAccount),
@@ -408,7 +412,7 @@ public class PostingService {
                     con.createArrayOf("numeric", lCredit), con.createArrayOf("numeric", lBaseDebit),
                     con.createArrayOf("numeric", lBaseCredit), con.createArrayOf("text", lParty),
                     con.createArrayOf("text", lDocument), con.createArrayOf("text", lDescription),
-                    con.createArrayOf("int", lPayments)};
+                    con.createArrayOf("int", lPayments), con.createArrayOf("text", lTax)};
             for (int a = 0; a < arrays.length; a++) {
                 ps.setArray(a + 1, arrays[a]);
             }

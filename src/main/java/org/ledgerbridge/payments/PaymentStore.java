@@ -129,7 +129,7 @@ final class PaymentStore implements AutoCloseable {
                 plan.unapplied(), null, null, plan.unapplied(), BigDecimal.ZERO, null, null, null, DocumentStatus.OPEN, false,
                 NewDocument.Origin.LEDGERBRIDGE, payment.checkNumber(), null, null,
                 (prepayment ? "Prepayment " : "Unapplied payment ") + payment.method().id() + " (of " + payment.amount().toPlainString()
-                        + " received)");
+                        + " received)", null, null);
     }
 
     private static BatchType batchTypeOf(PaymentMethod method) {

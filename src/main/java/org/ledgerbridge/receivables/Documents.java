@@ -156,7 +156,7 @@ public class Documents {
                 document (entity_code, module, number, doc_type, party_id, doc_date, due_date, currency, exchange_rate,
                           original_amount, amount_ex_tax, tax_amount, open_balance, unreleased_retainage, retainage_percent,
                           invoice_type, source_system, status, migrated, origin, original_reference, service_start,
-                          service_end, description, import_run_id, migrated_balance, migrated_on)""");
+                          service_end, description, import_run_id, migrated_balance, migrated_on, tax_zone, tax_category)""");
         // an application's chunk goes after the documents it settles: the database checks they exist
         final CopyWriter applications = new CopyWriter(dataSource,
                 "application (entity_code, module, document_number, amount, applied_on, kind, reference)", documents::flush);
@@ -171,7 +171,8 @@ public class Documents {
                     d.exchangeRate(), d.originalAmount(), d.amountExTax(), d.taxAmount(), d.openBalance(),
                     d.unreleasedRetainage(), d.retainagePercent(), d.invoiceType(), d.sourceSystem(), d.status(),
                     d.migrated(), d.origin(), d.originalReference(), d.serviceStart(), d.serviceEnd(), d.description(),
-                    importRunId == 0 ? null : importRunId, d.migrated() ? d.openBalance() : null, d.migrated() ? migratedOn : null);
+                    importRunId == 0 ? null : importRunId, d.migrated() ? d.openBalance() : null, d.migrated() ? migratedOn : null,
+                    d.taxZone(), d.taxCategory());
         }
 
         /** What was settled before the migration: the difference between original amount and open balance. */

@@ -10,6 +10,7 @@ import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.ledger.FinancialEntity;
 import org.ledgerbridge.ledger.LedgerSetup;
 import org.ledgerbridge.ledger.PartyKind;
+import org.ledgerbridge.ledger.TaxSplit;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -75,7 +76,8 @@ class DocumentsImport implements ImportKind<NewDocument> {
     public List<ImportColumn> columns() {
         return List.of(required(MODULE), required(TYPE), required(NUMBER), required(PARTY_ID), required(ENTITY), required(DATE),
                 optional(DUE_DATE), required(CURRENCY), optional(EXCHANGE_RATE), required(ORIGINAL_AMOUNT), required(OPEN_BALANCE),
-                optional(INVOICE_TYPE), optional(SOURCE_SYSTEM), optional(RETAINAGE_PERCENT), required(STATUS), optional(DESCRIPTION));
+                optional(INVOICE_TYPE), optional(SOURCE_SYSTEM), optional(RETAINAGE_PERCENT), required(STATUS), optional(DESCRIPTION),
+                optional(TaxColumns.TAX_ZONE), optional(TaxColumns.TAX_CATEGORY));
     }
 
     @Override
@@ -93,7 +95,7 @@ class DocumentsImport implements ImportKind<NewDocument> {
         Documents.Writer writer = documents.writer(importRunId, options.asOf());
         Map<String, Long> seenInFile = new HashMap<>();
         Set<NewDocument.Module> modeReported = EnumSet.noneOf(NewDocument.Module.class);
-        Rules rules = new Rules(entities, parties, existing::contains, modes);
+        Rules rules = new Rules(entities, parties, existing::contains, modes, new TaxColumns.Table(ledger.taxZones(), ledger.taxCategories()));
         Map<NewDocument.Module, long[]> counts = new EnumMap<>(NewDocument.Module.class);
         Map<NewDocument.Module, BigDecimal> retained = new EnumMap<>(NewDocument.Module.class);
 
@@ -140,13 +142,15 @@ class DocumentsImport implements ImportKind<NewDocument> {
         private final Map<String, PartyKind> parties;
         private final java.util.function.Predicate<String> existing;
         private final Map<NewDocument.Module, Boolean> modes;
+        private final TaxColumns.Table taxes;
 
         Rules(Map<String, FinancialEntity> entities, Map<String, PartyKind> parties, java.util.function.Predicate<String> existing,
-              Map<NewDocument.Module, Boolean> modes) {
+              Map<NewDocument.Module, Boolean> modes, TaxColumns.Table taxes) {
             this.entities = entities;
             this.parties = parties;
             this.existing = existing;
             this.modes = modes;
+            this.taxes = taxes;
         }
 
         /**
@@ -214,12 +218,17 @@ class DocumentsImport implements ImportKind<NewDocument> {
             String invoiceType = Cells.optional(row, INVOICE_TYPE, 40, errors);
             String sourceSystem = Cells.optional(row, SOURCE_SYSTEM, 40, errors);
             String description = Cells.optional(row, DESCRIPTION, 500, errors);
+            TaxColumns.Choice tax = TaxColumns.read(row, financialEntity == null ? null : entity, taxes, errors);
             if (errors.currentRowHasErrors()) {
                 return null;
             }
-            return new NewDocument(entity, module, type.code(), number, partyId, date, due, currency, rate, original, null, null,
+            // ORIGINAL_AMOUNT is the total including tax: the zone and category split it
+            TaxSplit split = tax == null ? null : TaxSplit.of(original, tax.zone(), tax.category(), currency);
+            return new NewDocument(entity, module, type.code(), number, partyId, date, due, currency, rate, original,
+                    split == null ? null : split.amountExTax(), split == null ? null : split.taxAmount(),
                     open.subtract(retainage), retainage, retainagePercent, blankToNull(invoiceType), blankToNull(sourceSystem),
-                    status, true, NewDocument.Origin.MIGRATION, null, null, null, blankToNull(description));
+                    status, true, NewDocument.Origin.MIGRATION, null, null, null, blankToNull(description),
+                    tax == null ? null : tax.zone().zone(), tax == null ? null : tax.category().category());
         }
         }
 

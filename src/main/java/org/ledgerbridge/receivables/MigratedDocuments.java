@@ -164,7 +164,7 @@ public class MigratedDocuments {
         Map<String, String> cells = jdbc.sql("""
                         SELECT module, doc_type, number, party_id, entity_code, doc_date, due_date, currency, exchange_rate,
                                original_amount, open_balance + unreleased_retainage, invoice_type, source_system, retainage_percent,
-                               status, description
+                               status, description, tax_zone, tax_category
                           FROM document WHERE entity_code = ? AND module = ? AND number = ?""")
                 .params(found.entity(), found.module(), found.number())
                 .query((rs, n) -> {
@@ -173,7 +173,7 @@ public class MigratedDocuments {
                             DocumentsImport.ENTITY, DocumentsImport.DATE, DocumentsImport.DUE_DATE, DocumentsImport.CURRENCY,
                             DocumentsImport.EXCHANGE_RATE, DocumentsImport.ORIGINAL_AMOUNT, DocumentsImport.OPEN_BALANCE,
                             DocumentsImport.INVOICE_TYPE, DocumentsImport.SOURCE_SYSTEM, DocumentsImport.RETAINAGE_PERCENT,
-                            DocumentsImport.STATUS, DocumentsImport.DESCRIPTION};
+                            DocumentsImport.STATUS, DocumentsImport.DESCRIPTION, TaxColumns.TAX_ZONE, TaxColumns.TAX_CATEGORY};
                     for (int c = 0; c < columns.length; c++) {
                         Object value = rs.getObject(c + 1);
                         row.put(columns[c], value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
@@ -197,7 +197,8 @@ public class MigratedDocuments {
         jdbc.sql("SELECT kind FROM party WHERE party_id = ?").param(cells.get(DocumentsImport.PARTY_ID)).query(String.class).optional()
                 .ifPresent(kind -> party.put(cells.get(DocumentsImport.PARTY_ID), PartyKind.valueOf(kind)));
         // the document keeps its key: "already in the ledger" would only find itself
-        var rules = new DocumentsImport.Rules(setup.entities(), party, key -> false, migrationMode.enabled());
+        var rules = new DocumentsImport.Rules(setup.entities(), party, key -> false, migrationMode.enabled(),
+                new TaxColumns.Table(setup.taxZones(), setup.taxCategories()));
         org.ledgerbridge.imports.RowErrors errors = new org.ledgerbridge.imports.RowErrors();
         NewDocument edited = rules.validate(org.ledgerbridge.imports.SourceRow.of(cells), errors, module -> true, key -> null);
         if (edited == null) {
@@ -206,12 +207,13 @@ public class MigratedDocuments {
         }
         long changed = jdbc.sql("""
                         UPDATE document SET party_id = ?, doc_date = ?, due_date = ?, currency = ?, exchange_rate = ?, original_amount = ?,
+                                            amount_ex_tax = ?, tax_amount = ?,
                                             open_balance = ?, migrated_balance = ?, unreleased_retainage = ?, retainage_percent = ?,
                                             description = ?, status = ?
                          WHERE entity_code = ? AND module = ? AND number = ?""")
                 .params(edited.partyId(), edited.date(), edited.dueDate(), edited.currency(), edited.exchangeRate(),
-                        edited.originalAmount(), edited.openBalance(), edited.openBalance(), edited.unreleasedRetainage(), edited.retainagePercent(),
-                        edited.description(), edited.status().name(), found.entity(), found.module(), found.number())
+                        edited.originalAmount(), edited.amountExTax(), edited.taxAmount(), edited.openBalance(), edited.openBalance(),
+                        edited.unreleasedRetainage(), edited.retainagePercent(), edited.description(), edited.status().name(), found.entity(), found.module(), found.number())
                 .update();
         audit.record(actor, "document.edited", "document:" + found.number(), changes);
         return new DocumentChange.Done(changed, 0, 0);

@@ -9,13 +9,15 @@ import java.time.LocalDate;
  *
  * @param openBalance         what is still open on the migration date
  * @param unreleasedRetainage the retained part, kept apart from the open balance until released
+ * @param taxZone             with {@code taxCategory}, what its tax split was worked out from (null: none given)
  */
 public record NewDocument(String entity, Module module, String type, String number, String partyId, LocalDate date,
                           LocalDate dueDate, String currency, BigDecimal exchangeRate, BigDecimal originalAmount,
                           BigDecimal amountExTax, BigDecimal taxAmount, BigDecimal openBalance,
                           BigDecimal unreleasedRetainage, BigDecimal retainagePercent, String invoiceType,
                           String sourceSystem, DocumentStatus status, boolean migrated, Origin origin,
-                          String originalReference, LocalDate serviceStart, LocalDate serviceEnd, String description) {
+                          String originalReference, LocalDate serviceStart, LocalDate serviceEnd, String description,
+                          String taxZone, String taxCategory) {
 
     public enum Module { AR, AP }
 

@@ -14,11 +14,12 @@ import java.time.LocalDate;
  * @param unreleasedRetainage the retained part, neither payable nor paid until released
  * @param purchaseOrder       the purchase order number(s) of the pay-later orders that leave this invoice open
  * @param originalReference   the document's id in the system it came from
+ * @param taxZone             with {@code taxCategory}, what {@code amountExTax} and {@code taxAmount} were worked out from
  */
 public record OpenItem(String entity, String module, String type, String number, String partyId, LocalDate date,
                        LocalDate dueDate, String currency, BigDecimal originalAmount, BigDecimal openBalance,
                        String status, boolean migrated, String batch, BigDecimal exchangeRate, BigDecimal baseAmount,
                        BigDecimal migratedBalance, BigDecimal unreleasedRetainage, String purchaseOrder,
                        String originalReference, LocalDate serviceStart, LocalDate serviceEnd, BigDecimal amountExTax,
-                       BigDecimal taxAmount) {
+                       BigDecimal taxAmount, String taxZone, String taxCategory) {
 }

@@ -19,7 +19,7 @@ public class OpenItems {
     private static final String DOCUMENTS = """
             SELECT entity_code, module, doc_type, number, party_id, doc_date, due_date, currency,
                    original_amount, open_balance, status, migrated, exchange_rate, migrated_balance, unreleased_retainage,
-                   original_reference, service_start, service_end, amount_ex_tax, tax_amount,
+                   original_reference, service_start, service_end, amount_ex_tax, tax_amount, tax_zone, tax_category,
                    (SELECT e.base_currency FROM financial_entity e WHERE e.code = document.entity_code) AS base_currency,
                    (SELECT string_agg(o.reference, ', ' ORDER BY o.reference) FROM order_reference o
                      WHERE o.entity_code = document.entity_code AND o.module = document.module
@@ -120,7 +120,8 @@ public class OpenItems {
                 Currencies.atScale(rs.getBigDecimal("unreleased_retainage"), currency),
                 rs.getString("purchase_order"), rs.getString("original_reference"),
                 rs.getObject("service_start", LocalDate.class), rs.getObject("service_end", LocalDate.class),
-                atScaleOrNull(rs.getBigDecimal("amount_ex_tax"), currency), atScaleOrNull(rs.getBigDecimal("tax_amount"), currency));
+                atScaleOrNull(rs.getBigDecimal("amount_ex_tax"), currency), atScaleOrNull(rs.getBigDecimal("tax_amount"), currency),
+                rs.getString("tax_zone"), rs.getString("tax_category"));
     }
 
     private static java.math.BigDecimal atScaleOrNull(java.math.BigDecimal amount, String currency) {

@@ -60,7 +60,8 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
     /** A validated row of the template. */
     record OpeningBalance(long row, String entity, String currency, String accountId, BigDecimal cardlineExTax,
                           BigDecimal cardlineTax, BigDecimal balanceExTax, BigDecimal balanceTax, String description,
-                          LocalDate issueDate, LocalDate dueDate, String originalInvoiceId, LocalDate start, LocalDate end) {
+                          LocalDate issueDate, LocalDate dueDate, String originalInvoiceId, LocalDate start, LocalDate end,
+                          String taxZone, String taxCategory) {
 
         BigDecimal cardlineTotal() {
             return cardlineExTax.add(cardlineTax);
@@ -81,7 +82,7 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         return List.of(required(ACCOUNT_ID), required(CARDLINE_AMOUNT_EXTAX), required(CARDLINE_AMOUNT_TAX),
                 required(BALANCE_DUE_EXTAX), required(BALANCE_DUE_TAX), optional(CARDLINE_DESCRIPTION),
                 required(INVOICE_ISSUE_DATE), required(INVOICE_DUE_DATE), optional(ORIGINAL_INVOICE_ID),
-                optional(INVOICE_START), optional(INVOICE_END));
+                optional(INVOICE_START), optional(INVOICE_END), optional(TaxColumns.TAX_ZONE), optional(TaxColumns.TAX_CATEGORY));
     }
 
     @Override
@@ -90,7 +91,8 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         Map<String, Customer> customers = new HashMap<>();
         ledger.forEachParty(p -> customers.put(p.id(), new Customer(p.kind() == PartyKind.CUSTOMER, p.entity())));
         Map<String, String> pending = documents.pendingInvoices();
-        return new OpeningSession(options.asOf(), entities, customers, pending, documents.writer(importRunId, options.asOf()), importRunId);
+        return new OpeningSession(options.asOf(), entities, customers, pending, new TaxColumns.Table(ledger.taxZones(), ledger.taxCategories()),
+                documents.writer(importRunId, options.asOf()), importRunId);
     }
 
     private record Customer(boolean isCustomer, String entity) {
@@ -101,16 +103,18 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         private final Map<String, FinancialEntity> entities;
         private final Map<String, Customer> parties;
         private final Map<String, String> pending;
+        private final TaxColumns.Table taxes;
         private final Documents.Writer writer;
         private final long importRunId;
         private final Totals totals = new Totals();
 
         OpeningSession(LocalDate asOf, Map<String, FinancialEntity> entities, Map<String, Customer> parties, Map<String, String> pending,
-                       Documents.Writer writer, long importRunId) {
+                       TaxColumns.Table taxes, Documents.Writer writer, long importRunId) {
             this.asOf = asOf;
             this.entities = entities;
             this.parties = parties;
             this.pending = pending;
+            this.taxes = taxes;
             this.writer = writer;
             this.importRunId = importRunId;
         }
@@ -142,13 +146,16 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             LocalDate end = Cells.optionalDate(row, INVOICE_END, Cells.DAY_MONTH_YEAR, DATE_LABEL, errors);
             dueDateNotBeforeIssueDateNorInThePast(issue, due, errors);
             invoiceStartNotAfterEnd(start, end, errors);
+            TaxColumns.Choice tax = TaxColumns.read(row, customer == null ? null : customer.entity(), taxes, errors);
 
             if (errors.currentRowHasErrors()) {
                 return null;
             }
+            taxAsTheZoneWorksItOut(tax, cardlineExTax, cardlineTax, currency, errors);
             return new OpeningBalance(row.number(), customer.entity(), currency, accountId, cardlineExTax, cardlineTax,
                     balanceExTax, balanceTax, description.isEmpty() ? null : description, issue, due,
-                    originalInvoiceId.isEmpty() ? null : originalInvoiceId, start, end);
+                    originalInvoiceId.isEmpty() ? null : originalInvoiceId, start, end,
+                    tax == null ? null : tax.zone().zone(), tax == null ? null : tax.category().category());
         }
 
         private Customer accountMustBeACustomerWithoutPendingInvoice(String accountId, RowErrors errors) {
@@ -170,6 +177,21 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             return customer;
         }
 
+
+        /** The file gives the tax; with a zone and category, a tax that differs from theirs is pointed out (a warning). */
+        private static void taxAsTheZoneWorksItOut(TaxColumns.Choice tax, BigDecimal exTax, BigDecimal cardlineTax, String currency,
+                                                   RowErrors errors) {
+            if (tax == null) {
+                return;
+            }
+            org.ledgerbridge.ledger.TaxSplit split = org.ledgerbridge.ledger.TaxSplit.of(exTax.add(cardlineTax).abs(), tax.zone(),
+                    tax.category(), currency);
+            if (split.taxAmount().compareTo(cardlineTax.abs()) != 0) {
+                errors.warning(CARDLINE_AMOUNT_TAX, "TAX_DIFFERS_FROM_ZONE", "tax zone " + tax.zone().zone() + " and category "
+                        + tax.category().category() + " give a tax of " + split.taxAmount().toPlainString() + " on "
+                        + exTax.add(cardlineTax).abs().toPlainString() + "; the file's " + cardlineTax.abs().toPlainString() + " is kept");
+            }
+        }
 
         /** Seed 004: the cardline amounts are "both greater than zero or both less than zero": 0.00 ex tax is neither. */
         private static void cardlineMayNotBeZero(BigDecimal exTax, RowErrors errors) {
@@ -233,7 +255,8 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
                     "OB-" + importRunId + "-" + ob.row(), ob.accountId(), ob.issueDate(), ob.dueDate(), ob.currency(),
                     BigDecimal.ONE, original, ob.cardlineExTax().abs(), ob.cardlineTax().abs(), open, BigDecimal.ZERO, null,
                     null, "OPENING_BALANCE", open.signum() == 0 ? DocumentStatus.CLOSED : DocumentStatus.OPEN, true,
-                    NewDocument.Origin.OPENING_BALANCE, ob.originalInvoiceId(), ob.start(), ob.end(), ob.description());
+                    NewDocument.Origin.OPENING_BALANCE, ob.originalInvoiceId(), ob.start(), ob.end(), ob.description(), ob.taxZone(),
+                    ob.taxCategory());
             writer.add(document);
             BigDecimal settled = original.subtract(open);
             if (settled.signum() > 0) {

@@ -12,8 +12,9 @@ import static org.ledgerbridge.delivery.TextCells.safe;
 
 /**
  * `xero`: Xero's manual journal import CSV (Accounting > Manual journals > Import):
- * *Narration, *Date, Description, *AccountCode, *TaxRate, *Amount (debit positive, credit
- * negative), tracking columns. Xero imports at most 300 lines per file (issue "Batches and GL
+ * *Narration, *Date, Description, *AccountCode, *TaxRate (the line's tax code, the name of a tax
+ * rate in Xero; Tax Exempt for a line without one), *Amount (debit positive, credit negative),
+ * tracking columns. Xero imports at most 300 lines per file (issue "Batches and GL
  * export"); the exporter starts a new file before that, never inside a journal. Narration 4,000
  * characters, description 4,000.
  */
@@ -51,7 +52,8 @@ public class XeroManualJournal implements GlFormat {
     public void journal(Writer out, GlJournal journal, int sequence) throws IOException {
         String narration = safe(journal.reference() + (journal.description() != null ? " " + journal.description() : ""), 4000);
         for (GlJournal.Line line : journal.lines()) {
-            CsvLine.write(out, narration, journal.date().format(DATE), safe(line.description(), 4000), line.account(), "Tax Exempt",
+            CsvLine.write(out, narration, journal.date().format(DATE), safe(line.description(), 4000), line.account(),
+                    line.taxCode() != null ? safe(line.taxCode(), 255) : "Tax Exempt",
                     line.signedAmount(), "", "", "", "");
         }
     }

@@ -44,6 +44,7 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
     static final String DEBIT = "DEBIT";
     static final String CREDIT = "CREDIT";
     static final String DESCRIPTION = "DESCRIPTION";
+    static final String TAX_CODE = "TAX_CODE";
 
     private static final int JOURNALS_PER_POSTING = 5_000;
 
@@ -58,7 +59,7 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
     }
 
     record Line(FinancialEntity entity, String journal, LocalDate date, String account, BigDecimal debit, BigDecimal credit,
-                String description) {
+                String description, String taxCode) {
     }
 
     private static final class Group {
@@ -86,13 +87,15 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
     @Override
     public List<ImportColumn> columns() {
         return List.of(required(ENTITY), required(DATE), required(JOURNAL), required(ACCOUNT), optional(DEBIT), optional(CREDIT),
-                optional(DESCRIPTION));
+                optional(DESCRIPTION), optional(TAX_CODE));
     }
 
     @Override
     public Session<Line> open(ImportOptions options, long importRunId) {
         GlLines rules = new GlLines(ledger);
         Map<String, Group> groups = new LinkedHashMap<>();
+        java.util.Set<String> taxCodes = new java.util.HashSet<>();
+        ledger.taxZones().values().forEach(z -> taxCodes.add(z.entity() + "/" + z.taxCode()));
         return new Session<>() {
             @Override
             public Line validate(SourceRow row, RowErrors errors) {
@@ -108,6 +111,11 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
                 }
                 rules.periodOpen(date, entity, DATE, errors);
                 String description = Cells.optional(row, DESCRIPTION, 500, errors);
+                String taxCode = Cells.optional(row, TAX_CODE, 40, errors);
+                if (entity != null && !taxCode.isEmpty() && !taxCodes.contains(entity.code() + "/" + taxCode)) {
+                    errors.error(TAX_CODE, "UNKNOWN_TAX_CODE", "no tax zone of " + entity.code() + " has the tax code '" + taxCode
+                            + "'; import it with `import tax-zones` first");
+                }
                 if (entity != null && journal != null && date != null) {
                     Group group = groups.computeIfAbsent(entity.code() + "\u0000" + journal,
                             k -> new Group(entity.code(), journal, row.number(), date));
@@ -121,7 +129,8 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
                     }
                 }
                 return errors.currentRowHasErrors() ? null
-                        : new Line(entity, journal, date, account, debit, credit, description.isEmpty() ? null : description);
+                        : new Line(entity, journal, date, account, debit, credit, description.isEmpty() ? null : description,
+                        taxCode.isEmpty() ? null : taxCode);
             }
 
             @Override
@@ -138,7 +147,8 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
             @Override
             public void write(Line line) {
                 groups.get(line.entity().code() + "\u0000" + line.journal()).lines.add(new JournalLineDraft(line.account(),
-                        line.entity().baseCurrency(), line.debit(), line.credit(), null, null, line.description()));
+                        line.entity().baseCurrency(), line.debit(), line.credit(), null, null, line.description())
+                        .withTaxCode(line.taxCode()));
             }
 
             @Override
