@@ -24,10 +24,14 @@ final class DocumentsCommand {
     @ParentCommand
     LedgerBridgeCli cli;
 
-    @Command(name = "release", description = "Releases BALANCED migrated documents: balances update, no GL batch.")
+    @Command(name = "release", description = "Releases BALANCED migrated documents: balances update, no GL batch. With "
+            + "--module PM --all: the migrated pro forma invoices and project transactions (project balances, revenue-line actuals).")
     static final class Release implements Callable<Integer> {
         @ParentCommand
         DocumentsCommand parent;
+
+        @picocli.CommandLine.Option(names = "--module", paramLabel = "PM", description = "PM: project balances (with --all)")
+        org.ledgerbridge.receivables.NewDocument.Module module;
 
         @ArgGroup(multiplicity = "1")
         Which which;
@@ -42,6 +46,14 @@ final class DocumentsCommand {
 
         @Override
         public Integer call() {
+            if (module == org.ledgerbridge.receivables.NewDocument.Module.PM) {
+                if (!which.all) {
+                    parent.cli.output.err.println("error: project balances are released together: documents release --module PM --all");
+                    return LedgerBridgeCli.USAGE;
+                }
+                return parent.report(ledger -> ledger.bean(org.ledgerbridge.projects.Projects.class).release(parent.cli.global.actor()),
+                        "released");
+            }
             return parent.report(ledger -> ledger.bean(MigratedDocuments.class).release(
                     which.all ? List.of() : which.numbers, which.all, parent.cli.global.businessDate(), parent.cli.global.actor()),
                     "released");

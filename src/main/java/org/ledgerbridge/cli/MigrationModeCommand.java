@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "migration-mode", description = "The migration-mode switch of the AR and AP subledgers: while it is on, migrated documents are entered and released without GL journals.",
+@Command(name = "migration-mode", description = "The migration-mode switch of the AR, AP and PM (projects) subledgers: while it is on, migrated documents and project balances are entered and released without GL journals.",
         subcommands = {MigrationModeCommand.Status.class, MigrationModeCommand.On.class, MigrationModeCommand.Off.class})
 final class MigrationModeCommand {
 
@@ -44,7 +44,7 @@ final class MigrationModeCommand {
         @ParentCommand
         MigrationModeCommand parent;
 
-        @Option(names = "--module", required = true, paramLabel = "AR|AP")
+        @Option(names = "--module", required = true, paramLabel = "AR|AP|PM")
         NewDocument.Module module;
 
         abstract boolean on();

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "report", description = "Reads the ledger.",
         subcommands = {ReportCommand.TrialBalance.class, ReportCommand.Journals.class, ReportCommand.OpenItemsReport.class,
-                ReportCommand.ReconciliationReport.class})
+                ReportCommand.ReconciliationReport.class, ReportCommand.ProjectsReport.class})
 final class ReportCommand {
 
     @ParentCommand
@@ -170,6 +170,40 @@ final class ReportCommand {
                                     String.valueOf(i.date()), i.dueDate() == null ? "" : i.dueDate().toString(), i.currency(),
                                     i.originalAmount().toPlainString(), i.openBalance().toPlainString(), i.status(),
                                     i.batch() == null ? "" : i.batch())));
+                }
+                return LedgerBridgeCli.DONE;
+            });
+        }
+    }
+
+    @Command(name = "projects", description = "Projects with their pro forma invoices (Migrated once released) and revenue-line "
+            + "actuals from their released transactions.")
+    static final class ProjectsReport implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Option(names = "--project", paramLabel = "P")
+        String project;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = report.cli;
+            return cli.withLedger(ledger -> {
+                org.ledgerbridge.projects.Projects projects = ledger.bean(org.ledgerbridge.projects.Projects.class);
+                Iterable<org.ledgerbridge.projects.ProjectBalances> items = org.ledgerbridge.ledger.Page.each(
+                        cursor -> projects.page(project, cursor, 200));
+                if (cli.global.json()) {
+                    cli.output.jsonArray(items);
+                    return LedgerBridgeCli.DONE;
+                }
+                for (org.ledgerbridge.projects.ProjectBalances p : items) {
+                    cli.output.out.println(p.project() + "  " + p.name() + "  (" + p.entity() + ", customer " + p.customerId() + ", "
+                            + p.status() + ")  balance " + p.balance().toPlainString());
+                    p.proForma().forEach(f -> cli.output.out.println("  pro forma " + f.number() + "  " + f.date() + "  original "
+                            + f.originalAmount().toPlainString() + "  open " + f.openBalance().toPlainString()
+                            + (f.arDocument() == null ? "" : "  AR " + f.arDocument()) + (f.migrated() ? "  Migrated" : "  not released")));
+                    p.revenueLines().forEach(l -> cli.output.out.println("  revenue line " + l.revenueLine() + "  actual "
+                            + l.actualAmount().toPlainString() + "  quantity " + l.actualQuantity().toPlainString()));
                 }
                 return LedgerBridgeCli.DONE;
             });

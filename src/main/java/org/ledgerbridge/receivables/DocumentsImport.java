@@ -160,6 +160,11 @@ class DocumentsImport implements ImportKind<NewDocument> {
         NewDocument validate(SourceRow row, RowErrors errors, java.util.function.Predicate<NewDocument.Module> firstOfModule,
                              java.util.function.Function<String, String> seenBefore) {
             NewDocument.Module module = Cells.oneOf(row, MODULE, NewDocument.Module.class, true, errors);
+            if (module == NewDocument.Module.PM) {
+                errors.error(MODULE, "NOT_A_DOCUMENT_MODULE", "PM holds projects: their pro forma invoices and transactions are "
+                        + "imported with `import pro-forma-invoices` and `import project-transactions`");
+                module = null;
+            }
             if (module != null && !modes.getOrDefault(module, false) && firstOfModule.test(module)) {
                 errors.error(MODULE, MIGRATION_MODE_OFF, module + " is not in migration mode; migrated documents are "
                         + "entered only while it is (`ledgerbridge migration-mode on --module " + module + "`)");

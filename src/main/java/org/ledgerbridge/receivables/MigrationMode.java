@@ -62,18 +62,24 @@ public class MigrationMode {
     }
 
     private Optional<DocumentChange.Refused> unreleasedDocuments(NewDocument.Module module) {
-        List<String> numbers = jdbc.sql("""
-                        SELECT entity_code || '/' || number FROM document
-                         WHERE module = ? AND migrated AND status IN ('ON_HOLD', 'BALANCED')
-                         ORDER BY entity_code, number""")
-                .param(module.name()).query(String.class).list();
-        if (numbers.isEmpty()) {
+        boolean pm = module == NewDocument.Module.PM;
+        String waiting = pm ? """
+                SELECT 'pro forma ' || number FROM pro_forma_invoice WHERE released_at IS NULL
+                UNION ALL
+                SELECT 'transaction of ' || project_id || ' (import ' || import_run_id || ', row ' || row_no || ')'
+                  FROM project_transaction WHERE released_at IS NULL"""
+                : "SELECT entity_code || '/' || number FROM document WHERE module = :module AND migrated AND status IN ('ON_HOLD', 'BALANCED')";
+        long count = jdbc.sql("SELECT count(*) FROM (" + waiting + ") w").param("module", module.name()).query(Long.class).single();
+        if (count == 0) {
             return Optional.empty();
         }
-        int shown = Math.min(numbers.size(), 20);
-        return Optional.of(new DocumentChange.Refused("UNRELEASED_DOCUMENTS", numbers.size() + " migrated " + module
-                + " document(s) not released yet: " + String.join(", ", numbers.subList(0, shown))
-                + (shown < numbers.size() ? " and " + (numbers.size() - shown) + " more" : "")
-                + "; release them (`documents release --all`) or delete them (`documents delete`) first"));
+        List<String> shown = jdbc.sql("SELECT * FROM (" + waiting + ") w ORDER BY 1 LIMIT 20").param("module", module.name())
+                .query(String.class).list();
+        return Optional.of(new DocumentChange.Refused("UNRELEASED_DOCUMENTS", count + " migrated " + module
+                + (pm ? " record(s)" : " document(s)") + " not released yet: " + String.join(", ", shown)
+                + (shown.size() < count ? " and " + (count - shown.size()) + " more" : "")
+                + (pm ? "; release them (`documents release --module PM --all`) first"
+                : "; release them (`documents release --all`) or delete them (`documents delete`) first")));
     }
+
 }

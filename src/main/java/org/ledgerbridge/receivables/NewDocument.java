@@ -19,7 +19,8 @@ public record NewDocument(String entity, Module module, String type, String numb
                           String originalReference, LocalDate serviceStart, LocalDate serviceEnd, String description,
                           String taxZone, String taxCategory) {
 
-    public enum Module { AR, AP }
+    /** The subledgers with a migration mode; PM (projects) migrates pro forma invoices and project transactions, not documents. */
+    public enum Module { AR, AP, PM }
 
     public enum Origin { OPENING_BALANCE, MIGRATION, LEDGERBRIDGE }
 }

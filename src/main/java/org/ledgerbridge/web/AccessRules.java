@@ -37,6 +37,7 @@ class AccessRules {
             new WriteRule(HttpMethod.POST, "/documents/delete", Role.PREPARER),
             new WriteRule(HttpMethod.POST, "/documents/release", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/documents/release-retainage", Role.APPROVER),
+            new WriteRule(HttpMethod.POST, "/projects/release", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/documents/apply", Role.PREPARER),
             new WriteRule(HttpMethod.POST, "/documents/apply-credits", Role.PREPARER),
             new WriteRule(HttpMethod.POST, "/batches/status", Role.PREPARER),

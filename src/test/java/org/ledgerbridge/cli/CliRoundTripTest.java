@@ -109,6 +109,41 @@ class CliRoundTripTest {
     }
 
     @Test
+    void project_balances_migrate_release_and_report_from_the_command_line() throws IOException {
+        Cli cli = sampleLedgerOwingItsInvoices();
+        Path projects = dir.resolve("projects.csv");
+        Files.writeString(projects, "PROJECT,ENTITY,CUSTOMER_ID,NAME,STATUS\nPRJ-100,PSAB,100231,Borough code update 2026,ACTIVE\n");
+        Path proForma = dir.resolve("pro-forma.csv");
+        Files.writeString(proForma, "NUMBER,PROJECT,DATE,ORIGINAL_AMOUNT,OPEN_BALANCE,AR_DOCUMENT\nPF-1,PRJ-100,2026-09-30,5000.00,2000.00,INV-20410\n");
+        Path transactions = dir.resolve("transactions.csv");
+        Files.writeString(transactions, "PROJECT,REVENUE_LINE,DATE,AMOUNT,QUANTITY,DEBIT_ACCOUNT,CREDIT_ACCOUNT\n"
+                + "PRJ-100,CONSULTING,2026-09-15,1200.00,8,1200,\n");
+
+        assertThat(cli.run("import", "projects", projects.toString()).exitCode()).isZero();
+        assertThat(cli.run("import", "pro-forma-invoices", proForma.toString()).exitCode()).as("PM not in migration mode").isEqualTo(3);
+        assertThat(cli.run("migration-mode", "on", "--module", "PM").exitCode()).isZero();
+        assertThat(cli.run("import", "pro-forma-invoices", proForma.toString()).exitCode()).isZero();
+        assertThat(cli.run("import", "project-transactions", transactions.toString()).exitCode()).isZero();
+        assertThat(cli.run("migration-mode", "off", "--module", "PM").exitCode()).as("two records wait").isEqualTo(3);
+        Cli.Result released = cli.run("documents", "release", "--module", "PM", "--all");
+        assertThat(released.exitCode()).isZero();
+        assertThat(released.out()).contains("released: 2 document(s)", "no journal posted");
+
+        JsonNode report = JSON.readTree(cli.run("--report", "json", "report", "projects", "--project", "PRJ-100").out());
+        JsonNode project = report.get(0);
+        assertThat(project.get("project").asString()).isEqualTo("PRJ-100");
+        assertThat(project.get("entity").asString()).isEqualTo("PSAB");
+        assertThat(project.get("customerId").asString()).isEqualTo("100231");
+        assertThat(project.get("proForma").get(0).get("openBalance").asString()).isEqualTo("2000.00");
+        assertThat(project.get("proForma").get(0).get("arDocument").asString()).isEqualTo("INV-20410");
+        assertThat(project.get("proForma").get(0).get("migrated").asBoolean()).isTrue();
+        assertThat(project.get("revenueLines").get(0).get("actualAmount").asString()).isEqualTo("1200.00");
+        assertThat(cli.run("report", "projects").out()).contains("PRJ-100", "balance 2000.00", "Migrated");
+        assertThat(cli.run("migration-mode", "off", "--module", "PM").exitCode()).isZero();
+        assertThat(cli.run("check").exitCode()).isZero();
+    }
+
+    @Test
     void gl_send_validates_first_sends_once_and_says_so_with_its_exit_codes() throws IOException {
         Cli cli = Cli.onFreshLedger("2026-11-21");
         for (String kind : new String[]{"entities", "accounts", "parties"}) {

@@ -7,8 +7,8 @@ import org.ledgerbridge.imports.SourceRow;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Rules shared by the setup imports: codes and their uniqueness. */
-final class SetupRules {
+/** Rules shared by the setup imports (and the projects ones): codes and their uniqueness. */
+public final class SetupRules {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]+");
 
@@ -16,7 +16,7 @@ final class SetupRules {
     }
 
     /** A required code: letters, digits, '_', '.', '-'; codes end up in GL files and file names. */
-    static String code(SourceRow row, String column, int maxLength, RowErrors errors) {
+    public static String code(SourceRow row, String column, int maxLength, RowErrors errors) {
         String value = Cells.required(row, column, maxLength, errors);
         if (value != null && !CODE.matcher(value).matches()) {
             errors.error(column, "INVALID_CODE", "'" + value + "' may hold only letters, digits, '_', '.' and '-'");
@@ -29,7 +29,7 @@ final class SetupRules {
      * DUPLICATE_IN_FILE when an earlier row had the key, ALREADY_EXISTS when the ledger has it.
      * {@code seen} remembers the first row of each key.
      */
-    static void uniqueInLedgerAndFile(String key, String what, boolean inLedger, Map<String, Long> seen, SourceRow row,
+    public static void uniqueInLedgerAndFile(String key, String what, boolean inLedger, Map<String, Long> seen, SourceRow row,
                                       String column, RowErrors errors) {
         Long first = seen.putIfAbsent(key, row.number());
         if (first != null) {

@@ -1,0 +1,36 @@
+package org.ledgerbridge.projects;
+
+import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.RowErrors;
+import org.ledgerbridge.imports.SourceRow;
+
+import java.util.Map;
+
+/** What the pro forma invoice and project transaction imports check alike: migration mode, the project. */
+final class ProjectRules {
+
+    static final String MIGRATION_MODE_OFF = "MIGRATION_MODE_OFF";
+
+    private ProjectRules() {
+    }
+
+    /** Told once, on the first row: the whole file is refused (exit 3). */
+    static void pmInMigrationMode(boolean on, SourceRow row, RowErrors errors) {
+        if (!on && row.number() == 2) {
+            errors.error(null, MIGRATION_MODE_OFF, "PM is not in migration mode; project balances are migrated only while it is "
+                    + "(`ledgerbridge migration-mode on --module PM`)");
+        }
+    }
+
+    static Project project(SourceRow row, String column, Map<String, Project> projects, RowErrors errors) {
+        String id = Cells.required(row, column, 40, errors);
+        if (id == null) {
+            return null;
+        }
+        Project project = projects.get(id);
+        if (project == null) {
+            errors.error(column, "UNKNOWN_PROJECT", "no project '" + id + "'; import it with `import projects` first");
+        }
+        return project;
+    }
+}
