@@ -75,7 +75,9 @@ public class VolumeLedger {
         load("documents", "documents", documents, today, files, options, step);
         step.accept("releasing the migrated documents");
         migrated.release(List.of(), true, today, actor);
-        migrationMode.set(NewDocument.Module.AR, false, actor);
+        // a tenth of the generated documents are on hold, as in a real migration: AR waits in migration mode for them
+        migrationMode.set(NewDocument.Module.AR, false, actor).ifPresent(waiting -> step.accept("AR stays in migration mode: "
+                + waiting.message().substring(0, waiting.message().indexOf(':'))));
 
         long waiting = journals / 5;
         long history = journals - waiting;

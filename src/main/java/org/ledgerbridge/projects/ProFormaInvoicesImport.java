@@ -6,7 +6,7 @@ import org.ledgerbridge.imports.ImportKind;
 import org.ledgerbridge.imports.ImportOptions;
 import org.ledgerbridge.imports.RowErrors;
 import org.ledgerbridge.imports.SourceRow;
-import org.ledgerbridge.imports.setup.SetupRules;
+import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.ledger.FinancialEntity;
 import org.ledgerbridge.ledger.LedgerSetup;
 import org.ledgerbridge.receivables.MigrationMode;
@@ -82,7 +82,7 @@ class ProFormaInvoicesImport implements ImportKind<ProFormaInvoicesImport.ProFor
             @Override
             public ProForma validate(SourceRow row, RowErrors errors) {
                 ProjectRules.pmInMigrationMode(pmOn, row, errors);
-                String number = SetupRules.code(row, NUMBER, 60, errors);
+                String number = KeyRules.code(row, NUMBER, 60, errors);
                 Project project = ProjectRules.project(row, PROJECT, all, errors);
                 String currency = project == null ? null : entities.get(project.entity()).baseCurrency();
                 LocalDate date = Cells.date(row, DATE, Cells.ISO_DATE, "YYYY-MM-DD", errors);
@@ -108,7 +108,7 @@ class ProFormaInvoicesImport implements ImportKind<ProFormaInvoicesImport.ProFor
                     }
                 }
                 if (number != null) {
-                    SetupRules.uniqueInLedgerAndFile(number, "pro forma invoice " + number, existing.contains(number), seenInFile, row,
+                    KeyRules.uniqueInLedgerAndFile(number, "pro forma invoice " + number, existing.contains(number), seenInFile, row,
                             NUMBER, errors);
                 }
                 return errors.currentRowHasErrors() ? null

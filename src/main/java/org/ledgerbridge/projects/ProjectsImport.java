@@ -6,7 +6,7 @@ import org.ledgerbridge.imports.ImportKind;
 import org.ledgerbridge.imports.ImportOptions;
 import org.ledgerbridge.imports.RowErrors;
 import org.ledgerbridge.imports.SourceRow;
-import org.ledgerbridge.imports.setup.SetupRules;
+import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.ledger.LedgerSetup;
 import org.ledgerbridge.ledger.PartyKind;
 import org.ledgerbridge.storage.CopyWriter;
@@ -58,7 +58,7 @@ class ProjectsImport implements ImportKind<Project> {
         return new Session<>() {
             @Override
             public Project validate(SourceRow row, RowErrors errors) {
-                String id = SetupRules.code(row, PROJECT, 40, errors);
+                String id = KeyRules.code(row, PROJECT, 40, errors);
                 String entity = Cells.required(row, ENTITY, 20, errors);
                 String customer = Cells.required(row, CUSTOMER_ID, 40, errors);
                 String name = Cells.required(row, NAME, 200, errors);
@@ -73,7 +73,7 @@ class ProjectsImport implements ImportKind<Project> {
                             + parties.get(customer));
                 }
                 if (id != null) {
-                    SetupRules.uniqueInLedgerAndFile(id, "project " + id, existing.contains(id), seenInFile, row, PROJECT, errors);
+                    KeyRules.uniqueInLedgerAndFile(id, "project " + id, existing.contains(id), seenInFile, row, PROJECT, errors);
                 }
                 return errors.currentRowHasErrors() ? null : new Project(id, entity, customer, name, status);
             }

@@ -206,6 +206,7 @@ class GlImportsTest {
                 PSAB,2026-11-02,GJ-1,1010,,80.00,printing paid
                 """);
         List<Long> ids = batches.list().stream().map(Batch::id).toList();
+        batches.changeStatus(ids, org.ledgerbridge.ledger.BatchStatus.READY, "controller");
         batches.post(ids, "controller");
         batches.reverse(List.of(ids.get(1)), "keyed twice", TODAY, "controller");
 

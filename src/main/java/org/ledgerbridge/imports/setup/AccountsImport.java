@@ -1,6 +1,7 @@
 package org.ledgerbridge.imports.setup;
 
 import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
 import org.ledgerbridge.imports.ImportOptions;
@@ -65,7 +66,7 @@ class AccountsImport implements ImportKind<Account> {
                 if (entity != null && !entities.contains(entity)) {
                     errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import it with `import entities` first");
                 }
-                String code = SetupRules.code(row, ACCOUNT, 40, errors);
+                String code = KeyRules.code(row, ACCOUNT, 40, errors);
                 String name = Cells.required(row, NAME, 200, errors);
                 AccountType type = Cells.oneOf(row, TYPE, AccountType.class, true, errors);
                 AccountRole role = Cells.oneOf(row, ROLE, AccountRole.class, false, errors);
@@ -74,7 +75,7 @@ class AccountsImport implements ImportKind<Account> {
                             + role.allowedTypes() + ", not " + type);
                 }
                 if (entity != null && code != null) {
-                    SetupRules.uniqueInLedgerAndFile(entity + "/" + code, "account " + code + " of " + entity,
+                    KeyRules.uniqueInLedgerAndFile(entity + "/" + code, "account " + code + " of " + entity,
                             existingAccounts.contains(entity + "/" + code), seenInFile, row, ACCOUNT, errors);
                 }
                 if (entity != null && role != null && !errors.currentRowHasErrors()) {

@@ -1,6 +1,7 @@
 package org.ledgerbridge.imports.setup;
 
 import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
 import org.ledgerbridge.imports.ImportOptions;
@@ -48,7 +49,7 @@ class EntitiesImport implements ImportKind<FinancialEntity> {
         return new Session<>() {
             @Override
             public FinancialEntity validate(SourceRow row, RowErrors errors) {
-                String code = SetupRules.code(row, CODE, 20, errors);
+                String code = KeyRules.code(row, CODE, 20, errors);
                 String name = Cells.required(row, NAME, 200, errors);
                 String currency = row.get(BASE_CURRENCY).toUpperCase(java.util.Locale.ROOT);
                 if (currency.isEmpty()) {
@@ -57,7 +58,7 @@ class EntitiesImport implements ImportKind<FinancialEntity> {
                     errors.error(BASE_CURRENCY, "UNKNOWN_CURRENCY", "'" + row.get(BASE_CURRENCY) + "' is not an ISO 4217 currency code");
                 }
                 if (code != null) {
-                    SetupRules.uniqueInLedgerAndFile(code, "entity " + code, existing.contains(code), seenInFile, row, CODE, errors);
+                    KeyRules.uniqueInLedgerAndFile(code, "entity " + code, existing.contains(code), seenInFile, row, CODE, errors);
                 }
                 return errors.currentRowHasErrors() ? null : new FinancialEntity(code, name, currency);
             }

@@ -1,6 +1,7 @@
 package org.ledgerbridge.imports.setup;
 
 import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
 import org.ledgerbridge.imports.ImportOptions;
@@ -53,7 +54,7 @@ class PartiesImport implements ImportKind<Party> {
         return new Session<>() {
             @Override
             public Party validate(SourceRow row, RowErrors errors) {
-                String id = SetupRules.code(row, PARTY_ID, 40, errors);
+                String id = KeyRules.code(row, PARTY_ID, 40, errors);
                 String name = Cells.required(row, NAME, 200, errors);
                 PartyKind kind = Cells.oneOf(row, KIND, PartyKind.class, true, errors);
                 String entity = Cells.required(row, ENTITY, 20, errors);
@@ -61,7 +62,7 @@ class PartiesImport implements ImportKind<Party> {
                     errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import it with `import entities` first");
                 }
                 if (id != null) {
-                    SetupRules.uniqueInLedgerAndFile(id, "party " + id, existing.contains(id), seenInFile, row, PARTY_ID, errors);
+                    KeyRules.uniqueInLedgerAndFile(id, "party " + id, existing.contains(id), seenInFile, row, PARTY_ID, errors);
                 }
                 return errors.currentRowHasErrors() ? null : new Party(id, name, kind, entity);
             }

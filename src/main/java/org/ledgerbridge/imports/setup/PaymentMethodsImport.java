@@ -1,6 +1,7 @@
 package org.ledgerbridge.imports.setup;
 
 import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
 import org.ledgerbridge.imports.ImportOptions;
@@ -53,7 +54,7 @@ class PaymentMethodsImport implements ImportKind<PaymentMethod> {
         return new Session<>() {
             @Override
             public PaymentMethod validate(SourceRow row, RowErrors errors) {
-                String id = SetupRules.code(row, METHOD_ID, 40, errors);
+                String id = KeyRules.code(row, METHOD_ID, 40, errors);
                 String entity = Cells.required(row, ENTITY, 20, errors);
                 String cash = Cells.required(row, CASH_ACCOUNT, 40, errors);
                 if (entity != null && !entities.contains(entity)) {
@@ -68,7 +69,7 @@ class PaymentMethodsImport implements ImportKind<PaymentMethod> {
                     }
                 }
                 if (id != null) {
-                    SetupRules.uniqueInLedgerAndFile(id, "payment method " + id, existing.contains(id), seenInFile, row, METHOD_ID, errors);
+                    KeyRules.uniqueInLedgerAndFile(id, "payment method " + id, existing.contains(id), seenInFile, row, METHOD_ID, errors);
                 }
                 return errors.currentRowHasErrors() ? null : new PaymentMethod(id, entity, cash);
             }

@@ -1,6 +1,7 @@
 package org.ledgerbridge.imports.setup;
 
 import org.ledgerbridge.imports.ImportColumn;
+import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportKind;
 import org.ledgerbridge.imports.ImportOptions;
 import org.ledgerbridge.imports.RowErrors;
@@ -46,7 +47,7 @@ class TaxCategoriesImport implements ImportKind<TaxCategory> {
         return new Session<>() {
             @Override
             public TaxCategory validate(SourceRow row, RowErrors errors) {
-                String category = SetupRules.code(row, CATEGORY, 40, errors);
+                String category = KeyRules.code(row, CATEGORY, 40, errors);
                 Boolean taxable = switch (row.get(TAXABLE).toLowerCase(Locale.ROOT)) {
                     case "yes", "y", "true", "1" -> Boolean.TRUE;
                     case "no", "n", "false", "0" -> Boolean.FALSE;
@@ -57,7 +58,7 @@ class TaxCategoriesImport implements ImportKind<TaxCategory> {
                     }
                 };
                 if (category != null) {
-                    SetupRules.uniqueInLedgerAndFile(category, "tax category " + category, existing.contains(category), seenInFile, row,
+                    KeyRules.uniqueInLedgerAndFile(category, "tax category " + category, existing.contains(category), seenInFile, row,
                             CATEGORY, errors);
                 }
                 return errors.currentRowHasErrors() ? null : new TaxCategory(category, taxable);

@@ -1,6 +1,7 @@
 package org.ledgerbridge.imports.setup;
 
 import org.ledgerbridge.imports.Cells;
+import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
 import org.ledgerbridge.imports.ImportOptions;
@@ -55,7 +56,7 @@ class TaxZonesImport implements ImportKind<TaxZone> {
         return new Session<>() {
             @Override
             public TaxZone validate(SourceRow row, RowErrors errors) {
-                String zone = SetupRules.code(row, ZONE, 40, errors);
+                String zone = KeyRules.code(row, ZONE, 40, errors);
                 String entity = Cells.required(row, ENTITY, 20, errors);
                 String code = Cells.required(row, TAX_CODE, 40, errors);
                 BigDecimal rate = rate(row, errors);
@@ -66,7 +67,7 @@ class TaxZonesImport implements ImportKind<TaxZone> {
                     errors.error(TAX_ACCOUNT, "UNKNOWN_ACCOUNT", "no account " + account + " in the chart of " + entity);
                 }
                 if (zone != null && entity != null) {
-                    SetupRules.uniqueInLedgerAndFile(entity + "/" + zone, "tax zone " + zone + " of " + entity,
+                    KeyRules.uniqueInLedgerAndFile(entity + "/" + zone, "tax zone " + zone + " of " + entity,
                             existing.contains(entity + "/" + zone), seenInFile, row, ZONE, errors);
                 }
                 return errors.currentRowHasErrors() ? null : new TaxZone(entity, zone, code, rate, account);

@@ -1,18 +1,14 @@
-package org.ledgerbridge.imports.setup;
-
-import org.ledgerbridge.imports.Cells;
-import org.ledgerbridge.imports.RowErrors;
-import org.ledgerbridge.imports.SourceRow;
+package org.ledgerbridge.imports;
 
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Rules shared by the setup imports (and the projects ones): codes and their uniqueness. */
-public final class SetupRules {
+/** The rules of a key column (a code, an id, a number): the characters it may hold, unique in the file and the ledger. */
+public final class KeyRules {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]+");
 
-    private SetupRules() {
+    private KeyRules() {
     }
 
     /** A required code: letters, digits, '_', '.', '-'; codes end up in GL files and file names. */
