@@ -12,13 +12,9 @@ import java.util.List;
 public record ProjectBalances(String project, String entity, String customerId, String name, ProjectStatus status,
                               BigDecimal balance, List<ProForma> proForma, List<RevenueLine> revenueLines) {
 
+    /** {@code migrated}: released, shown "Migrated" where a GL batch would be (seed 002's Migrated check box). */
     public record ProForma(String number, LocalDate date, BigDecimal originalAmount, BigDecimal openBalance, String arDocument,
                            boolean migrated) {
-
-        /** "Migrated" where a GL batch would be, once released (seed 002's Migrated check box). */
-        public String batch() {
-            return migrated ? "Migrated" : null;
-        }
     }
 
     public record RevenueLine(String revenueLine, BigDecimal actualAmount, BigDecimal actualQuantity) {

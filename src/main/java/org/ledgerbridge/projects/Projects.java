@@ -56,7 +56,7 @@ public class Projects {
         return new HashSet<>(jdbc.sql("SELECT number FROM pro_forma_invoice").query(String.class).list());
     }
 
-    /** The AR documents by "ENTITY/NUMBER" with their party, for a pro forma invoice's AR_DOCUMENT. */
+    /** The party of AR document {@code number} of {@code entity}, for a pro forma invoice's AR_DOCUMENT; empty when there is none. */
     Optional<String> arDocumentParty(String entity, String number) {
         return jdbc.sql("SELECT party_id FROM document WHERE entity_code = ? AND module = 'AR' AND number = ?")
                 .params(entity, number).query(String.class).optional();
