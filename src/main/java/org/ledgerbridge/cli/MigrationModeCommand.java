@@ -19,7 +19,7 @@ final class MigrationModeCommand {
     @ParentCommand
     LedgerBridgeCli cli;
 
-    @Command(name = "status", description = "Whether AR and AP are in migration mode.")
+    @Command(name = "status", description = "Whether AR, AP and PM are in migration mode.")
     static final class Status implements Callable<Integer> {
         @ParentCommand
         MigrationModeCommand parent;

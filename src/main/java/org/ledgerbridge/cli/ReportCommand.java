@@ -196,7 +196,9 @@ final class ReportCommand {
                     cli.output.jsonArray(items);
                     return LedgerBridgeCli.DONE;
                 }
+                boolean any = false;
                 for (org.ledgerbridge.projects.ProjectBalances p : items) {
+                    any = true;
                     cli.output.out.println(p.project() + "  " + p.name() + "  (" + p.entity() + ", customer " + p.customerId() + ", "
                             + p.status() + ")  balance " + p.balance().toPlainString());
                     p.proForma().forEach(f -> cli.output.out.println("  pro forma " + f.number() + "  " + f.date() + "  original "
@@ -204,6 +206,9 @@ final class ReportCommand {
                             + (f.arDocument() == null ? "" : "  AR " + f.arDocument()) + (f.migrated() ? "  Migrated" : "  not released")));
                     p.revenueLines().forEach(l -> cli.output.out.println("  revenue line " + l.revenueLine() + "  actual "
                             + l.actualAmount().toPlainString() + "  quantity " + l.actualQuantity().toPlainString()));
+                }
+                if (!any) {
+                    cli.output.out.println(project == null ? "no project in this ledger (`import projects`)" : "no project " + project);
                 }
                 return LedgerBridgeCli.DONE;
             });
