@@ -52,7 +52,7 @@ class GlAccountsImport implements ImportKind<String[]> {
         return new Session<>() {
             @Override
             public String[] validate(SourceRow row, RowErrors errors) {
-                if (!known && row.number() == 2) {
+                if (!known && row.first()) {
                     errors.error(null, "UNKNOWN_TARGET", "no GL target '" + target + "'; give --target with a target of `gl target list`");
                 }
                 String entity = Cells.required(row, "ENTITY", 20, errors);

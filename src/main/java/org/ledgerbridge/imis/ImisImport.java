@@ -85,7 +85,7 @@ class ImisImport implements ImportKind<ImisLine> {
         return new Session<>() {
             @Override
             public ImisLine validate(SourceRow row, RowErrors errors) {
-                if (wanted.isEmpty() && row.number() == 2) {
+                if (wanted.isEmpty() && row.first()) {
                     errors.error("BATCH_NUM", "BATCH_REQUIRED", "say which iMIS batch to import: --batch N");
                 }
                 ImisLine line = ImisFile.line(row, errors);

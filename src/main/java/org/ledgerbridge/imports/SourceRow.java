@@ -9,6 +9,12 @@ public interface SourceRow {
     /** 1-based row as a spreadsheet shows it; the header is row 1. */
     long number();
 
+    /**
+     * The first data row of the file, where a refusal of the whole file (a missing option, a ledger
+     * rule) is told once: not always row 2, since a template's comment lines may come before.
+     */
+    boolean first();
+
     /** The trimmed cell, or "" when the cell is empty or the optional column is absent. */
     String get(String column);
 
@@ -27,6 +33,11 @@ public interface SourceRow {
             @Override
             public long number() {
                 return 0;
+            }
+
+            @Override
+            public boolean first() {
+                return true;
             }
 
             @Override

@@ -250,6 +250,7 @@ public final class TabularFile implements AutoCloseable {
         private final TabularRows source;
         private final MappingProfile mapping;
         private long number;
+        private long returned;
         private List<String> fields;
 
         Row(Map<String, Integer> positions, TabularRows source, MappingProfile mapping) {
@@ -261,11 +262,17 @@ public final class TabularFile implements AutoCloseable {
         void reset(long number, List<String> fields) {
             this.number = number;
             this.fields = fields;
+            returned++;
         }
 
         @Override
         public long number() {
             return number;
+        }
+
+        @Override
+        public boolean first() {
+            return returned == 1;
         }
 
         @Override

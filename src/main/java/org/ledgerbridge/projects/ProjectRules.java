@@ -16,7 +16,7 @@ final class ProjectRules {
 
     /** Told once, on the first row: the whole file is refused (exit 3). */
     static void pmInMigrationMode(boolean on, SourceRow row, RowErrors errors) {
-        if (!on && row.number() == 2) {
+        if (!on && row.first()) {
             errors.error(null, MIGRATION_MODE_OFF, "PM is not in migration mode; project balances are migrated only while it is "
                     + "(`ledgerbridge migration-mode on --module PM`)");
         }

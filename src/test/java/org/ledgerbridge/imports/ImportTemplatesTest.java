@@ -74,6 +74,24 @@ class ImportTemplatesTest {
     }
 
     @Test
+    void a_refusal_of_the_whole_file_is_told_on_its_first_data_row_even_below_a_templates_comment_lines() throws IOException {
+        Samples.imported(imports, TODAY, "entities", "accounts", "parties", "payment-methods");
+        for (String[] kindAndCode : List.of(new String[]{"gl-accounts", "UNKNOWN_TARGET"}, new String[]{"imis", "BATCH_REQUIRED"},
+                new String[]{"pro-forma-invoices", "MIGRATION_MODE_OFF"})) {
+            Path file = dir.resolve(ImportTemplates.fileName(kindAndCode[0], ImportTemplates.Format.CSV));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ImportTemplates.write(kindAndCode[0], ImportTemplates.Format.CSV, out);
+            }
+            long exampleRow = Files.readAllLines(file).size();
+
+            ImportReport report = imports.run(kindAndCode[0], file, ImportOptions.of(TODAY, "t").dryRun(true));
+
+            assertThat(report.errors()).as(kindAndCode[0]).extracting(RowProblem::row, RowProblem::code)
+                    .contains(org.assertj.core.groups.Tuple.tuple(exampleRow, kindAndCode[1]));
+        }
+    }
+
+    @Test
     void the_examples_of_a_migrated_document_and_a_payment_are_accepted_by_the_sample_ledger_as_they_are() throws IOException {
         Samples.withOpenInvoices(imports, migrationMode, migrated, TODAY);
         migrationMode.set(NewDocument.Module.AR, true, "setup");
