@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.ledgerbridge.imports.ImportColumn.optional;
@@ -54,6 +53,10 @@ class ProFormaInvoicesImport implements ImportKind<ProFormaInvoicesImport.ProFor
                     String arDocument) {
     }
 
+    /** An AR document a row names, checked with all the others at the end of the file. */
+    private record Named(long row, Project project, String number) {
+    }
+
     @Override
     public String name() {
         return "pro-forma-invoices";
@@ -78,6 +81,7 @@ class ProFormaInvoicesImport implements ImportKind<ProFormaInvoicesImport.ProFor
         Set<String> existing = projects.proFormaNumbers();
         Map<String, Long> seenInFile = new HashMap<>();
         CopyWriter writer = projects.proFormaWriter();
+        List<Named> named = new java.util.ArrayList<>();
         return new Session<>() {
             @Override
             public ProForma validate(SourceRow row, RowErrors errors) {
@@ -93,19 +97,13 @@ class ProFormaInvoicesImport implements ImportKind<ProFormaInvoicesImport.ProFor
                 }
                 if (open != null && open.signum() < 0) {
                     errors.error(OPEN_BALANCE, "OPEN_BALANCE_NEGATIVE", "the open balance " + open.toPlainString() + " may not be negative");
-                } else if (open != null && original != null && open.compareTo(original) > 0) {
+                } else if (open != null && original != null && original.signum() >= 0 && open.compareTo(original) > 0) {
                     errors.error(OPEN_BALANCE, "OPEN_BALANCE_EXCEEDS_ORIGINAL", "the open balance " + open.toPlainString()
                             + " exceeds the original amount " + original.toPlainString());
                 }
                 String arDocument = Cells.optional(row, AR_DOCUMENT, 60, errors);
                 if (project != null && !arDocument.isEmpty()) {
-                    Optional<String> party = projects.arDocumentParty(project.entity(), arDocument);
-                    if (party.isEmpty()) {
-                        errors.error(AR_DOCUMENT, "UNKNOWN_AR_DOCUMENT", "no AR document " + arDocument + " of " + project.entity());
-                    } else if (!party.get().equals(project.customerId())) {
-                        errors.error(AR_DOCUMENT, "AR_DOCUMENT_OF_ANOTHER_CUSTOMER", "AR document " + arDocument + " is "
-                                + party.get() + "'s; project " + project.id() + " is billed to " + project.customerId());
-                    }
+                    named.add(new Named(row.number(), project, arDocument)); // checked at the end of the file, all at once
                 }
                 if (number != null) {
                     KeyRules.uniqueInLedgerAndFile(number, "pro forma invoice " + number, existing.contains(number), seenInFile, row,
@@ -113,6 +111,24 @@ class ProFormaInvoicesImport implements ImportKind<ProFormaInvoicesImport.ProFor
                 }
                 return errors.currentRowHasErrors() ? null
                         : new ProForma(number, project.id(), date, original, open, arDocument.isEmpty() ? null : arDocument);
+            }
+
+            /** Each AR_DOCUMENT must be an AR document of the project's entity, billed to the project's customer. */
+            @Override
+            public void endOfFile(RowErrors errors) {
+                List<String> parties = projects.arDocumentParties(named.stream().map(n -> n.project().entity()).toList(),
+                        named.stream().map(Named::number).toList());
+                for (int i = 0; i < named.size(); i++) {
+                    Named n = named.get(i);
+                    String party = parties.get(i);
+                    if (party == null) {
+                        errors.errorAt(n.row(), AR_DOCUMENT, "UNKNOWN_AR_DOCUMENT", "no AR document " + n.number() + " of "
+                                + n.project().entity());
+                    } else if (!party.equals(n.project().customerId())) {
+                        errors.errorAt(n.row(), AR_DOCUMENT, "AR_DOCUMENT_OF_ANOTHER_CUSTOMER", "AR document " + n.number() + " is "
+                                + party + "'s; project " + n.project().id() + " is billed to " + n.project().customerId());
+                    }
+                }
             }
 
             @Override

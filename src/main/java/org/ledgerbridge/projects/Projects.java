@@ -56,10 +56,21 @@ public class Projects {
         return new HashSet<>(jdbc.sql("SELECT number FROM pro_forma_invoice").query(String.class).list());
     }
 
-    /** The party of AR document {@code number} of {@code entity}, for a pro forma invoice's AR_DOCUMENT; empty when there is none. */
-    Optional<String> arDocumentParty(String entity, String number) {
-        return jdbc.sql("SELECT party_id FROM document WHERE entity_code = ? AND module = 'AR' AND number = ?")
-                .params(entity, number).query(String.class).optional();
+    /**
+     * The party of each AR document named (entity and number, in the same order), null where there
+     * is no such document: one statement for a whole file's AR_DOCUMENT column.
+     */
+    List<String> arDocumentParties(List<String> entities, List<String> numbers) {
+        String[] parties = new String[numbers.size()];
+        jdbc.sql("""
+                        SELECT k.i, d.party_id
+                          FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS k(entity, number, i)
+                          JOIN document d ON d.entity_code = k.entity AND d.module = 'AR' AND d.number = k.number""")
+                .params(entities.toArray(String[]::new), numbers.toArray(String[]::new))
+                .query(rs -> {
+                    parties[rs.getInt(1) - 1] = rs.getString(2);
+                });
+        return java.util.Arrays.asList(parties);
     }
 
     CopyWriter projectWriter() {
@@ -87,10 +98,10 @@ public class Projects {
             return new DocumentChange.Refused("MIGRATION_MODE_OFF", "PM is not in migration mode; migrated project balances are "
                     + "released only while it is");
         }
-        long proForma = jdbc.sql("UPDATE pro_forma_invoice SET released_at = now() WHERE released_at IS NULL").update();
-        long settled = jdbc.sql("""
-                        SELECT count(*) FROM pro_forma_invoice
-                         WHERE released_at = now() AND open_balance = 0""").query(Long.class).single();
+        List<Boolean> released = jdbc.sql("UPDATE pro_forma_invoice SET released_at = now() WHERE released_at IS NULL "
+                + "RETURNING open_balance = 0").query(Boolean.class).list();
+        long proForma = released.size();
+        long settled = released.stream().filter(Boolean::booleanValue).count();
         long transactions = jdbc.sql("UPDATE project_transaction SET released_at = now() WHERE released_at IS NULL").update();
         if (proForma + transactions == 0) {
             return new DocumentChange.Refused("NOTHING_TO_RELEASE", "no migrated pro forma invoice or project transaction is waiting "

@@ -115,7 +115,9 @@ class ProjectBalancesTest {
                 + "PF-3,PRJ-100,2026-09-30,5000.00,2000.00,INV-99999\n"
                 + "PF-4,PRJ-100,2026-09-30,5000.00,2000.00,INV-20412\n"
                 + "PF-5,PRJ-100,2026-09-30,5000.001,2000.00,\n"
-                + "PF-5,PRJ-100,2026-09-30,5000.00,2000.00,\n");
+                + "PF-5,PRJ-100,2026-09-30,5000.00,2000.00,\n"
+                + "PF-6,PRJ-100,2026-09-30,-5.00,0.00,\n"
+                + "PF-7,PRJ-100,2026-09-30,5.00,-1.00,\n");
         ImportReport badTransactions = importFile("project-transactions", TRANSACTIONS
                 + "PRJ-100,CONSULTING,2026-09-15,1200.00,8,1200,4000\n"
                 + "PRJ-100,CONSULTING,2026-09-15,1200.00,8,9999,\n"
@@ -128,7 +130,8 @@ class ProjectBalancesTest {
         assertThat(badProForma.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code).containsExactly(
                 tuple(2L, "PROJECT", "UNKNOWN_PROJECT"), tuple(3L, "OPEN_BALANCE", "OPEN_BALANCE_EXCEEDS_ORIGINAL"),
                 tuple(4L, "AR_DOCUMENT", "UNKNOWN_AR_DOCUMENT"), tuple(5L, "AR_DOCUMENT", "AR_DOCUMENT_OF_ANOTHER_CUSTOMER"),
-                tuple(6L, "ORIGINAL_AMOUNT", "AMOUNT_EXCEEDS_CURRENCY_SCALE"), tuple(7L, "NUMBER", "DUPLICATE_IN_FILE"));
+                tuple(6L, "ORIGINAL_AMOUNT", "AMOUNT_EXCEEDS_CURRENCY_SCALE"), tuple(7L, "NUMBER", "DUPLICATE_IN_FILE"),
+                tuple(8L, "ORIGINAL_AMOUNT", "AMOUNT_NEGATIVE"), tuple(9L, "OPEN_BALANCE", "OPEN_BALANCE_NEGATIVE"));
         assertThat(badTransactions.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code).containsExactly(
                 tuple(2L, "CREDIT_ACCOUNT", "PROJECT_CREDIT_ACCOUNT_NOT_ALLOWED"), tuple(3L, "DEBIT_ACCOUNT", "UNKNOWN_ACCOUNT"),
                 tuple(4L, "PROJECT", "UNKNOWN_PROJECT"), tuple(5L, "REVENUE_LINE", "VALUE_REQUIRED"));

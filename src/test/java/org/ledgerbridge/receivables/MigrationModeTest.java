@@ -168,6 +168,16 @@ class MigrationModeTest {
     }
 
     @Test
+    void a_documents_row_of_module_pm_is_refused_at_its_module_projects_have_their_own_imports() throws IOException {
+        migrationModeOn();
+        ImportReport report = importDocuments("PM,INVOICE,PF-1,100231,PSAB,2026-07-01,2026-07-31,USD,1,100.00,100.00,,,,BALANCED,\n");
+
+        assertThat(report.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+                .containsExactly(tuple(2L, "MODULE", "NOT_A_DOCUMENT_MODULE"));
+        assertThat(documents()).isZero();
+    }
+
+    @Test
     void migration_mode_is_not_turned_off_while_migrated_documents_of_that_subledger_wait_to_be_released() {
         migrationModeOn();
         importSampleDocuments();
