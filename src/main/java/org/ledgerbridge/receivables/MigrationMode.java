@@ -61,25 +61,29 @@ public class MigrationMode {
         return Optional.empty();
     }
 
+    /** The first 20 of what waits to be released, read along the index of unreleased documents (no count of them all). */
     private Optional<DocumentChange.Refused> unreleasedDocuments(NewDocument.Module module) {
         boolean pm = module == NewDocument.Module.PM;
-        String waiting = pm ? """
-                SELECT 'pro forma ' || number FROM pro_forma_invoice WHERE released_at IS NULL
-                UNION ALL
-                SELECT 'transaction of ' || project_id || ' (import ' || import_run_id || ', row ' || row_no || ')'
-                  FROM project_transaction WHERE released_at IS NULL"""
-                : "SELECT entity_code || '/' || number FROM document WHERE module = :module AND migrated AND status IN ('ON_HOLD', 'BALANCED')";
-        long count = jdbc.sql("SELECT count(*) FROM (" + waiting + ") w").param("module", module.name()).query(Long.class).single();
-        if (count == 0) {
+        List<String> waiting = (pm ? jdbc.sql("""
+                        (SELECT 'pro forma ' || number FROM pro_forma_invoice WHERE released_at IS NULL ORDER BY number LIMIT 21)
+                        UNION ALL
+                        (SELECT 'transaction of ' || project_id || ' (import ' || import_run_id || ', row ' || row_no || ')'
+                           FROM project_transaction WHERE released_at IS NULL ORDER BY import_run_id, row_no LIMIT 21)
+                        LIMIT 21""")
+                : jdbc.sql("""
+                        SELECT entity_code || '/' || number FROM document
+                         WHERE module = ? AND migrated AND released_at IS NULL AND origin = 'MIGRATION'
+                         ORDER BY entity_code, number LIMIT 21""").param(module.name()))
+                .query(String.class).list();
+        if (waiting.isEmpty()) {
             return Optional.empty();
         }
-        List<String> shown = jdbc.sql("SELECT * FROM (" + waiting + ") w ORDER BY 1 LIMIT 20").param("module", module.name())
-                .query(String.class).list();
-        return Optional.of(new DocumentChange.Refused("UNRELEASED_DOCUMENTS", count + " migrated " + module
-                + (pm ? " record(s)" : " document(s)") + " not released yet: " + String.join(", ", shown)
-                + (shown.size() < count ? " and " + (count - shown.size()) + " more" : "")
+        String shown = String.join(", ", waiting.subList(0, Math.min(20, waiting.size()))) + (waiting.size() > 20 ? " and more" : "");
+        return Optional.of(new DocumentChange.Refused("UNRELEASED_DOCUMENTS", "migrated " + module + (pm ? " records" : " documents")
+                + " are not released yet: " + shown
                 + (pm ? "; release them (`documents release --module PM --all`) first"
                 : "; release them (`documents release --all`) or delete them (`documents delete`) first")));
     }
+
 
 }

@@ -171,7 +171,8 @@ class ProjectBalancesTest {
 
         assertThat(migrationMode.set(NewDocument.Module.PM, false, "controller")).hasValueSatisfying(refused -> {
             assertThat(refused.code()).isEqualTo("UNRELEASED_DOCUMENTS");
-            assertThat(refused.message()).startsWith("6 migrated PM record(s) not released yet: pro forma PF-1, pro forma PF-2");
+            assertThat(refused.message()).startsWith("migrated PM records are not released yet: pro forma PF-1, pro forma PF-2, pro forma PF-3, "
+                    + "transaction of PRJ-100");
         });
         projects.release("controller");
         assertThat(migrationMode.set(NewDocument.Module.PM, false, "controller")).isEmpty();

@@ -184,7 +184,7 @@ class MigrationModeTest {
 
         assertThat(migrationMode.set(NewDocument.Module.AR, false, "controller")).hasValueSatisfying(refused -> {
             assertThat(refused.code()).isEqualTo("UNRELEASED_DOCUMENTS");
-            assertThat(refused.message()).startsWith("7 migrated AR document(s) not released yet: BMC/INV-20413, PSAB/CM-3001, "
+            assertThat(refused.message()).startsWith("migrated AR documents are not released yet: BMC/INV-20413, PSAB/CM-3001, "
                     + "PSAB/INV-20410");
         });
         assertThat(migrationMode.isOn(NewDocument.Module.AR)).isTrue();
@@ -192,7 +192,7 @@ class MigrationModeTest {
         migrated.release(List.of(), true, TODAY, "controller");
         assertThat(migrationMode.set(NewDocument.Module.AR, false, "controller")).isEmpty();
         assertThat(migrationMode.set(NewDocument.Module.AP, false, "controller")).as("B-7782 is on hold, not released")
-                .hasValueSatisfying(refused -> assertThat(refused.message()).startsWith("1 migrated AP document(s) not released yet: SEC/B-7782;"));
+                .hasValueSatisfying(refused -> assertThat(refused.message()).startsWith("migrated AP documents are not released yet: SEC/B-7782;"));
         assertThat(migrationMode.isOn(NewDocument.Module.AR)).isFalse();
     }
 

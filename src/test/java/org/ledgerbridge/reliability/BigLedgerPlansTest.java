@@ -60,6 +60,7 @@ class BigLedgerPlansTest {
     @Autowired AuditLog audit;
     @Autowired org.ledgerbridge.receivables.CreditApplications credits;
     @Autowired JdbcClient jdbc;
+    @Autowired org.ledgerbridge.receivables.MigrationMode migrationMode;
     @Autowired PlatformTransactionManager transactions;
 
     private VolumeLedger.Built built;
@@ -83,6 +84,14 @@ class BigLedgerPlansTest {
         assertThat(pending.journals()).isEqualTo(10_000);
         assertThat(pending.from()).isAfterOrEqualTo(TODAY.minusDays(30));
         assertThat(jdbc.sql("SELECT count(*) FROM document").query(Long.class).single()).isEqualTo(12_500);
+    }
+
+    @Test
+    void leaving_migration_mode_looks_up_the_unreleased_documents_along_their_own_index() {
+        assertThat(migrationMode.set(org.ledgerbridge.receivables.NewDocument.Module.AR, false, "t"))
+                .as("a tenth of the generated documents are on hold").isPresent();
+
+        assertUsesIndexes(() -> migrationMode.set(org.ledgerbridge.receivables.NewDocument.Module.AR, false, "t"));
     }
 
     @Test
