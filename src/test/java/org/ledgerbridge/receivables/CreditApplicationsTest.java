@@ -213,10 +213,10 @@ class CreditApplicationsTest {
         String credit = overpayment();
         jdbc.sql("""
                 INSERT INTO document (entity_code, module, number, doc_type, party_id, doc_date, currency, exchange_rate, original_amount,
-                                      open_balance, status, origin, migrated)
-                VALUES ('BMC', 'AR', 'INV-30001', 'INVOICE', '100231', '2026-10-01', 'USD', 1, 5, 5, 'OPEN', 'LEDGERBRIDGE', false),
-                       ('PSAB', 'AR', 'CM-HOLD', 'CREDIT_MEMO', '100231', '2026-10-01', 'USD', 1, 5, 5, 'ON_HOLD', 'MIGRATION', true),
-                       ('PSAB', 'AR', 'CM-CAD', 'CREDIT_MEMO', '100235', '2026-10-01', 'CAD', 0.75, 5, 5, 'OPEN', 'MIGRATION', true)""").update();
+                                      open_balance, status, origin, migrated, released_at)
+                VALUES ('BMC', 'AR', 'INV-30001', 'INVOICE', '100231', '2026-10-01', 'USD', 1, 5, 5, 'OPEN', 'LEDGERBRIDGE', false, null),
+                       ('PSAB', 'AR', 'CM-HOLD', 'CREDIT_MEMO', '100231', '2026-10-01', 'USD', 1, 5, 5, 'ON_HOLD', 'MIGRATION', true, null),
+                       ('PSAB', 'AR', 'CM-CAD', 'CREDIT_MEMO', '100235', '2026-10-01', 'CAD', 0.75, 5, 5, 'OPEN', 'MIGRATION', true, now())""").update();
 
         assertThat(refusal(credit, "INV-30001", null)).as("PSAB and BMC both have it").isEqualTo(CreditRule.DOCUMENT_AMBIGUOUS);
         assertThat(refusal("CM-HOLD", "PSAB/INV-30001", null)).isEqualTo(CreditRule.NOT_RELEASED);
