@@ -40,6 +40,9 @@ public class GlobalOptions {
 
     public enum ReportFormat { text, json }
 
+    /** The command words of this run ("import payments"), shown by `db status` beside this process. */
+    String command = "ledgerbridge";
+
     LocalDate businessDate() {
         if (asOf != null) {
             return asOf;

@@ -19,7 +19,7 @@ import java.util.function.Function;
 @Command(name = "ledgerbridge", mixinStandardHelpOptions = true, version = "LedgerBridge 0.1",
         description = "Imports money data, keeps a balanced subledger per financial entity, delivers journals to the GL.",
         subcommands = {ServeCommand.class, ImportCommand.class, BatchCommand.class, ReportCommand.class,
-                CheckCommand.class, PeriodCommand.class, GenerateCommand.class, TemplateCommand.class, MigrationModeCommand.class, SettingCommand.class,
+                CheckCommand.class, DbCommand.class, PeriodCommand.class, GenerateCommand.class, TemplateCommand.class, MigrationModeCommand.class, SettingCommand.class,
                 DocumentsCommand.class, ExportCommand.class, ConvertCommand.class, GlCommand.class, UserCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LedgerBridgeCli {
@@ -51,6 +51,7 @@ public final class LedgerBridgeCli {
         root.output = new Output(out, err);
         root.in = in;
         CommandLine commandLine = new CommandLine(root);
+        root.global.command = commandWords(args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -66,6 +67,23 @@ public final class LedgerBridgeCli {
             return EXTERNAL_FAILURE;
         });
         return commandLine.execute(args);
+    }
+
+    /** The first two words that are neither options nor their values: never a password or a path given after an option. */
+    static String commandWords(String[] args) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        boolean valueNext = false;
+        for (String arg : args) {
+            if (valueNext) {
+                valueNext = false;
+            } else if (arg.startsWith("-")) {
+                valueNext = !arg.contains("=") && java.util.Set.of("--as-of", "--data-dir", "--db-password", "--db-url", "--db-user",
+                        "--lock-wait", "--report").contains(arg);
+            } else if (words.size() < 2) {
+                words.add(arg);
+            }
+        }
+        return words.isEmpty() ? "ledgerbridge" : String.join(" ", words);
     }
 
     /** Runs the work against a started ledger and closes it afterwards. */

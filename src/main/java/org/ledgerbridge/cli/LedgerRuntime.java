@@ -36,7 +36,7 @@ final class LedgerRuntime implements AutoCloseable {
                 properties.put("spring.datasource.password", global.dbPassword);
             }
         } else {
-            embedded = EmbeddedLedgerDatabase.start(global.dataDir, Duration.ofSeconds(global.lockWaitSeconds));
+            embedded = EmbeddedLedgerDatabase.start(global.dataDir, Duration.ofSeconds(global.lockWaitSeconds), global.command);
             properties.put("spring.datasource.url", embedded.jdbcUrl());
             properties.put("spring.datasource.username", embedded.user());
             properties.put("spring.datasource.password", embedded.password());

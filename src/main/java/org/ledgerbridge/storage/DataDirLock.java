@@ -10,9 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
- * One LedgerBridge process per data dir. The embedded PostgreSQL must be started and stopped by
- * exactly one owner; a second process waits for the lock and then says clearly that the ledger
- * is in use, rather than starting a second server on the same files.
+ * The lock a LedgerBridge process holds while it starts, joins, leaves or stops the data dir's
+ * embedded PostgreSQL (a second or so): one server per cluster, never stopped while a process
+ * joins it. Another process waits for it, and past the wait says who holds it.
  */
 public final class DataDirLock implements AutoCloseable {
 
@@ -53,7 +53,7 @@ public final class DataDirLock implements AutoCloseable {
                     throw new LedgerInUseException(dataDir, holder);
                 }
                 if (!toldWaiting) {
-                    System.err.println("The ledger in " + dataDir + " is in use by another LedgerBridge process"
+                    System.err.println("The database of " + dataDir + " is being started or stopped by another LedgerBridge process"
                             + (Files.size(file) > 0 ? " (pid " + Files.readString(file).trim() + ")" : "")
                             + "; waiting up to " + wait.toSeconds() + " s ...");
                     toldWaiting = true;

@@ -1,7 +1,5 @@
 package org.ledgerbridge.storage;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,15 +11,25 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The PostgreSQL server LedgerBridge runs when no external database is configured.
+ * The PostgreSQL server LedgerBridge runs when no external database is configured, shared by
+ * every LedgerBridge process on the same data dir: the first one starts it, the others connect
+ * to it, and the last one to leave stops it (unless {@code db start} asked to keep it running).
  *
- * <p>Layout of the data dir: {@code pg/} holds the cluster, {@code db-password} the generated
- * password of the database user (mode 600), {@code ledgerbridge.lock} the owner's pid. The server
- * listens on loopback only and requires that password (scram-sha-256), and commits are durable
+ * <p>Layout of the data dir: {@code pg/} holds the cluster (its {@code postmaster.pid} names the
+ * running server and its port), {@code db-password} the generated password of the database user
+ * (mode 600), {@code clients/} one locked file per process using the server,
+ * {@code ledgerbridge.lock} the lock held while a process starts, joins, leaves or stops the
+ * server, {@code db-kept-running} who asked to keep it running. The server listens on loopback
+ * only and requires the password (scram-sha-256), and commits are durable
  * ({@code synchronous_commit=on}, fsync on): this is a ledger, not a test fixture.
  */
 public final class EmbeddedLedgerDatabase implements AutoCloseable {
@@ -29,53 +37,46 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
     public static final String DATABASE = "ledgerbridge";
     public static final String USER = "postgres";
     private static final String HBA_MARKER = "# LedgerBridge: loopback only, password required";
+    private static final String KEPT_RUNNING = "db-kept-running";
+    private static final Duration LEAVE_WAIT = Duration.ofMinutes(2);
 
-    private final DataDirLock lock;
-    private final EmbeddedPostgres postgres;
-    private final String password;
+    /** The servers this process uses, by data dir: its commands and tests share one registration. */
+    private static final Map<Path, Shared> IN_THIS_PROCESS = new HashMap<>();
 
-    private EmbeddedLedgerDatabase(DataDirLock lock, EmbeddedPostgres postgres, String password) {
-        this.lock = lock;
-        this.postgres = postgres;
-        this.password = password;
+    private final Shared shared;
+    private boolean closed;
+
+    private EmbeddedLedgerDatabase(Shared shared) {
+        this.shared = shared;
     }
 
+    /** What {@code db status} shows: the server, if it runs, who keeps it running, and who uses it. */
+    public record Status(Optional<PostgresServer.Running> server, Optional<String> keptRunningBy, List<LedgerClients.Client> clients) {
+    }
+
+    /** What {@code db stop} did. */
+    public enum Stopped { STOPPED, NOT_RUNNING, STILL_IN_USE }
+
     public static EmbeddedLedgerDatabase start(Path dataDir, Duration lockWait) {
-        DataDirLock lock = DataDirLock.acquire(dataDir, lockWait);
-        try {
-            Path cluster = dataDir.resolve("pg");
-            String password = passwordOf(dataDir);
-            stopOrphanedServer(cluster);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(cluster)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("max_connections", "50")
-                    .setServerConfig("shared_buffers", "512MB")
-                    // sorts of a million-line export stay in memory
-                    .setServerConfig("work_mem", "64MB")
-                    // a million-row import writes a few GB of WAL: no checkpoint storm in the middle of it
-                    .setServerConfig("max_wal_size", "8GB")
-                    .setConnectConfig("password", password)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            if (!isSecured(cluster)) {
-                secureFreshCluster(postgres, cluster, password);
+        return start(dataDir, lockWait, "LedgerBridge");
+    }
+
+    /** Connects to the data dir's running server, or starts it; {@code command} is what {@code db status} shows for this process. */
+    public static EmbeddedLedgerDatabase start(Path dataDir, Duration lockWait, String command) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        synchronized (IN_THIS_PROCESS) {
+            Shared shared = IN_THIS_PROCESS.get(key);
+            if (shared == null) {
+                shared = Shared.join(key, lockWait, command);
+                IN_THIS_PROCESS.put(key, shared);
             }
-            return new EmbeddedLedgerDatabase(lock, postgres, password);
-        } catch (IOException | SQLException | RuntimeException e) {
-            lock.close();
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+            shared.users++;
+            return new EmbeddedLedgerDatabase(shared);
         }
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://localhost:" + shared.port + "/" + DATABASE;
     }
 
     public String user() {
@@ -83,18 +84,134 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
     }
 
     public String password() {
-        return password;
+        return shared.password;
     }
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot stop the embedded PostgreSQL", e);
-        } finally {
-            lock.close();
+        synchronized (IN_THIS_PROCESS) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (--shared.users == 0) {
+                IN_THIS_PROCESS.remove(shared.dataDir);
+                shared.leave();
+            }
         }
+    }
+
+    /** Starts (or joins) the server and marks it to keep running after this process ends. */
+    public static Status keepRunning(Path dataDir, Duration lockWait, String by) {
+        try (EmbeddedLedgerDatabase ignored = start(dataDir, lockWait, "db start")) {
+            Files.writeString(dataDir.resolve(KEPT_RUNNING), by + " at " + Instant.now() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot mark the server of " + dataDir + " as kept running: " + e.getMessage(), e);
+        }
+        return status(dataDir);
+    }
+
+    /** Ends the keep-running mark and stops the server unless another process still uses it (then the last one stops it). */
+    public static Stopped stop(Path dataDir, Duration lockWait) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        synchronized (IN_THIS_PROCESS) {
+            try (DataDirLock ignored = DataDirLock.acquire(key, lockWait)) {
+                Files.deleteIfExists(key.resolve(KEPT_RUNNING));
+                Path cluster = key.resolve("pg");
+                if (PostgresServer.running(cluster).isEmpty()) {
+                    return Stopped.NOT_RUNNING;
+                }
+                if (IN_THIS_PROCESS.containsKey(key) || !LedgerClients.others(key).isEmpty()) {
+                    return Stopped.STILL_IN_USE;
+                }
+                PostgresServer.stop(PostgresBinaries.bin(), cluster);
+                return Stopped.STOPPED;
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot stop the server of " + dataDir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public static Status status(Path dataDir) {
+        Path key = dataDir.toAbsolutePath().normalize();
+        try {
+            Path mark = key.resolve(KEPT_RUNNING);
+            Optional<String> kept = Files.exists(mark) ? Optional.of(Files.readString(mark, StandardCharsets.UTF_8).strip()) : Optional.empty();
+            return new Status(PostgresServer.running(key.resolve("pg")), kept, LedgerClients.others(key));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the state of " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One process's use of one data dir's server. */
+    private static final class Shared {
+        final Path dataDir;
+        final int port;
+        final String password;
+        final LedgerClients.Registration registration;
+        int users;
+
+        private Shared(Path dataDir, int port, String password, LedgerClients.Registration registration) {
+            this.dataDir = dataDir;
+            this.port = port;
+            this.password = password;
+            this.registration = registration;
+        }
+
+        static Shared join(Path dataDir, Duration lockWait, String command) {
+            try (DataDirLock ignored = DataDirLock.acquire(dataDir, lockWait)) {
+                Path cluster = dataDir.resolve("pg");
+                String password = passwordOf(dataDir);
+                Optional<PostgresServer.Running> running = PostgresServer.running(cluster);
+                int port;
+                if (running.isPresent()) {
+                    port = running.get().port();
+                } else {
+                    Path bin = PostgresBinaries.bin();
+                    if (!Files.exists(cluster.resolve("postgresql.conf"))) {
+                        org.springframework.util.FileSystemUtils.deleteRecursively(cluster); // a first start that did not finish
+                        PostgresServer.initdb(bin, cluster);
+                    }
+                    port = PostgresServer.start(bin, cluster, settings()).port();
+                    if (!isSecured(cluster)) {
+                        secureFreshCluster(port, cluster, password);
+                    }
+                }
+                return new Shared(dataDir, port, password, LedgerClients.register(dataDir, command));
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+            }
+        }
+
+        /** Ends this process's use; the server stops when nobody else uses it and nobody asked to keep it running. */
+        void leave() {
+            try (DataDirLock ignored = DataDirLock.acquire(dataDir, LEAVE_WAIT)) {
+                registration.close();
+                Path cluster = dataDir.resolve("pg");
+                if (!Files.exists(dataDir.resolve(KEPT_RUNNING)) && LedgerClients.others(dataDir).isEmpty()
+                        && PostgresServer.running(cluster).isPresent()) {
+                    PostgresServer.stop(PostgresBinaries.bin(), cluster);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot stop the embedded PostgreSQL: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("timezone", "UTC");
+        settings.put("synchronous_commit", "on");
+        settings.put("fsync", "on");
+        settings.put("listen_addresses", "localhost");
+        // the server, a few commands and the tests' contexts each keep a small pool
+        settings.put("max_connections", "100");
+        settings.put("shared_buffers", "512MB");
+        // sorts of a million-line export stay in memory
+        settings.put("work_mem", "64MB");
+        // a million-row import writes a few GB of WAL: no checkpoint storm in the middle of it
+        settings.put("max_wal_size", "8GB");
+        return settings;
     }
 
     private static String passwordOf(Path dataDir) throws IOException {
@@ -118,9 +235,8 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
      * initdb runs with trust authentication; before anybody else can connect, the superuser gets
      * the generated password, the ledger database is created, and pg_hba requires the password.
      */
-    private static void secureFreshCluster(EmbeddedPostgres postgres, Path cluster, String password)
-            throws SQLException, IOException {
-        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    private static void secureFreshCluster(int port, Path cluster, String password) throws SQLException, IOException {
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, USER, password);
              Statement sql = connection.createStatement()) {
             sql.execute("SET password_encryption = 'scram-sha-256'");
@@ -143,30 +259,5 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
     private static boolean isSecured(Path cluster) throws IOException {
         Path hba = cluster.resolve("pg_hba.conf");
         return Files.exists(hba) && Files.readString(hba, StandardCharsets.US_ASCII).startsWith(HBA_MARKER);
-    }
-
-    /**
-     * A LedgerBridge process killed with -9 leaves its PostgreSQL running. We hold the data dir
-     * lock, so that server has no owner: stop it so ours can start on the same files.
-     */
-    private static void stopOrphanedServer(Path cluster) throws IOException {
-        Path pidFile = cluster.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        String firstLine = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("").trim();
-        Optional<ProcessHandle> orphan;
-        try {
-            orphan = ProcessHandle.of(Long.parseLong(firstLine));
-        } catch (NumberFormatException e) {
-            return;
-        }
-        orphan.filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(p -> {
-                    System.err.println("Stopping an orphaned PostgreSQL (pid " + p.pid() + ") left by a crashed run ...");
-                    p.destroy(); // SIGTERM: smart shutdown, its clients are gone
-                    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
-                });
     }
 }

@@ -2,11 +2,11 @@ package org.ledgerbridge.storage;
 
 import java.nio.file.Path;
 
-/** Another process owns the data dir; the operator gets a sentence, not a stack trace. */
+/** Another process held the data dir's start/stop lock past the wait; the operator gets a sentence, not a stack trace. */
 public final class LedgerInUseException extends RuntimeException {
     public LedgerInUseException(Path dataDir, String holderPid) {
-        super("The ledger in " + dataDir.toAbsolutePath() + " is in use by another LedgerBridge process"
+        super("The database of the ledger in " + dataDir.toAbsolutePath() + " is being started or stopped by another LedgerBridge process"
                 + (holderPid.isEmpty() ? "" : " (pid " + holderPid + ")")
-                + ". Wait for it to finish (a running `serve` holds the ledger until stopped), or stop it and retry.");
+                + "; retry when it is done (`ledgerbridge db status` says who uses the ledger).");
     }
 }

@@ -2,46 +2,62 @@ package org.ledgerbridge.storage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ledgerbridge.support.Cli;
+import org.ledgerbridge.support.OtherProcess;
 import org.ledgerbridge.support.Samples;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** One data dir, many LedgerBridge processes: they share its embedded PostgreSQL, started by the first, stopped by the last. */
 class EmbeddedLedgerDatabaseTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dataDir;
 
-    private int ledgerbridge(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--data-dir";
-        all[1] = dataDir.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        return org.ledgerbridge.cli.LedgerBridgeCli.execute(all, quiet, quiet);
+    @TempDir
+    Path logs;
+
+    private Cli cli() {
+        return Cli.onDataDir(dataDir, "2026-11-21");
+    }
+
+    private boolean running() {
+        return EmbeddedLedgerDatabase.status(dataDir).server().isPresent();
+    }
+
+    private static int entities(EmbeddedLedgerDatabase db) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM financial_entity")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     @Test
     void the_ledger_survives_a_restart_in_its_data_dir_and_needs_its_password() throws Exception {
-        assertThat(ledgerbridge("import", "entities", Samples.file("entities.csv").toString())).isZero();
+        assertThat(cli().run("import", "entities", Samples.file("entities.csv").toString()).exitCode()).isZero();
         assertThat(Files.readString(dataDir.resolve("db-password"))).hasSizeGreaterThan(20);
+        assertThat(running()).as("the command was the only user: it stopped the server").isFalse();
 
-        // a second process start: same bytes are recognised as already imported
-        assertThat(ledgerbridge("import", "entities", Samples.file("entities.csv").toString())).isZero();
+        assertThat(cli().run("import", "entities", Samples.file("entities.csv").toString()).out()).contains("duplicate");
 
         try (EmbeddedLedgerDatabase db = EmbeddedLedgerDatabase.start(dataDir, Duration.ofSeconds(5))) {
-            try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                 var rs = c.createStatement().executeQuery("SELECT count(*), current_setting('synchronous_commit') FROM financial_entity")) {
+            assertThat(entities(db)).isEqualTo(3);
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                 var rs = c.createStatement().executeQuery("SELECT current_setting('synchronous_commit'), current_setting('fsync')")) {
                 rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(3);
+                assertThat(rs.getString(1)).isEqualTo("on");
                 assertThat(rs.getString(2)).isEqualTo("on");
             }
             assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), db.user(), "wrong password"))
@@ -50,13 +66,109 @@ class EmbeddedLedgerDatabaseTest {
     }
 
     @Test
-    void a_second_process_on_the_same_data_dir_is_told_the_ledger_is_in_use() {
-        try (EmbeddedLedgerDatabase first = EmbeddedLedgerDatabase.start(dataDir, Duration.ofSeconds(5))) {
-            assertThatThrownBy(() -> EmbeddedLedgerDatabase.start(dataDir, Duration.ofMillis(300)))
-                    .isInstanceOf(LedgerInUseException.class)
-                    .hasMessageContaining("is in use by another LedgerBridge process");
-            assertThat(ledgerbridge("--lock-wait", "0", "check")).isEqualTo(4);
+    void a_command_in_another_process_connects_to_the_running_server_at_once_and_leaves_it_running() throws Exception {
+        assertThat(cli().run("import", "entities", Samples.file("entities.csv").toString()).exitCode()).isZero();
+        try (EmbeddedLedgerDatabase db = EmbeddedLedgerDatabase.start(dataDir, Duration.ofSeconds(5), "the test")) {
+            long server = EmbeddedLedgerDatabase.status(dataDir).server().orElseThrow().pid();
+
+            OtherProcess check = OtherProcess.ledgerbridge(logs.resolve("check.log"), "--data-dir", dataDir.toString(), "--lock-wait", "0", "check");
+            assertThat(check.exitCode(WAIT)).as(check.output()).isZero();
+            assertThat(check.output()).contains("ok: every ledger invariant holds").doesNotContain("waiting");
+
+            assertThat(EmbeddedLedgerDatabase.status(dataDir).server().orElseThrow().pid()).as("the same server, still running").isEqualTo(server);
+            assertThat(entities(db)).isEqualTo(3);
         }
-        assertThat(ledgerbridge("check")).isZero();
+        assertThat(running()).as("this process left last and stopped it").isFalse();
+    }
+
+    @Test
+    void two_uses_in_one_process_share_one_server_and_the_last_to_close_stops_it() throws Exception {
+        EmbeddedLedgerDatabase first = EmbeddedLedgerDatabase.start(dataDir, Duration.ofSeconds(5));
+        EmbeddedLedgerDatabase second = EmbeddedLedgerDatabase.start(dataDir, Duration.ofSeconds(5));
+        assertThat(second.jdbcUrl()).isEqualTo(first.jdbcUrl());
+        first.close();
+        first.close();
+        assertThat(running()).isTrue();
+        try (Connection c = DriverManager.getConnection(second.jdbcUrl(), second.user(), second.password())) {
+            assertThat(c.isValid(5)).isTrue();
+        }
+        second.close();
+        assertThat(running()).isFalse();
+    }
+
+    @Test
+    void a_process_killed_while_others_use_the_server_takes_nothing_down_with_it() throws Exception {
+        try (EmbeddedLedgerDatabase db = EmbeddedLedgerDatabase.start(dataDir, Duration.ofSeconds(5), "the test");
+             OtherProcess holder = OtherProcess.java(logs.resolve("holder.log"),
+                     List.of(HoldsTheLedger.class.getName(), dataDir.toString()))) {
+            assertThat(holder.awaitLine("ready", WAIT)).endsWith(db.jdbcUrl());
+            assertThat(EmbeddedLedgerDatabase.status(dataDir).clients()).extracting(LedgerClients.Client::pid).containsExactly(holder.pid());
+
+            holder.kill();
+
+            assertThat(EmbeddedLedgerDatabase.status(dataDir).clients()).as("the killed process's mark is gone").isEmpty();
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+                assertThat(c.isValid(5)).isTrue();
+            }
+        }
+        assertThat(running()).isFalse();
+    }
+
+    @Test
+    void the_last_user_killed_leaves_a_running_server_the_next_command_uses_and_stops() {
+        try (OtherProcess holder = OtherProcess.java(logs.resolve("holder.log"), List.of(HoldsTheLedger.class.getName(), dataDir.toString()))) {
+            holder.awaitLine("ready", WAIT);
+            holder.kill();
+        }
+        EmbeddedLedgerDatabase.Status orphaned = EmbeddedLedgerDatabase.status(dataDir);
+        assertThat(orphaned.server()).as("nobody stopped it").isPresent();
+        assertThat(orphaned.clients()).isEmpty();
+
+        Cli.Result check = cli().run("check");
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(running()).as("the command found nobody else using it and stopped it").isFalse();
+        assertThat(cli().run("check").exitCode()).as("and the next one starts it again").isZero();
+    }
+
+    @Test
+    void db_start_keeps_the_server_running_between_commands_until_db_stop() {
+        Cli.Result started = cli().run("db", "start");
+        assertThat(started.exitCode()).as(started.err()).isZero();
+        assertThat(started.out()).contains("is running", "kept running by `db start`");
+        long server = EmbeddedLedgerDatabase.status(dataDir).server().orElseThrow().pid();
+
+        assertThat(cli().run("import", "entities", Samples.file("entities.csv").toString()).exitCode()).isZero();
+        assertThat(cli().run("check").exitCode()).isZero();
+        assertThat(EmbeddedLedgerDatabase.status(dataDir).server().orElseThrow().pid()).as("one server for all of them").isEqualTo(server);
+        assertThat(cli().run("db", "status").out()).contains("is running", "no LedgerBridge process uses it");
+
+        assertThat(cli().run("db", "stop").out()).contains("stopped the database");
+        assertThat(running()).isFalse();
+        assertThat(cli().run("db", "stop").out()).contains("is not running");
+        assertThat(cli().run("db", "status").out()).contains("is not running");
+    }
+
+    @Test
+    void db_stop_while_another_process_uses_the_server_leaves_the_stop_to_the_last_one() throws Exception {
+        assertThat(cli().run("db", "start").exitCode()).isZero();
+        try (OtherProcess holder = OtherProcess.java(logs.resolve("holder.log"), List.of(HoldsTheLedger.class.getName(), dataDir.toString()))) {
+            holder.awaitLine("ready", WAIT);
+            Cli.Result status = cli().run("db", "status");
+            assertThat(status.out()).contains(String.valueOf(holder.pid()), "holds the ledger");
+
+            Cli.Result stop = cli().run("db", "stop");
+            assertThat(stop.out()).contains("still in use", String.valueOf(holder.pid()));
+            assertThat(running()).isTrue();
+        }
+        // the holder was killed: nobody stopped the server, and nobody asks to keep it running any more
+        assertThat(cli().run("check").exitCode()).isZero();
+        assertThat(running()).isFalse();
+    }
+
+    @Test
+    void db_commands_refuse_an_external_database() {
+        Cli.Result status = Cli.on("jdbc:postgresql://localhost:1/none", "2026-11-21").run("db", "status");
+        assertThat(status.exitCode()).isEqualTo(2);
+        assertThat(status.err()).contains("external PostgreSQL");
     }
 }

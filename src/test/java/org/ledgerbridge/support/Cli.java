@@ -30,6 +30,11 @@ public final class Cli {
         return new Cli(List.of("--db-url", url, "--db-user", server.user(), "--db-password", server.password(), "--as-of", asOf));
     }
 
+    /** A CLI on the embedded database of a data dir, as a user runs it. */
+    public static Cli onDataDir(java.nio.file.Path dataDir, String asOf) {
+        return new Cli(List.of("--data-dir", dataDir.toString(), "--as-of", asOf));
+    }
+
     /** The global options (database, business date), for a CLI started as a process of its own. */
     public List<String> globalOptions() {
         return global;
