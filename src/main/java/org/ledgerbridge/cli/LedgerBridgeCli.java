@@ -51,7 +51,10 @@ public final class LedgerBridgeCli {
         root.output = new Output(out, err);
         root.in = in;
         CommandLine commandLine = new CommandLine(root);
-        root.global.command = commandWords(args);
+        commandLine.setExecutionStrategy(parsed -> {
+            root.global.command = commandWords(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -69,19 +72,11 @@ public final class LedgerBridgeCli {
         return commandLine.execute(args);
     }
 
-    /** The first two words that are neither options nor their values: never a password or a path given after an option. */
-    static String commandWords(String[] args) {
+    /** The names of the command and its subcommands ("import payments"): never an option or its value. */
+    private static String commandWords(CommandLine.ParseResult parsed) {
         java.util.List<String> words = new java.util.ArrayList<>();
-        boolean valueNext = false;
-        for (String arg : args) {
-            if (valueNext) {
-                valueNext = false;
-            } else if (arg.startsWith("-")) {
-                valueNext = !arg.contains("=") && java.util.Set.of("--as-of", "--data-dir", "--db-password", "--db-url", "--db-user",
-                        "--lock-wait", "--report").contains(arg);
-            } else if (words.size() < 2) {
-                words.add(arg);
-            }
+        for (CommandLine.ParseResult sub = parsed.subcommand(); sub != null; sub = sub.subcommand()) {
+            words.add(sub.commandSpec().name());
         }
         return words.isEmpty() ? "ledgerbridge" : String.join(" ", words);
     }
