@@ -24,8 +24,6 @@ import java.util.function.Function;
                 CommandLine.HelpCommand.class})
 public final class LedgerBridgeCli {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerBridgeCli.class);
-
     public static final int DONE = 0;
     public static final int REJECTED = 1;
     public static final int USAGE = 2;
@@ -66,7 +64,8 @@ public final class LedgerBridgeCli {
             // a bug or broken infrastructure: the sentence for the operator, the trace in the debug log
             err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
             err.println("(run with -Dlogging.level.org.ledgerbridge=DEBUG in LEDGERBRIDGE_JAVA_OPTS for the details)");
-            LOG.debug("command failed", e);
+            // the logger only now: a command that needs none starts without the logging system (about 0.2 s)
+            org.slf4j.LoggerFactory.getLogger(LedgerBridgeCli.class).debug("command failed", e);
             return EXTERNAL_FAILURE;
         });
         return commandLine.execute(args);

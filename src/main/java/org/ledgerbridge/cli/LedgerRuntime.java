@@ -48,7 +48,7 @@ final class LedgerRuntime implements AutoCloseable {
         }
         properties.putAll(extra);
         try {
-            SpringApplication application = new SpringApplication(LedgerBridgeApplication.class);
+            SpringApplication application = new SpringApplication(web ? LedgerBridgeApplication.class : CommandLineApplication.class);
             application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
             application.setDefaultProperties(properties);
             application.setLogStartupInfo(false);
