@@ -124,7 +124,7 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
                 if (IN_THIS_PROCESS.containsKey(key) || !LedgerClients.others(key).isEmpty()) {
                     return Stopped.STILL_IN_USE;
                 }
-                PostgresServer.stop(PostgresBinaries.bin(), cluster);
+                PostgresServer.stop(PostgresBinaries.bin(), cluster, true);
                 return Stopped.STOPPED;
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot stop the server of " + dataDir + ": " + e.getMessage(), e);
@@ -167,6 +167,7 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
                 if (running.isPresent()) {
                     port = running.get().port();
                 } else {
+                    PostgresServer.awaitStopped(cluster, Duration.ofSeconds(60));
                     Path bin = PostgresBinaries.bin();
                     if (!Files.exists(cluster.resolve("postgresql.conf"))) {
                         org.springframework.util.FileSystemUtils.deleteRecursively(cluster); // a first start that did not finish
@@ -190,7 +191,7 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
                 Path cluster = dataDir.resolve("pg");
                 if (!Files.exists(dataDir.resolve(KEPT_RUNNING)) && LedgerClients.others(dataDir).isEmpty()
                         && PostgresServer.running(cluster).isPresent()) {
-                    PostgresServer.stop(PostgresBinaries.bin(), cluster);
+                    PostgresServer.stop(PostgresBinaries.bin(), cluster, false);
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot stop the embedded PostgreSQL: " + e.getMessage(), e);

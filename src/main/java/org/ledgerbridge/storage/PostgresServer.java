@@ -26,6 +26,7 @@ public final class PostgresServer {
     }
 
     private static final long LOG_KEPT_BYTES = 10L << 20;
+    private static final boolean AS_ROOT = runsAsRoot();
 
     private PostgresServer() {
     }
@@ -82,15 +83,45 @@ public final class PostgresServer {
         throw failed;
     }
 
-    /** Fast shutdown: open transactions roll back, the server checkpoints and exits. */
-    static void stop(Path bin, Path cluster) {
-        run(List.of(bin.resolve("pg_ctl").toString(), "stop", "-w", "-t", "60", "-m", "fast", "-D", cluster.toString()),
+    /**
+     * Fast shutdown: open transactions roll back, the server checkpoints and exits. Without
+     * {@code wait} the caller goes on at once: every commit is already durable, and a start that
+     * finds the server still stopping waits for it ({@link #awaitStopped}).
+     */
+    static void stop(Path bin, Path cluster, boolean wait) {
+        run(List.of(bin.resolve("pg_ctl").toString(), "stop", wait ? "-w" : "-W", "-t", "60", "-m", "fast", "-D", cluster.toString()),
                 cluster.resolveSibling("postgres.log"));
+    }
+
+    /** Waits until a server of this cluster that is stopping (or starting without us) has exited. */
+    static void awaitStopped(Path cluster, java.time.Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(cluster.resolve("postmaster.pid"), StandardCharsets.US_ASCII);
+            } catch (java.nio.file.NoSuchFileException none) {
+                return;
+            }
+            if (lines.isEmpty() || ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true)).isEmpty()) {
+                return; // a pid file left by a server that is gone: PostgreSQL itself replaces it
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the PostgreSQL of " + cluster + " (pid " + lines.get(0).trim() + ") neither serves nor stops");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for PostgreSQL to stop", e);
+            }
+        }
     }
 
     private static void run(List<String> command, Path log) {
         List<String> line = new ArrayList<>();
-        if (io.zonky.test.db.postgres.util.LinuxUtils.isUnshareAvailable()) {
+        if (AS_ROOT) {
             // PostgreSQL's programs refuse to run as root: as zonky does, run them in a user namespace of their own
             line.addAll(List.of("unshare", "-U"));
         }
@@ -116,6 +147,14 @@ public final class PostgresServer {
             return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
         } catch (IOException | RuntimeException e) {
             return "";
+        }
+    }
+
+    private static boolean runsAsRoot() {
+        try {
+            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        } catch (LinkageError | RuntimeException notUnix) {
+            return false;
         }
     }
 

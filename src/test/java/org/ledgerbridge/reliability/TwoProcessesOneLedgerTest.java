@@ -96,6 +96,9 @@ class TwoProcessesOneLedgerTest {
             assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
             assertThat(server.stop()).as("Ctrl-C on the server").isIn(0, 130, 143);
         }
+        for (int i = 0; i < 200 && java.nio.file.Files.exists(dataDir.resolve("pg").resolve("postmaster.pid")); i++) {
+            Thread.sleep(50); // the last to leave does not wait for the shutdown checkpoint
+        }
         assertThat(EmbeddedLedgerDatabase.status(dataDir).server()).as("the server left last and stopped the database").isEmpty();
     }
 

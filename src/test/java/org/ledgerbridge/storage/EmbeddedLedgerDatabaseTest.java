@@ -32,8 +32,22 @@ class EmbeddedLedgerDatabaseTest {
         return Cli.onDataDir(dataDir, "2026-11-21");
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void the_server_has_stopped_before_its_folder_is_deleted() throws InterruptedException {
+        assertThat(stopped()).isTrue();
+    }
+
     private boolean running() {
         return EmbeddedLedgerDatabase.status(dataDir).server().isPresent();
+    }
+
+    /** Whether the server stopped; the last process to leave does not wait for its shutdown checkpoint, so a moment is allowed. */
+    private boolean stopped() throws InterruptedException {
+        Path pidFile = dataDir.resolve("pg").resolve("postmaster.pid");
+        for (int i = 0; i < 200 && (running() || Files.exists(pidFile)); i++) {
+            Thread.sleep(50);
+        }
+        return !running() && !Files.exists(pidFile);
     }
 
     private static int entities(EmbeddedLedgerDatabase db) throws SQLException {
@@ -48,7 +62,7 @@ class EmbeddedLedgerDatabaseTest {
     void the_ledger_survives_a_restart_in_its_data_dir_and_needs_its_password() throws Exception {
         assertThat(cli().run("import", "entities", Samples.file("entities.csv").toString()).exitCode()).isZero();
         assertThat(Files.readString(dataDir.resolve("db-password"))).hasSizeGreaterThan(20);
-        assertThat(running()).as("the command was the only user: it stopped the server").isFalse();
+        assertThat(stopped()).as("the command was the only user: it stopped the server").isTrue();
 
         assertThat(cli().run("import", "entities", Samples.file("entities.csv").toString()).out()).contains("duplicate");
 
@@ -78,7 +92,7 @@ class EmbeddedLedgerDatabaseTest {
             assertThat(EmbeddedLedgerDatabase.status(dataDir).server().orElseThrow().pid()).as("the same server, still running").isEqualTo(server);
             assertThat(entities(db)).isEqualTo(3);
         }
-        assertThat(running()).as("this process left last and stopped it").isFalse();
+        assertThat(stopped()).as("this process left last and stopped it").isTrue();
     }
 
     @Test
@@ -93,7 +107,7 @@ class EmbeddedLedgerDatabaseTest {
             assertThat(c.isValid(5)).isTrue();
         }
         second.close();
-        assertThat(running()).isFalse();
+        assertThat(stopped()).isTrue();
     }
 
     @Test
@@ -111,11 +125,11 @@ class EmbeddedLedgerDatabaseTest {
                 assertThat(c.isValid(5)).isTrue();
             }
         }
-        assertThat(running()).isFalse();
+        assertThat(stopped()).isTrue();
     }
 
     @Test
-    void the_last_user_killed_leaves_a_running_server_the_next_command_uses_and_stops() {
+    void the_last_user_killed_leaves_a_running_server_the_next_command_uses_and_stops() throws Exception {
         try (OtherProcess holder = OtherProcess.java(logs.resolve("holder.log"), List.of(HoldsTheLedger.class.getName(), dataDir.toString()))) {
             holder.awaitLine("ready", WAIT);
             holder.kill();
@@ -126,12 +140,12 @@ class EmbeddedLedgerDatabaseTest {
 
         Cli.Result check = cli().run("check");
         assertThat(check.exitCode()).as(check.err()).isZero();
-        assertThat(running()).as("the command found nobody else using it and stopped it").isFalse();
+        assertThat(stopped()).as("the command found nobody else using it and stopped it").isTrue();
         assertThat(cli().run("check").exitCode()).as("and the next one starts it again").isZero();
     }
 
     @Test
-    void db_start_keeps_the_server_running_between_commands_until_db_stop() {
+    void db_start_keeps_the_server_running_between_commands_until_db_stop() throws Exception {
         Cli.Result started = cli().run("db", "start");
         assertThat(started.exitCode()).as(started.err()).isZero();
         assertThat(started.out()).contains("is running", "kept running by `db start`");
@@ -143,7 +157,7 @@ class EmbeddedLedgerDatabaseTest {
         assertThat(cli().run("db", "status").out()).contains("is running", "no LedgerBridge process uses it");
 
         assertThat(cli().run("db", "stop").out()).contains("stopped the database");
-        assertThat(running()).isFalse();
+        assertThat(stopped()).isTrue();
         assertThat(cli().run("db", "stop").out()).contains("is not running");
         assertThat(cli().run("db", "status").out()).contains("is not running");
     }
@@ -162,7 +176,7 @@ class EmbeddedLedgerDatabaseTest {
         }
         // the holder was killed: nobody stopped the server, and nobody asks to keep it running any more
         assertThat(cli().run("check").exitCode()).isZero();
-        assertThat(running()).isFalse();
+        assertThat(stopped()).isTrue();
     }
 
     @Test
