@@ -4,19 +4,26 @@ import org.ledgerbridge.storage.EmbeddedLedgerDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * `db start|stop|status`: the data dir's embedded PostgreSQL, which every LedgerBridge process on
- * that data dir shares. Scripts keep it running between their commands with `db start`.
+ * that data dir shares. `db start` leaves a process running that keeps the database up and runs
+ * the next commands at once, without a start-up of their own; `db stop` ends it.
  */
 @Command(name = "db", description = "The embedded database of the data dir, shared by every LedgerBridge process using it.",
-        subcommands = {DbCommand.Start.class, DbCommand.Stop.class, DbCommand.Status.class})
+        subcommands = {DbCommand.Start.class, DbCommand.Stop.class, DbCommand.Status.class, DbCommand.KeepRunning.class})
 final class DbCommand {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     @ParentCommand
     LedgerBridgeCli cli;
@@ -29,27 +36,33 @@ final class DbCommand {
         return false;
     }
 
-    @Command(name = "start", description = "Starts the embedded database (or finds it running) and keeps it running after"
-            + " this command, so that the next commands connect at once; `db stop` ends that.")
+    @Command(name = "start", description = "Starts the embedded database (or finds it running) and a process that keeps it running"
+            + " and runs the next commands on this data dir at once, until `db stop`.")
     static final class Start implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException, InterruptedException {
             LedgerBridgeCli cli = db.cli;
             if (external(cli)) {
                 return LedgerBridgeCli.USAGE;
             }
-            EmbeddedLedgerDatabase.Status status = EmbeddedLedgerDatabase.keepRunning(cli.global.dataDir,
-                    Duration.ofSeconds(cli.global.lockWaitSeconds), cli.global.actor());
-            print(cli, status);
+            if (ResidentProcess.running(cli.global.dataDir).isEmpty()) {
+                try {
+                    ResidentProcess.start(cli.global.dataDir, WAIT);
+                } catch (IOException e) {
+                    cli.output.err.println("error: cannot start the process that keeps the database running: " + e.getMessage());
+                    return LedgerBridgeCli.EXTERNAL_FAILURE;
+                }
+            }
+            print(cli, EmbeddedLedgerDatabase.status(cli.global.dataDir));
             return LedgerBridgeCli.DONE;
         }
     }
 
-    @Command(name = "stop", description = "Stops the embedded database, or, while other LedgerBridge processes use it,"
-            + " lets the last of them stop it when it ends.")
+    @Command(name = "stop", description = "Ends what `db start` left running and stops the embedded database, or, while other"
+            + " LedgerBridge processes use it (`serve`, a running command), leaves that to the last of them.")
     static final class Stop implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
@@ -60,13 +73,18 @@ final class DbCommand {
             if (external(cli)) {
                 return LedgerBridgeCli.USAGE;
             }
+            Optional<ProcessHandle> resident = ResidentProcess.running(cli.global.dataDir);
+            resident.ifPresent(process -> ResidentProcess.stop(process, WAIT));
             EmbeddedLedgerDatabase.Stopped stopped = EmbeddedLedgerDatabase.stop(cli.global.dataDir,
                     Duration.ofSeconds(cli.global.lockWaitSeconds));
+            if (stopped == EmbeddedLedgerDatabase.Stopped.NOT_RUNNING && resident.isPresent()) {
+                stopped = EmbeddedLedgerDatabase.Stopped.STOPPED; // the process `db start` left was its last user and stopped it
+            }
             EmbeddedLedgerDatabase.Status status = EmbeddedLedgerDatabase.status(cli.global.dataDir);
             if (cli.global.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("status", stopped.name().toLowerCase());
-                json.put("clients", status.clients());
+                json.put("clients", clients(status));
                 cli.output.json(json);
             } else {
                 cli.output.out.println(switch (stopped) {
@@ -76,7 +94,7 @@ final class DbCommand {
                             + " these ends:";
                 });
                 if (stopped == EmbeddedLedgerDatabase.Stopped.STILL_IN_USE) {
-                    clients(cli, status);
+                    table(cli, status);
                 }
             }
             return LedgerBridgeCli.DONE;
@@ -99,7 +117,48 @@ final class DbCommand {
         }
     }
 
+    /** The process `db start` leaves running: uses the database and runs passed commands until it is told to end. */
+    @Command(name = ResidentProcess.SUBCOMMAND, hidden = true)
+    static final class KeepRunning implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            LedgerBridgeCli cli = db.cli;
+            if (external(cli)) {
+                return LedgerBridgeCli.USAGE;
+            }
+            LedgerRuntime ledger = LedgerRuntime.start(cli.global, false, Map.of());
+            // the pid first: `db start` waits for the socket, then reads it
+            Files.writeString(cli.global.dataDir.resolve(ResidentProcess.PID_FILE), String.valueOf(ProcessHandle.current().pid()));
+            CommandServer commands = CommandServer.start(cli.global.dataDir, ledger.context());
+            CountDownLatch ended = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    commands.close();
+                    ledger.close();
+                    Files.deleteIfExists(cli.global.dataDir.resolve(ResidentProcess.PID_FILE));
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("error: " + e.getMessage());
+                } finally {
+                    ended.countDown();
+                }
+            }, "ledgerbridge-resident-shutdown"));
+            System.err.println("keeping the database of " + cli.global.dataDir + " running and answering commands (pid "
+                    + ProcessHandle.current().pid() + ")");
+            ended.await();
+            return LedgerBridgeCli.DONE;
+        }
+    }
+
+    private static List<Map<String, Object>> clients(EmbeddedLedgerDatabase.Status status) {
+        return status.clients().stream().map(c -> Map.<String, Object>of("pid", c.pid(), "command", c.command(),
+                "since", c.since().toString())).toList();
+    }
+
     private static void print(LedgerBridgeCli cli, EmbeddedLedgerDatabase.Status status) {
+        Optional<ProcessHandle> resident = ResidentProcess.running(cli.global.dataDir);
         if (cli.global.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("running", status.server().isPresent());
@@ -108,9 +167,8 @@ final class DbCommand {
                 json.put("port", server.port());
                 json.put("since", server.since().toString());
             });
-            json.put("keptRunningBy", status.keptRunningBy().orElse(null));
-            json.put("clients", status.clients().stream().map(c -> Map.of("pid", c.pid(), "command", c.command(),
-                    "since", c.since().toString())).toList());
+            json.put("keptRunningBy", resident.map(ProcessHandle::pid).orElse(null));
+            json.put("clients", clients(status));
             cli.output.json(json);
             return;
         }
@@ -118,15 +176,16 @@ final class DbCommand {
                 .map(server -> "the database of " + cli.global.dataDir + " is running: PostgreSQL pid " + server.pid() + ", port "
                         + server.port() + ", since " + server.since())
                 .orElse("the database of " + cli.global.dataDir + " is not running"));
-        status.keptRunningBy().ifPresent(by -> cli.output.out.println("kept running by `db start` (" + by + ") until `db stop`"));
+        resident.ifPresent(p -> cli.output.out.println("kept running by `db start` (pid " + p.pid() + "), which also runs the"
+                + " commands on this data dir, until `db stop`"));
         if (status.clients().isEmpty()) {
             cli.output.out.println("no LedgerBridge process uses it");
         } else {
-            clients(cli, status);
+            table(cli, status);
         }
     }
 
-    private static void clients(LedgerBridgeCli cli, EmbeddedLedgerDatabase.Status status) {
+    private static void table(LedgerBridgeCli cli, EmbeddedLedgerDatabase.Status status) {
         cli.output.table(List.of("PID", "COMMAND", "SINCE"), status.clients().stream()
                 .map(c -> List.of(String.valueOf(c.pid()), c.command(), c.since().toString())).toList());
     }

@@ -158,7 +158,7 @@ final class GlCommand {
             String format;
 
             @Option(names = "--path", paramLabel = "P")
-            String path;
+            java.nio.file.Path path;
 
             @Option(names = "--url", paramLabel = "U")
             String url;
@@ -167,7 +167,8 @@ final class GlCommand {
             public Integer call() {
                 LedgerBridgeCli cli = target.parent.cli;
                 return cli.withLedger(ledger -> {
-                    GlSending.TargetChange change = ledger.bean(GlSending.class).addTarget(name, type, format, path, url, cli.global.actor());
+                    GlSending.TargetChange change = ledger.bean(GlSending.class).addTarget(name, type, format,
+                            path == null ? null : path.toAbsolutePath().toString(), url, cli.global.actor());
                     if (change instanceof GlSending.TargetRefused refused) {
                         cli.output.err.println("refused: " + refused.code() + ": " + refused.message());
                         return LedgerBridgeCli.USAGE;

@@ -40,6 +40,16 @@ public class GlobalOptions {
 
     public enum ReportFormat { text, json }
 
+    /** For a command passed to the server: the sender's environment, not the server's. */
+    java.util.Map<String, String> environment;
+
+    private String environment(String key) {
+        if (environment != null) {
+            return environment.get(key);
+        }
+        return key.equals("user.name") ? System.getProperty(key) : System.getenv(key);
+    }
+
     /** The command words of this run ("import payments"), shown by `db status` beside this process. */
     String command = "ledgerbridge";
 
@@ -47,13 +57,14 @@ public class GlobalOptions {
         if (asOf != null) {
             return asOf;
         }
-        String zone = System.getenv("LEDGERBRIDGE_ZONE");
+        String zone = environment("LEDGERBRIDGE_ZONE");
         return LocalDate.now(zone == null || zone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(zone));
     }
 
     String actor() {
-        String actor = System.getenv("LEDGERBRIDGE_ACTOR");
-        return actor != null && !actor.isBlank() ? actor : "cli:" + System.getProperty("user.name", "unknown");
+        String actor = environment("LEDGERBRIDGE_ACTOR");
+        String user = environment("user.name");
+        return actor != null && !actor.isBlank() ? actor : "cli:" + (user != null ? user : "unknown");
     }
 
     boolean json() {

@@ -37,6 +37,9 @@ public final class LedgerBridgeCli {
 
     Output output;
 
+    /** Set when this command was passed to the process serving the data dir. */
+    Passed passed;
+
     /** Where `--password-stdin` reads from. */
     java.io.InputStream in;
 
@@ -45,12 +48,31 @@ public final class LedgerBridgeCli {
     }
 
     public static int execute(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
+        return execute(args, in, out, err, null);
+    }
+
+    /** A command passed by another process to the one serving the data dir: its folder, environment, and the server's application. */
+    record Passed(java.nio.file.Path workingDir, Map<String, String> environment,
+                  org.springframework.context.ConfigurableApplicationContext application) {
+    }
+
+    static int execute(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, Passed passed) {
         LedgerBridgeCli root = new LedgerBridgeCli();
         root.output = new Output(out, err);
         root.in = in;
+        root.passed = passed;
         CommandLine commandLine = new CommandLine(root);
+        if (passed != null) {
+            root.global.environment = passed.environment();
+            // a relative path is the sender's, not the server's
+            commandLine.registerConverter(java.nio.file.Path.class, value -> passed.workingDir().resolve(value));
+        }
         commandLine.setExecutionStrategy(parsed -> {
             root.global.command = commandWords(parsed);
+            if (passed != null && CommandChannel.RUN_HERE.contains(root.global.command.split(" ")[0])) {
+                err.println("error: `" + root.global.command + "` is not run by the server; run it with LEDGERBRIDGE_PASS_COMMANDS=false");
+                return USAGE;
+            }
             return new CommandLine.RunLast().execute(parsed);
         });
         commandLine.setOut(new PrintWriter(out, true));
@@ -82,7 +104,8 @@ public final class LedgerBridgeCli {
 
     /** Runs the work against a started ledger and closes it afterwards. */
     int withLedger(Function<LedgerRuntime, Integer> work) {
-        try (LedgerRuntime ledger = LedgerRuntime.start(global, false, Map.of())) {
+        try (LedgerRuntime ledger = passed != null ? LedgerRuntime.borrowing(passed.application())
+                : LedgerRuntime.start(global, false, Map.of())) {
             return work.apply(ledger);
         }
     }

@@ -18,10 +18,21 @@ final class LedgerRuntime implements AutoCloseable {
 
     private final EmbeddedLedgerDatabase embedded;
     private final ConfigurableApplicationContext context;
+    private final boolean borrowed;
 
     private LedgerRuntime(EmbeddedLedgerDatabase embedded, ConfigurableApplicationContext context) {
+        this(embedded, context, false);
+    }
+
+    private LedgerRuntime(EmbeddedLedgerDatabase embedded, ConfigurableApplicationContext context, boolean borrowed) {
         this.embedded = embedded;
         this.context = context;
+        this.borrowed = borrowed;
+    }
+
+    /** The running server's application, for a command passed to it: closing leaves it running. */
+    static LedgerRuntime borrowing(ConfigurableApplicationContext application) {
+        return new LedgerRuntime(null, application, true);
     }
 
     static LedgerRuntime start(GlobalOptions global, boolean web, Map<String, Object> extra) {
@@ -72,6 +83,9 @@ final class LedgerRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (borrowed) {
+            return;
+        }
         try {
             context.close();
         } finally {

@@ -7,6 +7,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.OptionalInt passed = CommandClient.tryRunning(args, System.out, System.err);
+        if (passed.isPresent()) {
+            System.exit(passed.getAsInt());
+        }
         int exitCode = LedgerBridgeCli.execute(args, System.out, System.err);
         if (exitCode != LedgerBridgeCli.KEEP_RUNNING) {
             System.exit(exitCode);

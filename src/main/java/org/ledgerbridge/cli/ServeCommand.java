@@ -29,7 +29,22 @@ final class ServeCommand implements Callable<Integer> {
             properties.put("ledgerbridge.fixed-as-of", cli.global.asOf.toString());
         }
         LedgerRuntime ledger = LedgerRuntime.start(cli.global, true, properties);
-        Runtime.getRuntime().addShutdownHook(new Thread(ledger::close, "ledgerbridge-shutdown"));
+        CommandServer commands = null;
+        if ((cli.global.dbUrl == null || cli.global.dbUrl.isBlank()) && !ResidentProcess.answering(cli.global.dataDir)) {
+            try {
+                // the command line on this data dir runs its commands here, without a start-up of its own
+                commands = CommandServer.start(cli.global.dataDir, ledger.context());
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                cli.output.err.println("note: commands on this data dir start processes of their own (" + e.getMessage() + ")");
+            }
+        }
+        CommandServer passedCommands = commands;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (passedCommands != null) {
+                passedCommands.close();
+            }
+            ledger.close();
+        }, "ledgerbridge-shutdown"));
         if (demo) {
             boolean loaded = ledger.bean(DemoLedger.class).loadIfEmpty(cli.global.actor(), cli.global.businessDate());
             cli.output.err.println(loaded ? "Demo ledger loaded." : "The ledger already holds data; demo data not loaded.");

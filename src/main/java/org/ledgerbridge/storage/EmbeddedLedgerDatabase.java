@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,13 +21,13 @@ import java.util.Optional;
 /**
  * The PostgreSQL server LedgerBridge runs when no external database is configured, shared by
  * every LedgerBridge process on the same data dir: the first one starts it, the others connect
- * to it, and the last one to leave stops it (unless {@code db start} asked to keep it running).
+ * to it, and the last one to leave stops it ({@code db start} leaves a process that uses it until {@code db stop}).
  *
  * <p>Layout of the data dir: {@code pg/} holds the cluster (its {@code postmaster.pid} names the
  * running server and its port), {@code db-password} the generated password of the database user
  * (mode 600), {@code clients/} one locked file per process using the server,
  * {@code ledgerbridge.lock} the lock held while a process starts, joins, leaves or stops the
- * server, {@code db-kept-running} who asked to keep it running. The server listens on loopback
+ * server. The server listens on loopback
  * only and requires the password (scram-sha-256), and commits are durable
  * ({@code synchronous_commit=on}, fsync on): this is a ledger, not a test fixture.
  */
@@ -37,7 +36,6 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
     public static final String DATABASE = "ledgerbridge";
     public static final String USER = "postgres";
     private static final String HBA_MARKER = "# LedgerBridge: loopback only, password required";
-    private static final String KEPT_RUNNING = "db-kept-running";
     private static final Duration LEAVE_WAIT = Duration.ofMinutes(2);
 
     /** The servers this process uses, by data dir: its commands and tests share one registration. */
@@ -50,11 +48,11 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
         this.shared = shared;
     }
 
-    /** What {@code db status} shows: the server, if it runs, who keeps it running, and who uses it. */
-    public record Status(Optional<PostgresServer.Running> server, Optional<String> keptRunningBy, List<LedgerClients.Client> clients) {
+    /** What {@code db status} shows: the server, if it runs, and who uses it. */
+    public record Status(Optional<PostgresServer.Running> server, List<LedgerClients.Client> clients) {
     }
 
-    /** What {@code db stop} did. */
+    /** What {@link #stop} did. */
     public enum Stopped { STOPPED, NOT_RUNNING, STILL_IN_USE }
 
     public static EmbeddedLedgerDatabase start(Path dataDir, Duration lockWait) {
@@ -101,24 +99,14 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
         }
     }
 
-    /** Starts (or joins) the server and marks it to keep running after this process ends. */
-    public static Status keepRunning(Path dataDir, Duration lockWait, String by) {
-        try (EmbeddedLedgerDatabase ignored = start(dataDir, lockWait, "db start")) {
-            Files.writeString(dataDir.resolve(KEPT_RUNNING), by + " at " + Instant.now() + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot mark the server of " + dataDir + " as kept running: " + e.getMessage(), e);
-        }
-        return status(dataDir);
-    }
-
-    /** Ends the keep-running mark and stops the server unless another process still uses it (then the last one stops it). */
+    /** Stops the server unless a LedgerBridge process still uses it (then the last one to end stops it). */
     public static Stopped stop(Path dataDir, Duration lockWait) {
         Path key = dataDir.toAbsolutePath().normalize();
         synchronized (IN_THIS_PROCESS) {
             try (DataDirLock ignored = DataDirLock.acquire(key, lockWait)) {
-                Files.deleteIfExists(key.resolve(KEPT_RUNNING));
                 Path cluster = key.resolve("pg");
                 if (PostgresServer.running(cluster).isEmpty()) {
+                    PostgresServer.awaitStopped(cluster, Duration.ofSeconds(60)); // the last process left, and it may still be stopping
                     return Stopped.NOT_RUNNING;
                 }
                 if (IN_THIS_PROCESS.containsKey(key) || !LedgerClients.others(key).isEmpty()) {
@@ -135,9 +123,7 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
     public static Status status(Path dataDir) {
         Path key = dataDir.toAbsolutePath().normalize();
         try {
-            Path mark = key.resolve(KEPT_RUNNING);
-            Optional<String> kept = Files.exists(mark) ? Optional.of(Files.readString(mark, StandardCharsets.UTF_8).strip()) : Optional.empty();
-            return new Status(PostgresServer.running(key.resolve("pg")), kept, LedgerClients.others(key));
+            return new Status(PostgresServer.running(key.resolve("pg")), LedgerClients.others(key));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the state of " + dataDir + ": " + e.getMessage(), e);
         }
@@ -189,7 +175,7 @@ public final class EmbeddedLedgerDatabase implements AutoCloseable {
             try (DataDirLock ignored = DataDirLock.acquire(dataDir, LEAVE_WAIT)) {
                 registration.close();
                 Path cluster = dataDir.resolve("pg");
-                if (!Files.exists(dataDir.resolve(KEPT_RUNNING)) && LedgerClients.others(dataDir).isEmpty()
+                if (LedgerClients.others(dataDir).isEmpty()
                         && PostgresServer.running(cluster).isPresent()) {
                     PostgresServer.stop(PostgresBinaries.bin(), cluster, false);
                 }

@@ -145,21 +145,50 @@ class EmbeddedLedgerDatabaseTest {
     }
 
     @Test
-    void db_start_keeps_the_server_running_between_commands_until_db_stop() throws Exception {
+    void db_start_leaves_a_process_that_keeps_the_database_running_and_runs_the_next_commands_until_db_stop() throws Exception {
         Cli.Result started = cli().run("db", "start");
         assertThat(started.exitCode()).as(started.err()).isZero();
-        assertThat(started.out()).contains("is running", "kept running by `db start`");
+        assertThat(started.out()).contains("is running", "kept running by `db start`", "db keep-running");
         long server = EmbeddedLedgerDatabase.status(dataDir).server().orElseThrow().pid();
 
-        assertThat(cli().run("import", "entities", Samples.file("entities.csv").toString()).exitCode()).isZero();
-        assertThat(cli().run("check").exitCode()).isZero();
+        OtherProcess imported = OtherProcess.ledgerbridge(logs.resolve("import.log"), "--data-dir", dataDir.toString(),
+                "import", "entities", Samples.file("entities.csv").toString());
+        assertThat(imported.exitCode(WAIT)).as(imported.output()).isZero();
+        OtherProcess check = OtherProcess.ledgerbridge(logs.resolve("check.log"), "--data-dir", dataDir.toString(), "check");
+        assertThat(check.exitCode(WAIT)).as(check.output()).isZero();
+        assertThat(check.output()).contains("ok: every ledger invariant holds");
+        assertThat(Files.readString(dataDir.resolve("resident.log")))
+                .as("both ran in the process `db start` left, not in their own")
+                .contains("ran `import` for pid " + imported.pid() + ": exit 0", "ran `check` for pid " + check.pid() + ": exit 0");
         assertThat(EmbeddedLedgerDatabase.status(dataDir).server().orElseThrow().pid()).as("one server for all of them").isEqualTo(server);
-        assertThat(cli().run("db", "status").out()).contains("is running", "no LedgerBridge process uses it");
 
         assertThat(cli().run("db", "stop").out()).contains("stopped the database");
         assertThat(stopped()).isTrue();
+        assertThat(dataDir.resolve("resident.pid")).doesNotExist();
+        assertThat(dataDir.resolve("commands.sock")).doesNotExist();
         assertThat(cli().run("db", "stop").out()).contains("is not running");
         assertThat(cli().run("db", "status").out()).contains("is not running");
+    }
+
+    @Test
+    void a_command_passed_to_the_running_process_reads_files_from_the_senders_folder_and_records_the_senders_name() throws Exception {
+        assertThat(cli().run("db", "start").exitCode()).isZero();
+        Path script = Files.createDirectories(logs.resolve("nightly"));
+        Files.copy(Samples.file("entities.csv"), script.resolve("today.csv"));
+
+        OtherProcess imported = OtherProcess.ledgerbridgeIn(script, java.util.Map.of("LEDGERBRIDGE_ACTOR", "nightly-import"),
+                logs.resolve("import.log"), "--data-dir", dataDir.toString(), "--report", "json", "import", "entities", "today.csv");
+        assertThat(imported.exitCode(WAIT)).as(imported.output()).isZero();
+        assertThat(imported.output()).contains("\"status\":\"committed\"");
+        assertThat(Files.readString(dataDir.resolve("resident.log"))).contains("ran `import` for pid " + imported.pid());
+
+        try (EmbeddedLedgerDatabase db = EmbeddedLedgerDatabase.start(dataDir, Duration.ofSeconds(5));
+             Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM audit_event WHERE actor = 'nightly-import'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the import's audit names the script, not the server").isPositive();
+        }
+        assertThat(cli().run("db", "stop").exitCode()).isZero();
     }
 
     @Test

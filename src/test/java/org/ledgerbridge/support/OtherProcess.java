@@ -29,13 +29,29 @@ public final class OtherProcess implements AutoCloseable {
         return java(log, all);
     }
 
+    /** `ledgerbridge ARGS` started from the folder {@code workingDir} with these environment variables, as a script would. */
+    public static OtherProcess ledgerbridgeIn(Path workingDir, java.util.Map<String, String> environment, Path log, String... args) {
+        List<String> all = new ArrayList<>(List.of("org.ledgerbridge.cli.Main"));
+        all.addAll(List.of(args));
+        return start(log, all, workingDir, environment);
+    }
+
     /** A main class of this test run in a process of its own. */
     public static OtherProcess java(Path log, List<String> mainAndArgs) {
+        return start(log, mainAndArgs, null, java.util.Map.of());
+    }
+
+    private static OtherProcess start(Path log, List<String> mainAndArgs, Path workingDir, java.util.Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
         command.addAll(mainAndArgs);
         try {
-            return new OtherProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (workingDir != null) {
+                builder.directory(workingDir.toFile());
+            }
+            builder.environment().putAll(environment);
+            return new OtherProcess(builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
