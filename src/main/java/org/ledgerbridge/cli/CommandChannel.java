@@ -25,7 +25,7 @@ final class CommandChannel {
     static final byte EXIT = 3;
 
     /** The environment a command reads, besides its options: passed with the request, never the server's own. */
-    static final Set<String> ENVIRONMENT = Set.of("LEDGERBRIDGE_ACTOR", "LEDGERBRIDGE_ZONE", "user.name", "client.pid");
+    static final Set<String> ENVIRONMENT = Set.of("LEDGERBRIDGE_ACTOR", "LEDGERBRIDGE_ZONE", "user.name", "client.pid", "terminal");
 
     /** Commands the running process does not take: they start or stop processes, or work on another data dir. */
     static final Set<String> RUN_HERE = Set.of("serve", "db", "generate", "help");

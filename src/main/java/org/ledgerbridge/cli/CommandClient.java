@@ -99,7 +99,8 @@ final class CommandClient {
         sent.addAll(request);
         Map<String, String> environment = new LinkedHashMap<>();
         for (String key : CommandChannel.ENVIRONMENT) {
-            String value = key.equals("client.pid") ? String.valueOf(ProcessHandle.current().pid())
+            String value = key.equals("terminal") ? String.valueOf(System.console() != null)
+                    : key.equals("client.pid") ? String.valueOf(ProcessHandle.current().pid())
                     : key.equals("user.name") ? System.getProperty(key) : System.getenv(key);
             if (value != null) {
                 environment.put(key, value);

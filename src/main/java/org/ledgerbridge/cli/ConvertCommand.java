@@ -100,7 +100,7 @@ final class ConvertCommand {
         private int run(LedgerBridgeCli cli, GlFormat glFormat, MappingProfile profile, ImisChart chart, List<ImisBatchHistory.Warning> warnings) {
             long started = System.nanoTime();
             ImisConverter.Conversion conversion = ImisConverter.convert(file, new LinkedHashSet<>(batches), glFormat, summarize,
-                    namePattern, chart, profile, out, new ProgressBar(cli.output.err, "converting " + file.getFileName()));
+                    namePattern, chart, profile, out, new ProgressBar(cli.output, "converting " + file.getFileName()));
             if (conversion instanceof ImisConverter.Rejected rejected) {
                 if (cli.global.json()) {
                     cli.output.json(Map.of("status", "rejected", "errors", rejected.errors()));

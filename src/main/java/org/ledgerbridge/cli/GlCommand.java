@@ -303,7 +303,7 @@ final class GlCommand {
         }
 
         static GlSending.Progress bar(LedgerBridgeCli cli, String label) {
-            ProgressBar bar = new ProgressBar(cli.output.err, label);
+            ProgressBar bar = new ProgressBar(cli.output, label);
             return (done, total) -> bar.progress(done, done, total);
         }
 

@@ -83,7 +83,7 @@ final class ImportCommand implements Callable<Integer> {
                     .withMapping(chosen)
                     .withKindOptions(allowOverpayment, action, batches, target)
                     .withFlag("gl-detail", glDetail == null ? "" : glDetail.option())
-                    .withProgress(new ProgressBar(cli.output.err, (dryRun ? "validating " : "importing ") + file.getFileName()));
+                    .withProgress(new ProgressBar(cli.output, (dryRun ? "validating " : "importing ") + file.getFileName()));
             ImportReport report = imports.run(kind, file, options);
             print(report);
             if (report.status() != ImportStatus.REJECTED) {

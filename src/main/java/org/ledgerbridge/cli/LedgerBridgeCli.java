@@ -58,7 +58,7 @@ public final class LedgerBridgeCli {
 
     static int execute(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, Passed passed) {
         LedgerBridgeCli root = new LedgerBridgeCli();
-        root.output = new Output(out, err);
+        root.output = passed == null ? new Output(out, err) : new Output(out, err, "true".equals(passed.environment().get("terminal")));
         root.in = in;
         root.passed = passed;
         CommandLine commandLine = new CommandLine(root);

@@ -34,10 +34,17 @@ final class Output {
 
     final PrintStream out;
     final PrintStream err;
+    /** Whether standard error is a terminal (a progress bar redraws its line) or a log (it writes a line now and then). */
+    final boolean terminal;
 
     Output(PrintStream out, PrintStream err) {
+        this(out, err, System.console() != null);
+    }
+
+    Output(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
         this.err = err;
+        this.terminal = terminal;
     }
 
     /**

@@ -21,10 +21,10 @@ final class ProgressBar implements ProgressListener {
     private long lastDrawn;
     private boolean drawn;
 
-    ProgressBar(PrintStream err, String label) {
-        this.err = err;
+    ProgressBar(Output output, String label) {
+        this.err = output.err;
         this.label = label;
-        this.terminal = System.console() != null;
+        this.terminal = output.terminal;
     }
 
     @Override
