@@ -171,6 +171,22 @@ class EmbeddedLedgerDatabaseTest {
     }
 
     @Test
+    void a_killed_db_start_process_leaves_a_socket_nobody_answers_and_the_next_command_runs_in_its_own_process() throws Exception {
+        assertThat(cli().run("db", "start").exitCode()).isZero();
+        long resident = Long.parseLong(Files.readString(dataDir.resolve("resident.pid")).trim());
+        ProcessHandle.of(resident).orElseThrow().destroyForcibly();
+        ProcessHandle.of(resident).ifPresent(p -> p.onExit().join());
+        assertThat(dataDir.resolve("commands.sock")).as("left behind").exists();
+
+        OtherProcess check = OtherProcess.ledgerbridge(logs.resolve("check.log"), "--data-dir", dataDir.toString(), "check");
+        assertThat(check.exitCode(WAIT)).as(check.output()).isZero();
+        assertThat(Files.readString(dataDir.resolve("resident.log"))).doesNotContain("for pid " + check.pid());
+        assertThat(cli().run("db", "status").out()).doesNotContain("kept running");
+        assertThat(cli().run("db", "start").exitCode()).as("a new one starts over the old socket").isZero();
+        assertThat(cli().run("db", "stop").out()).contains("stopped the database");
+    }
+
+    @Test
     void a_command_passed_to_the_running_process_reads_files_from_the_senders_folder_and_records_the_senders_name() throws Exception {
         assertThat(cli().run("db", "start").exitCode()).isZero();
         Path script = Files.createDirectories(logs.resolve("nightly"));
