@@ -171,6 +171,13 @@ public class GlExportService {
     private Optional<GlExport> settleEarlierRun(Path zip, Path temporary) {
         String name = zip.toAbsolutePath().toString();
         try {
+            for (Path path : List.of(zip, temporary)) {
+                if (Files.exists(path) && !Files.isRegularFile(path)) {
+                    // a device or a pipe would be read for ever as an earlier export: refused before anything is read
+                    return Optional.of(new GlExport.Refused("OUTPUT_NOT_A_FILE", path + " is not a file (a folder, a device or a"
+                            + " pipe); an export is written to a new file: choose another name"));
+                }
+            }
             if (Files.exists(zip)) {
                 Optional<Long> recorded = exportRecordedAs(name, sha256(zip));
                 return Optional.of(new GlExport.Refused(recorded.isPresent() ? "ALREADY_EXPORTED" : "OUTPUT_EXISTS", recorded

@@ -46,7 +46,7 @@ class AccessRules {
             new WriteRule(HttpMethod.POST, "/batches/*/reverse", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/batches/reverse", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/export/**", Role.APPROVER),
-            new WriteRule(HttpMethod.POST, "/gl/validate", Role.PREPARER),
+            new WriteRule(HttpMethod.POST, "/gl/validate", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/gl/send", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/gl/mark-sent", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/imis/**", Role.PREPARER));

@@ -131,6 +131,23 @@ class GlExportTest {
     }
 
     @Test
+    void an_export_to_a_device_a_pipe_or_a_folder_is_refused_at_once_and_nothing_is_recorded() throws Exception {
+        long before = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource).sql("SELECT count(*) FROM gl_export")
+                .query(Long.class).single();
+        Path pipe = dir.resolve("pipe.zip");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        for (Path out : List.of(Path.of("/dev/full"), pipe, Files.createDirectories(dir.resolve("folder.zip")))) {
+            long started = System.nanoTime();
+            GlExport refused = export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, out, "t");
+            assertThat(refused).as(out.toString()).isInstanceOfSatisfying(GlExport.Refused.class,
+                    r -> assertThat(r.code()).isEqualTo("OUTPUT_NOT_A_FILE"));
+            assertThat(System.nanoTime() - started).as("never reads the device or waits on the pipe").isLessThan(5_000_000_000L);
+        }
+        assertThat(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource).sql("SELECT count(*) FROM gl_export")
+                .query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void a_run_that_stopped_after_its_commit_but_before_the_rename_is_completed_by_the_next_run() throws IOException {
         Path zip = dir.resolve("interrupted.zip");
         assertThat(export.export(FROM, TO, "csv", null, true, Summarize.DETAIL, zip, "t")).isInstanceOf(GlExport.Exported.class);
