@@ -58,6 +58,7 @@ public final class ImisFile {
         String entity = Cells.required(row, "FINANCIAL_ENTITY", 20, errors);
         String account = Cells.required(row, "GL_ACCOUNT", 40, errors);
         BigDecimal amount = Cells.decimal(row, "AMOUNT", errors);
+        String description = Cells.optional(row, "DESCRIPTION", 500, errors); // a formula is refused, as the imports refuse it
         long lineNumber = 0;
         String lineText = row.get("LINE_NUMBER");
         if (!lineText.isEmpty()) {
@@ -71,7 +72,7 @@ public final class ImisFile {
             return null;
         }
         return new ImisLine(row.number(), batch, transaction, lineNumber, date, row.get("TRANSACTION_TYPE"), row.get("SOURCE_SYSTEM"),
-                row.get("ST_ID"), row.get("INVOICE_REFERENCE_NUM"), row.get("PRODUCT_CODE"), row.get("DESCRIPTION"), entity, account,
+                row.get("ST_ID"), row.get("INVOICE_REFERENCE_NUM"), row.get("PRODUCT_CODE"), description, entity, account,
                 amount);
     }
 }

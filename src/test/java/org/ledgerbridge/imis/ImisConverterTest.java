@@ -116,6 +116,23 @@ class ImisConverterTest {
     }
 
     @Test
+    void a_description_that_is_a_formula_is_refused_as_the_imports_refuse_it_and_a_dash_stays_text() throws IOException {
+        Path file = out.resolve("in.csv");
+        Files.writeString(file, Files.readString(Samples.file("imis-export.csv"))
+                .replace("Borough Code Book (print)", "=HYPERLINK(\"http://x\")").replace("Online payment VISA ****4242", "- October dues"));
+
+        var rejected = (ImisConverter.Rejected) convert(file, "csv", ImisSummary.DETAIL, NO_LEDGER, "1041");
+
+        assertThat(rejected.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code)
+                .contains(tuple(2L, "DESCRIPTION", "FORMULA_NOT_ALLOWED"));
+        try (var written = Files.list(out)) {
+            assertThat(written.map(f -> f.getFileName().toString())).as("nothing written").containsExactly("in.csv");
+        }
+        Files.writeString(file, Files.readString(file).replace("=HYPERLINK(\"http://x\")", "Borough Code Book (print)"));
+        assertThat(convert(file, "csv", ImisSummary.DETAIL, NO_LEDGER, "1041")).isInstanceOf(ImisConverter.Converted.class);
+    }
+
+    @Test
     void unknown_entities_and_accounts_are_listed_all_at_once_when_a_ledger_chart_is_set_up() {
         ImisChart chart = ImisChart.of(Map.of("PSAB", new FinancialEntity("PSAB", "State Association", "USD")),
                 List.of(new Account("PSAB", "1050", "Undeposited", AccountType.ASSET, null, true),

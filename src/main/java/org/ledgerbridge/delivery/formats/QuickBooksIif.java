@@ -8,7 +8,7 @@ import java.io.Writer;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import static org.ledgerbridge.delivery.TextCells.safe;
+import org.ledgerbridge.delivery.TextCells;
 
 /**
  * `iif`: QuickBooks Desktop's Intuit Interchange Format for general journal entries (Intuit's
@@ -51,7 +51,8 @@ public class QuickBooksIif implements GlFormat {
         out.write("ENDTRNS\r\n");
     }
 
+    /** QuickBooks reads an IIF file, a spreadsheet does not open it: text as written, on one line, without tabs. */
     private static String field(String text) {
-        return safe(text).replace('\t', ' ');
+        return TextCells.oneLine(text).replace('\t', ' ');
     }
 }

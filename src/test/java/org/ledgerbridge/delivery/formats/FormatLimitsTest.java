@@ -52,9 +52,24 @@ class FormatLimitsTest {
     }
 
     @Test
+    void text_reaches_a_gl_that_reads_it_as_written_and_is_made_safe_only_where_a_spreadsheet_opens_it() throws IOException {
+        GlJournal dues = new GlJournal("PSAB", LocalDate.of(2026, 11, 30), "LB-3", "- October dues", null, "USD",
+                List.of(new GlJournal.Line("1010", GlJournal.AccountKind.ASSETS, new BigDecimal("1.00"), BigDecimal.ZERO, "- October dues", null, null),
+                        new GlJournal.Line("4000", GlJournal.AccountKind.INCOME, BigDecimal.ZERO, new BigDecimal("1.00"), "- October dues", null, null)));
+        for (var format : List.of(new LedgerJournal(), new BeancountJournal(), new QuickBooksIif())) {
+            StringWriter out = new StringWriter();
+            format.journal(out, dues, 1);
+            assertThat(out.toString()).as(format.name()).contains("- October dues").doesNotContain("'- October dues");
+        }
+        StringWriter csv = new StringWriter();
+        new Sage300Batch().journal(csv, dues, 1);
+        assertThat(csv.toString()).as("a file a spreadsheet opens").contains("'- October dues");
+    }
+
+    @Test
     void no_text_cell_of_any_csv_layout_starts_a_formula() throws IOException {
         for (var format : List.of(new GenericCsv(), new Sage300Batch(), new Sage50UsGeneralJournal(), new IntacctJournalEntry(),
-                new XeroManualJournal(), new QuickBooksIif(), new MyobJournalEntries(), new Sage50CaGeneralJournal())) {
+                new XeroManualJournal(), new MyobJournalEntries(), new Sage50CaGeneralJournal())) {
             StringWriter out = new StringWriter();
             format.journal(out, JOURNAL, 1);
             for (String row : out.toString().lines().toList()) {
