@@ -27,7 +27,9 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(Model model) {
-        model.addAttribute("totals", reports.entityTotals());
+        var totals = reports.entityTotals();
+        model.addAttribute("totals", totals);
+        model.addAttribute("anyPosted", totals.stream().anyMatch(t -> t.postedJournals() > 0));
         var waiting = batches.page(java.util.List.of(BatchStatus.OPEN, BatchStatus.READY), null, 20);
         model.addAttribute("waiting", waiting.items());
         model.addAttribute("moreWaiting", waiting.more());

@@ -88,6 +88,15 @@ class LoginSecurityTest {
     }
 
     @Test
+    void the_dashboard_of_a_ledger_with_nothing_posted_says_so_instead_of_all_sent() {
+        assertThat(jdbc.sql("SELECT count(*) FROM batch WHERE status = 'POSTED'").query(Long.class).single()).isZero();
+        Login login = logIn("pat", PASSWORD);
+        HttpResponse<String> dashboard = Http.at(port).send(Http.at(port).request("/").header("Cookie", "JSESSIONID=" + login.sessionAfter())
+                .header("Accept", "text/html"), HttpResponse.BodyHandlers.ofString());
+        assertThat(dashboard.body()).contains("nothing posted yet").doesNotContain("all sent");
+    }
+
+    @Test
     void a_wrong_password_goes_back_to_the_login_form_with_no_session() {
         Login login = logIn("pat", "not the password at all");
         assertThat(login.answer().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
