@@ -53,7 +53,7 @@ class GlAccountsImport implements ImportKind<String[]> {
             @Override
             public String[] validate(SourceRow row, RowErrors errors) {
                 if (!known && row.first()) {
-                    errors.error(null, "UNKNOWN_TARGET", "no GL target '" + target + "'; give --target with a target of `gl target list`");
+                    errors.error(null, "UNKNOWN_TARGET", "no GL target '" + target + "'; name one of the GL targets set up");
                 }
                 String entity = Cells.required(row, "ENTITY", 20, errors);
                 String account = Cells.required(row, "ACCOUNT", 40, errors);

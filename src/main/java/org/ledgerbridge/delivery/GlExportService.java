@@ -91,7 +91,7 @@ public class GlExportService {
             return new GlExport.Refused("UNKNOWN_FORMAT", "no format '" + formatName + "'; one of " + String.join(", ", formats.keySet()));
         }
         if (to.isBefore(from)) {
-            return new GlExport.Refused("INVALID_RANGE", "--to " + to + " is before --from " + from);
+            return new GlExport.Refused("INVALID_RANGE", "the range ends on " + to + ", before it starts on " + from);
         }
         Path temporary = zip.resolveSibling(zip.getFileName() + ".part");
         Optional<GlExport> settled = settleEarlierRun(zip, temporary);

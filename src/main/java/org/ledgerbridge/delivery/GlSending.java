@@ -78,13 +78,14 @@ public class GlSending {
             return new TargetRefused("INVALID_NAME", "a target name has letters, digits, '_', '.', '-': '" + name + "'");
         }
         if (type == GlTarget.Type.http && (url == null || !url.startsWith("http"))) {
-            return new TargetRefused("URL_REQUIRED", "an http target needs --url http(s)://...");
+            return new TargetRefused("URL_REQUIRED", "an http target needs the URL of its GL (http:// or https://)");
         }
         if (type != GlTarget.Type.http && (path == null || path.isBlank())) {
-            return new TargetRefused("PATH_REQUIRED", "a " + type + " target needs --path");
+            return new TargetRefused("PATH_REQUIRED", "a " + type + " target needs the path of its "
+                    + (type == GlTarget.Type.file ? "folder" : "journal file"));
         }
         if (type == GlTarget.Type.file && GlFormats.named(format == null ? "" : format).isEmpty()) {
-            return new TargetRefused("UNKNOWN_FORMAT", "a file target needs --format, one of " + String.join(", ", GlFormats.names()));
+            return new TargetRefused("UNKNOWN_FORMAT", "a file target needs a format, one of " + String.join(", ", GlFormats.names()));
         }
         if (target(name).isPresent()) {
             return new TargetRefused("ALREADY_EXISTS", "there is a target " + name + " already");

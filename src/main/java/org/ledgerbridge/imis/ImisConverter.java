@@ -99,7 +99,7 @@ public final class ImisConverter {
             for (Path part : written) {
                 if (Files.exists(partTarget(part))) {
                     problems.add(new RowProblem(0, null, "OUTPUT_EXISTS", partTarget(part) + " exists; a conversion never overwrites a "
-                            + "file: choose another --out folder or remove it"));
+                            + "file: choose another output folder or remove it"));
                 }
             }
             if (!problems.isEmpty()) {

@@ -86,7 +86,7 @@ class ImisImport implements ImportKind<ImisLine> {
             @Override
             public ImisLine validate(SourceRow row, RowErrors errors) {
                 if (wanted.isEmpty() && row.first()) {
-                    errors.error("BATCH_NUM", "BATCH_REQUIRED", "say which iMIS batch to import: --batch N");
+                    errors.error("BATCH_NUM", "BATCH_REQUIRED", "say which iMIS batch to import (its number)");
                 }
                 ImisLine line = ImisFile.line(row, errors);
                 if (line != null) {

@@ -168,7 +168,7 @@ public final class TabularFile implements AutoCloseable {
                 }
                 errors.startRow(source.row());
                 if (maxRows != null && rows > maxRows) {
-                    errors.error(null, "TOO_MANY_ROWS", "the file has more than the " + maxRows + " data rows allowed by --max-rows");
+                    errors.error(null, "TOO_MANY_ROWS", "the file has more than the " + maxRows + " data rows allowed");
                     return null;
                 }
                 if (fields.stream().allMatch(String::isBlank)) {
