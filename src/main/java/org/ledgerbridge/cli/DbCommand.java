@@ -6,6 +6,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,13 +131,25 @@ final class DbCommand {
                 return LedgerBridgeCli.USAGE;
             }
             LedgerRuntime ledger = LedgerRuntime.start(cli.global, false, Map.of());
-            // the pid first: `db start` waits for the socket, then reads it
-            Files.writeString(cli.global.dataDir.resolve(ResidentProcess.PID_FILE), String.valueOf(ProcessHandle.current().pid()));
-            CommandServer commands = CommandServer.start(cli.global.dataDir, ledger.context());
+            CommandServer listening = null;
+            try {
+                listening = CommandServer.start(cli.global.dataDir, ledger.context());
+            } catch (IOException | UnsupportedOperationException e) {
+                // a data dir path too long for a socket (over about 100 characters): the database is kept running all the same
+                System.err.println("note: commands on this data dir run in their own processes (" + e.getMessage() + ")");
+            }
+            CommandServer commands = listening;
+            // `db start` waits for this file
+            Path pidFile = cli.global.dataDir.resolve(ResidentProcess.PID_FILE);
+            Path partial = Files.writeString(pidFile.resolveSibling(ResidentProcess.PID_FILE + ".part"),
+                    String.valueOf(ProcessHandle.current().pid()));
+            Files.move(partial, pidFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             CountDownLatch ended = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    commands.close();
+                    if (commands != null) {
+                        commands.close();
+                    }
                     ledger.close();
                     Files.deleteIfExists(cli.global.dataDir.resolve(ResidentProcess.PID_FILE));
                 } catch (IOException | RuntimeException e) {
@@ -176,8 +189,9 @@ final class DbCommand {
                 .map(server -> "the database of " + cli.global.dataDir + " is running: PostgreSQL pid " + server.pid() + ", port "
                         + server.port() + ", since " + server.since())
                 .orElse("the database of " + cli.global.dataDir + " is not running"));
-        resident.ifPresent(p -> cli.output.out.println("kept running by `db start` (pid " + p.pid() + "), which also runs the"
-                + " commands on this data dir, until `db stop`"));
+        resident.ifPresent(p -> cli.output.out.println("kept running by `db start` (pid " + p.pid() + ")"
+                + (ResidentProcess.answering(cli.global.dataDir) ? ", which also runs the commands on this data dir," : "")
+                + " until `db stop`"));
         if (status.clients().isEmpty()) {
             cli.output.out.println("no LedgerBridge process uses it");
         } else {

@@ -51,7 +51,7 @@ final class ResidentProcess {
         }
     }
 
-    /** Starts it as a process of its own, with this JVM's options, and waits until it answers. */
+    /** Starts it as a process of its own, with this JVM's options, and waits until it has written its pid (it answers from then on). */
     static ProcessHandle start(Path dataDir, Duration wait) throws IOException, InterruptedException {
         Path absolute = dataDir.toAbsolutePath().normalize();
         Files.createDirectories(absolute);
@@ -72,7 +72,9 @@ final class ResidentProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         long deadline = System.nanoTime() + wait.toNanos();
-        while (!answering(absolute)) {
+        Path pidFile = absolute.resolve(PID_FILE);
+        Files.deleteIfExists(pidFile); // left by one that was killed
+        while (!Files.exists(pidFile)) {
             if (!process.isAlive()) {
                 throw new IOException("it ended at once (exit " + process.exitValue() + "); see " + absolute.resolve(LOG_FILE));
             }
