@@ -62,6 +62,12 @@ class ExportController {
                 response.setStatus(422);
                 return form(model);
             }
+            if (result instanceof GlExport.Exported exported && exported.journals() == 0) {
+                // nothing new in the range: say so, rather than download a ZIP of an empty manifest
+                model.addAttribute("message", "No journal to export from " + from + " to " + to + ": none is posted in that range, or"
+                        + " every one was exported before (include journals exported before to export them again).");
+                return form(model);
+            }
             Downloads.send(zip, "application/zip", response);
             return null;
         } finally {

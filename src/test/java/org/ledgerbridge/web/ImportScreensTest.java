@@ -49,6 +49,16 @@ class ImportScreensTest {
     }
 
     @Test
+    void exporting_a_range_with_nothing_new_says_so_instead_of_downloading_an_empty_zip() throws Exception {
+        var answer = mvc.perform(MockMvcRequestBuilders.post("/export/gl").param("from", "2020-01-01").param("to", "2020-01-31")
+                        .param("format", "csv").with(user("amy").roles("APPROVER")).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentType()).startsWith("text/html");
+        assertThat(answer.getContentAsString()).contains("No journal to export from 2020-01-01 to 2020-01-31");
+    }
+
+    @Test
     void a_rejected_preview_lists_each_error_by_row_and_column_and_offers_them_as_csv() throws Exception {
         var file = new MockMultipartFile("file", "payments.csv", "text/csv", ("BILL_TO_ID,AMOUNT,PAYMENT_METHOD_ID,DATE,CHECK_NUMBER,"
                 + "INVOICE_NUMBERS,INVOICE_TYPES,SOURCE_SYSTEMS,IS_PREPAYMENT\n100231,1.234,VISA,2026-11-02,,INV-20411,,,\n"
