@@ -27,6 +27,10 @@ final class CommandChannel {
     /** The environment a command reads, besides its options: passed with the request, never the server's own. */
     static final Set<String> ENVIRONMENT = Set.of("LEDGERBRIDGE_ACTOR", "LEDGERBRIDGE_ZONE", "user.name", "client.pid", "terminal");
 
+    /** The global options that take a value (CONTRACT.md): what follows them is never a command word. */
+    static final Set<String> GLOBAL_OPTIONS_WITH_VALUE = Set.of("--as-of", "--data-dir", "--db-password", "--db-url", "--db-user",
+            "--lock-wait", "--report");
+
     /** Commands the running process does not take: they start or stop processes, or work on another data dir. */
     static final Set<String> RUN_HERE = Set.of("serve", "db", "generate", "help");
 

@@ -102,7 +102,7 @@ final class CommandServer implements AutoCloseable {
     private static String command(java.util.List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (java.util.Set.of("--data-dir", "--as-of", "--report", "--lock-wait").contains(arg)) {
+            if (CommandChannel.GLOBAL_OPTIONS_WITH_VALUE.contains(arg)) {
                 i++;
             } else if (!arg.startsWith("-")) {
                 return "`" + arg + "`";

@@ -48,12 +48,16 @@ public final class PostgresServer {
             return Optional.empty();
         }
         long pid = Long.parseLong(lines.get(0).trim());
-        boolean alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true)).isPresent();
-        if (!alive || !lines.get(7).trim().equals("ready")) {
+        if (!postmasterAlive(pid) || !lines.get(7).trim().equals("ready")) {
             return Optional.empty();
         }
         return Optional.of(new Running(pid, Integer.parseInt(lines.get(3).trim()), Instant.ofEpochSecond(Long.parseLong(lines.get(2).trim()))));
+    }
+
+    /** Whether the process of a pid file still runs and is a PostgreSQL server (not a process that took its pid since). */
+    private static boolean postmasterAlive(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true)).isPresent();
     }
 
     static void initdb(Path bin, Path cluster) {
@@ -103,8 +107,7 @@ public final class PostgresServer {
             } catch (java.nio.file.NoSuchFileException none) {
                 return;
             }
-            if (lines.isEmpty() || ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true)).isEmpty()) {
+            if (lines.isEmpty() || !postmasterAlive(Long.parseLong(lines.get(0).trim()))) {
                 return; // a pid file left by a server that is gone: PostgreSQL itself replaces it
             }
             if (System.nanoTime() > deadline) {

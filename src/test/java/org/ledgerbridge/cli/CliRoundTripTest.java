@@ -256,15 +256,6 @@ class CliRoundTripTest {
 
     /** A fresh ledger of the sample setup files whose migrated documents are released and AR out of migration mode. */
     private static Cli sampleLedgerOwingItsInvoices() {
-        Cli cli = Cli.onFreshLedger("2026-11-21");
-        for (String kind : new String[]{"entities", "accounts", "parties", "payment-methods"}) {
-            assertThat(cli.run("import", kind, Samples.file(kind + ".csv").toString()).exitCode()).isZero();
-        }
-        cli.run("migration-mode", "on", "--module", "AR");
-        cli.run("migration-mode", "on", "--module", "AP");
-        assertThat(cli.run("import", "documents", Samples.file("documents.csv").toString()).exitCode()).isZero();
-        cli.run("documents", "release", "--all");
-        cli.run("migration-mode", "off", "--module", "AR");
-        return cli;
+        return Cli.onFreshLedger("2026-11-21").owingTheSampleInvoices();
     }
 }

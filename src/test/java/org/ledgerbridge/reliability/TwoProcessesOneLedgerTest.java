@@ -43,14 +43,7 @@ class TwoProcessesOneLedgerTest {
     void a_command_line_import_runs_while_the_server_posts_and_exports_and_the_ledger_checks() throws Exception {
         Cli cli = Cli.onDataDir(dataDir, AS_OF);
         assertThat(cli.run("db", "start").exitCode()).as("the setup script keeps the database running between its commands").isZero();
-        for (String kind : new String[]{"entities", "accounts", "parties", "payment-methods"}) {
-            assertThat(cli.run("import", kind, Samples.file(kind + ".csv").toString()).exitCode()).isZero();
-        }
-        cli.run("migration-mode", "on", "--module", "AR");
-        cli.run("migration-mode", "on", "--module", "AP");
-        assertThat(cli.run("import", "documents", Samples.file("documents.csv").toString()).exitCode()).isZero();
-        cli.run("documents", "release", "--all");
-        cli.run("migration-mode", "off", "--module", "AR");
+        cli.owingTheSampleInvoices();
         assertThat(cli.runWithInput(PASSWORD + "\n", "user", "add", "approver", "--role", "APPROVER", "--password-stdin").exitCode()).isZero();
         assertThat(cli.run("db", "stop").out()).contains("stopped the database");
 

@@ -35,6 +35,19 @@ public final class Cli {
         return new Cli(List.of("--data-dir", dataDir.toString(), "--as-of", asOf));
     }
 
+    /** The sample setup imported and the sample documents migrated and released: a ledger owing its invoices. */
+    public Cli owingTheSampleInvoices() {
+        for (String kind : new String[]{"entities", "accounts", "parties", "payment-methods"}) {
+            org.assertj.core.api.Assertions.assertThat(run("import", kind, Samples.file(kind + ".csv").toString()).exitCode()).isZero();
+        }
+        run("migration-mode", "on", "--module", "AR");
+        run("migration-mode", "on", "--module", "AP");
+        org.assertj.core.api.Assertions.assertThat(run("import", "documents", Samples.file("documents.csv").toString()).exitCode()).isZero();
+        run("documents", "release", "--all");
+        run("migration-mode", "off", "--module", "AR");
+        return this;
+    }
+
     /** The global options (database, business date), for a CLI started as a process of its own. */
     public List<String> globalOptions() {
         return global;
