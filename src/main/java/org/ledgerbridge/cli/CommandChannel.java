@@ -37,6 +37,23 @@ final class CommandChannel {
     private CommandChannel() {
     }
 
+    /** The command a command line names: its first word that is neither a global option nor an option's value; none after another option. */
+    static java.util.Optional<String> commandWord(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (GLOBAL_OPTIONS_WITH_VALUE.contains(arg)) {
+                i++;
+            } else if (arg.startsWith("-")) {
+                if (!arg.contains("=") || !GLOBAL_OPTIONS_WITH_VALUE.contains(arg.substring(0, arg.indexOf('=')))) {
+                    return java.util.Optional.empty();
+                }
+            } else {
+                return java.util.Optional.of(arg);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     record Request(Path workingDir, Map<String, String> environment, List<String> args, byte[] stdin) {
 
         void write(DataOutputStream out) throws IOException {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Mixin;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,11 +19,7 @@ import java.util.function.Function;
  * system (database, GL target) failed.
  */
 @Command(name = "ledgerbridge", mixinStandardHelpOptions = true, version = "LedgerBridge 0.1",
-        description = "Imports money data, keeps a balanced subledger per financial entity, delivers journals to the GL.",
-        subcommands = {ServeCommand.class, ImportCommand.class, BatchCommand.class, ReportCommand.class,
-                CheckCommand.class, DbCommand.class, PeriodCommand.class, GenerateCommand.class, TemplateCommand.class, MigrationModeCommand.class, SettingCommand.class,
-                DocumentsCommand.class, ExportCommand.class, ConvertCommand.class, GlCommand.class, UserCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Imports money data, keeps a balanced subledger per financial entity, delivers journals to the GL.")
 public final class LedgerBridgeCli {
 
     public static final int DONE = 0;
@@ -31,6 +29,12 @@ public final class LedgerBridgeCli {
     public static final int EXTERNAL_FAILURE = 4;
     /** `serve` returns this: the web server keeps the process alive. */
     public static final int KEEP_RUNNING = -1;
+
+    /** The commands, in the order the usage lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, ImportCommand.class, BatchCommand.class,
+            ReportCommand.class, CheckCommand.class, DbCommand.class, PeriodCommand.class, GenerateCommand.class, TemplateCommand.class,
+            MigrationModeCommand.class, SettingCommand.class, DocumentsCommand.class, ExportCommand.class, ConvertCommand.class,
+            GlCommand.class, UserCommand.class, CommandLine.HelpCommand.class);
 
     @Mixin
     GlobalOptions global;
@@ -61,7 +65,7 @@ public final class LedgerBridgeCli {
         root.output = passed == null ? new Output(out, err) : new Output(out, err, "true".equals(passed.environment().get("terminal")));
         root.in = in;
         root.passed = passed;
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = commandLine(root, args);
         if (passed != null) {
             root.global.environment = passed.environment();
             // a relative path is the sender's, not the server's
@@ -91,6 +95,21 @@ public final class LedgerBridgeCli {
             return EXTERNAL_FAILURE;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * The command line over {@code root} with the command {@code args} name, or with every command
+     * (for help, or a word that names none): picocli reads a command's annotations when it is
+     * added, a quarter of a second for all of them at every start.
+     */
+    static CommandLine commandLine(LedgerBridgeCli root, String... args) {
+        CommandLine commandLine = new CommandLine(root);
+        Optional<String> word = CommandChannel.commandWord(args);
+        List<Class<?>> named = COMMANDS.stream()
+                .filter(command -> word.isPresent() && command.getAnnotation(Command.class).name().equals(word.get()))
+                .filter(command -> command != CommandLine.HelpCommand.class).toList();
+        (named.isEmpty() ? COMMANDS : named).forEach(commandLine::addSubcommand);
+        return commandLine;
     }
 
     /** The names of the command and its subcommands ("import payments"): never an option or its value. */

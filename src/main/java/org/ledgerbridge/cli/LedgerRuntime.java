@@ -2,13 +2,19 @@ package org.ledgerbridge.cli;
 
 import org.ledgerbridge.LedgerBridgeApplication;
 import org.ledgerbridge.storage.EmbeddedLedgerDatabase;
+import org.ledgerbridge.storage.LedgerSchema;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import javax.sql.DataSource;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A running ledger for one command: the database (embedded unless a URL is given) and the
@@ -36,9 +42,9 @@ final class LedgerRuntime implements AutoCloseable {
     }
 
     static LedgerRuntime start(GlobalOptions global, boolean web, Map<String, Object> extra) {
-        EmbeddedLedgerDatabase embedded = null;
         Map<String, Object> properties = new HashMap<>();
-        if (global.dbUrl != null && !global.dbUrl.isBlank()) {
+        boolean external = global.dbUrl != null && !global.dbUrl.isBlank();
+        if (external) {
             properties.put("spring.datasource.url", global.dbUrl);
             if (global.dbUser != null) {
                 properties.put("spring.datasource.username", global.dbUser);
@@ -46,30 +52,78 @@ final class LedgerRuntime implements AutoCloseable {
             if (global.dbPassword != null) {
                 properties.put("spring.datasource.password", global.dbPassword);
             }
-        } else {
-            embedded = EmbeddedLedgerDatabase.start(global.dataDir, Duration.ofSeconds(global.lockWaitSeconds), global.command);
-            properties.put("spring.datasource.url", embedded.jdbcUrl());
-            properties.put("spring.datasource.username", embedded.user());
-            properties.put("spring.datasource.password", embedded.password());
         }
         properties.put("ledgerbridge.as-of", global.businessDate().toString());
-        if (!web) {
-            // a command uses a few services: build those it asks for, not the whole application (about 1 s of start-up)
-            properties.put("spring.main.lazy-initialization", true);
-        }
         properties.putAll(extra);
+        return web ? startServer(global, external, properties) : startCommand(global, external, properties);
+    }
+
+    private static LedgerRuntime startServer(GlobalOptions global, boolean external, Map<String, Object> properties) {
+        EmbeddedLedgerDatabase embedded = external ? null : startEmbedded(global);
+        if (embedded != null) {
+            properties.putAll(connection(embedded));
+        }
         try {
-            SpringApplication application = new SpringApplication(web ? LedgerBridgeApplication.class : CommandLineApplication.class);
-            application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+            SpringApplication application = new SpringApplication(LedgerBridgeApplication.class);
+            application.setWebApplicationType(WebApplicationType.SERVLET);
             application.setDefaultProperties(properties);
             application.setLogStartupInfo(false);
-            application.setRegisterShutdownHook(web);
             return new LedgerRuntime(embedded, application.run());
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * A command's application: the embedded database starts (or is joined) on another thread while
+     * the Spring application is built, which connects to nothing until a command asks (its beans
+     * are lazy); the connection settings are added once the database is up.
+     */
+    private static LedgerRuntime startCommand(GlobalOptions global, boolean external, Map<String, Object> properties) {
+        // a command uses a few services: build those it asks for, not the whole application (about 1 s of start-up)
+        properties.put("spring.main.lazy-initialization", true);
+        CompletableFuture<EmbeddedLedgerDatabase> database = external ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> startEmbedded(global), task -> new Thread(task, "embedded-database").start());
+        ConfigurableApplicationContext context = null;
+        try {
+            CommandLineApplication.useBuildTimePreparation();
+            context = CommandLineApplication.application(properties).run();
+            EmbeddedLedgerDatabase embedded = awaited(database);
+            if (embedded != null) {
+                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded database", connection(embedded)));
+            }
+            LedgerSchema.bringUpToDate(context.getBean(DataSource.class));
+            return new LedgerRuntime(embedded, context);
+        } catch (RuntimeException e) {
+            if (context != null) {
+                context.close();
+            }
+            database.thenAccept(embedded -> {
+                if (embedded != null) {
+                    embedded.close();
+                }
+            }).exceptionally(failedToStart -> null).join();
+            throw e;
+        }
+    }
+
+    private static EmbeddedLedgerDatabase startEmbedded(GlobalOptions global) {
+        return EmbeddedLedgerDatabase.start(global.dataDir, Duration.ofSeconds(global.lockWaitSeconds), global.command);
+    }
+
+    private static Map<String, Object> connection(EmbeddedLedgerDatabase embedded) {
+        return Map.of("spring.datasource.url", embedded.jdbcUrl(), "spring.datasource.username", embedded.user(),
+                "spring.datasource.password", embedded.password());
+    }
+
+    private static EmbeddedLedgerDatabase awaited(CompletableFuture<EmbeddedLedgerDatabase> database) {
+        try {
+            return database.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

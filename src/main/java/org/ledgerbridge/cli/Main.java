@@ -11,6 +11,7 @@ public final class Main {
         if (passed.isPresent()) {
             System.exit(passed.getAsInt());
         }
+        CommandLineApplication.ownProcess = true;
         int exitCode = LedgerBridgeCli.execute(args, System.out, System.err);
         if (exitCode != LedgerBridgeCli.KEEP_RUNNING) {
             System.exit(exitCode);

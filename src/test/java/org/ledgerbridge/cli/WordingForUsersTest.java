@@ -21,7 +21,7 @@ class WordingForUsersTest {
     @Test
     void no_command_help_names_a_design_document() {
         List<String> helps = new ArrayList<>();
-        collect(new CommandLine(new LedgerBridgeCli()), helps);
+        collect(LedgerBridgeCli.commandLine(new LedgerBridgeCli()), helps);
 
         assertThat(helps).hasSizeGreaterThan(20).noneMatch(help -> DESIGN_DOCUMENT.matcher(help).find());
     }
@@ -40,7 +40,7 @@ class WordingForUsersTest {
 
     @Test
     void every_format_option_lists_every_format_the_writers_have() {
-        CommandLine cli = new CommandLine(new LedgerBridgeCli());
+        CommandLine cli = LedgerBridgeCli.commandLine(new LedgerBridgeCli());
         for (String[] command : List.of(new String[]{"export", "gl"}, new String[]{"convert", "imis"}, new String[]{"gl", "target", "add"})) {
             CommandLine sub = cli;
             for (String name : command) {
