@@ -56,6 +56,45 @@ class AdminApi {
         return ResponseEntity.status(201).body(((UserAccounts.UserAdded) change).user());
     }
 
+    record NewPassword(String password) {
+    }
+
+    record PasswordChange(String current, String password) {
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Disable a login: it can no longer log in, and its web sessions end at their "
+            + "next request; the last enabled ADMIN is refused (LAST_ADMIN)")
+    @PostMapping("/users/{name}/disable")
+    ResponseEntity<Object> disable(@org.springframework.web.bind.annotation.PathVariable String name, Principal admin) {
+        return answer(users.setEnabled(name, false, Refusal.actor(admin)));
+    }
+
+    @PostMapping("/users/{name}/enable")
+    ResponseEntity<Object> enable(@org.springframework.web.bind.annotation.PathVariable String name, Principal admin) {
+        return answer(users.setEnabled(name, true, Refusal.actor(admin)));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Set a new password for a login (an administrator's reset)")
+    @PostMapping("/users/{name}/password")
+    ResponseEntity<Object> resetPassword(@org.springframework.web.bind.annotation.PathVariable String name,
+                                         @RequestBody NewPassword body, Principal admin) {
+        return answer(users.resetPassword(name, body.password(), Refusal.actor(admin)));
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Change your own password, giving the current one")
+    @PostMapping("/me/password")
+    ResponseEntity<Object> changeOwnPassword(@RequestBody PasswordChange body, Principal me) {
+        return answer(users.changeOwnPassword(me.getName(), body.current(), body.password()));
+    }
+
+    private static ResponseEntity<Object> answer(UserAccounts.UserChange change) {
+        if (change instanceof UserAccounts.UserRefused refused) {
+            return refused.code().equals("NO_SUCH_USER") ? LedgerApi.notFound(refused.code(), refused.message())
+                    : Refusal.of(refused.code(), refused.message());
+        }
+        return ResponseEntity.ok(((UserAccounts.UserChanged) change).user());
+    }
+
     @GetMapping("/settings")
     Settings settings() {
         Map<String, String> glDetail = new LinkedHashMap<>();

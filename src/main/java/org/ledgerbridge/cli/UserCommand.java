@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "user", description = "Logins for the web UI and the API.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
+@Command(name = "user", description = "Logins for the web UI and the API.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
+        UserCommand.Disable.class, UserCommand.Enable.class, UserCommand.Password.class})
 final class UserCommand {
 
     @ParentCommand
@@ -38,14 +39,7 @@ final class UserCommand {
         @Override
         public Integer call() throws IOException {
             LedgerBridgeCli cli = parent.cli;
-            String password;
-            java.io.Console console = System.console();
-            if (cli.in == System.in && console != null) {
-                char[] typed = console.readPassword("Password for %s: ", name); // typed at a terminal: not echoed
-                password = typed == null ? null : new String(typed);
-            } else {
-                password = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8)).readLine();
-            }
+            String password = readPassword(cli, name);
             return cli.withLedger(ledger -> {
                 UserAccounts.UserChange change = ledger.bean(UserAccounts.class).add(name, role, password, cli.global.actor());
                 if (change instanceof UserAccounts.UserRefused refused) {
@@ -55,6 +49,82 @@ final class UserCommand {
                 cli.output.out.println("user " + name + " added with role " + role);
                 return LedgerBridgeCli.DONE;
             });
+        }
+    }
+
+    /** The first line of standard input; typed at a terminal, asked for without echo. */
+    static String readPassword(LedgerBridgeCli cli, String name) throws IOException {
+        java.io.Console console = System.console();
+        if (cli.in == System.in && console != null) {
+            char[] typed = console.readPassword("Password for %s: ", name);
+            return typed == null ? null : new String(typed);
+        }
+        return new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8)).readLine();
+    }
+
+    /** What a change of a login answers: the refusal with its code, or one line saying what was done. */
+    static int report(LedgerBridgeCli cli, UserAccounts.UserChange change, String done) {
+        if (change instanceof UserAccounts.UserRefused refused) {
+            cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing changed", Map.of());
+            return LedgerBridgeCli.REFUSED;
+        }
+        if (cli.global.json()) {
+            cli.output.json(Map.of("status", "done", "message", done));
+        } else {
+            cli.output.out.println(done);
+        }
+        return LedgerBridgeCli.DONE;
+    }
+
+    @Command(name = "disable", description = "Disables a login: it can no longer log in, and its web sessions end at their next request.")
+    static final class Disable implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = parent.cli;
+            return cli.withLedger(ledger -> report(cli, ledger.bean(UserAccounts.class).setEnabled(name, false, cli.global.actor()),
+                    "user " + name + " disabled"));
+        }
+    }
+
+    @Command(name = "enable", description = "Enables a disabled login again.")
+    static final class Enable implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = parent.cli;
+            return cli.withLedger(ledger -> report(cli, ledger.bean(UserAccounts.class).setEnabled(name, true, cli.global.actor()),
+                    "user " + name + " enabled"));
+        }
+    }
+
+    @Command(name = "password", description = "Sets a new password for a login (an administrator's reset); read from standard input.")
+    static final class Password implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--password-stdin", required = true, description = "read the password from standard input")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() throws IOException {
+            LedgerBridgeCli cli = parent.cli;
+            String password = readPassword(cli, name);
+            return cli.withLedger(ledger -> report(cli, ledger.bean(UserAccounts.class).resetPassword(name, password, cli.global.actor()),
+                    "new password set for " + name));
         }
     }
 

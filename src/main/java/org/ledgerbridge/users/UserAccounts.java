@@ -33,14 +33,73 @@ public class UserAccounts implements UserDetailsService {
     public record UserAccount(String username, Role role, boolean enabled, OffsetDateTime createdAt, String createdBy) {
     }
 
-    public sealed interface UserChange permits UserAdded, UserRefused {
+    public sealed interface UserChange permits UserAdded, UserChanged, UserRefused {
     }
 
     public record UserAdded(UserAccount user) implements UserChange {
     }
 
-    /** {@code code}: INVALID_USERNAME, PASSWORD_TOO_SHORT, USER_EXISTS. */
+    /** Enabled, disabled, or given a new password. */
+    public record UserChanged(UserAccount user) implements UserChange {
+    }
+
+    /** {@code code}: INVALID_USERNAME, PASSWORD_TOO_SHORT, USER_EXISTS, NO_SUCH_USER, WRONG_PASSWORD, LAST_ADMIN. */
     public record UserRefused(String code, String message) implements UserChange {
+    }
+
+    /**
+     * Disables a login (it can no longer log in, and the web sessions it has end at their next
+     * request) or enables it again. The last enabled ADMIN is not disabled: nobody could enable it.
+     */
+    public UserChange setEnabled(String username, boolean enabled, String actor) {
+        java.util.Optional<UserAccount> user = find(username);
+        if (user.isEmpty()) {
+            return noSuchUser(username);
+        }
+        if (!enabled && user.get().role() == Role.ADMIN && user.get().enabled() && jdbc.sql(
+                "SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND enabled").query(Long.class).single() == 1) {
+            return new UserRefused("LAST_ADMIN", username + " is the last enabled ADMIN; enable or add another ADMIN first");
+        }
+        jdbc.sql("UPDATE app_user SET enabled = :enabled WHERE username = :name").param("enabled", enabled).param("name", username).update();
+        audit.record(actor, enabled ? "user.enabled" : "user.disabled", "user:" + username, Map.of());
+        return new UserChanged(find(username).orElseThrow());
+    }
+
+    /** An ADMIN sets a new password for a login (the old one is not needed). */
+    public UserChange resetPassword(String username, String password, String actor) {
+        if (find(username).isEmpty()) {
+            return noSuchUser(username);
+        }
+        return storePassword(username, password, actor, "user.password-reset");
+    }
+
+    /** A user changes their own password, giving the current one. */
+    public UserChange changeOwnPassword(String username, String current, String password) {
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username).query(String.class).optional()
+                .orElse(null);
+        if (hash == null || current == null || !passwords.matches(current, hash)) {
+            return new UserRefused("WRONG_PASSWORD", "the current password is not right; the password is unchanged");
+        }
+        return storePassword(username, password, username, "user.password-changed");
+    }
+
+    /** Whether this login was disabled: the web checks it at each request of a session. */
+    public boolean isDisabled(String username) {
+        return jdbc.sql("SELECT NOT enabled FROM app_user WHERE username = ?").param(username).query(Boolean.class).optional().orElse(false);
+    }
+
+    private UserChange storePassword(String username, String password, String actor, String action) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return new UserRefused("PASSWORD_TOO_SHORT", "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE username = :name")
+                .param("hash", passwords.encode(password)).param("name", username).update();
+        audit.record(actor, action, "user:" + username, Map.of());
+        return new UserChanged(find(username).orElseThrow());
+    }
+
+    private static UserRefused noSuchUser(String username) {
+        return new UserRefused("NO_SUCH_USER", "there is no user '" + username + "'");
     }
 
     public UserChange add(String username, Role role, String password, String actor) {

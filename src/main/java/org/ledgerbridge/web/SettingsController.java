@@ -97,6 +97,41 @@ class SettingsController {
         return "redirect:/settings";
     }
 
+    @PostMapping("/settings/users/{name}/enabled")
+    String setEnabled(@org.springframework.web.bind.annotation.PathVariable String name, @RequestParam boolean enabled,
+                      Authentication user, RedirectAttributes redirect) {
+        report(users.setEnabled(name, enabled, CurrentUser.actor(user)), "User " + name + (enabled ? " enabled." : " disabled."), redirect);
+        return "redirect:/settings";
+    }
+
+    @PostMapping("/settings/users/{name}/password")
+    String resetPassword(@org.springframework.web.bind.annotation.PathVariable String name, @RequestParam String password,
+                         Authentication user, RedirectAttributes redirect) {
+        report(users.resetPassword(name, password, CurrentUser.actor(user)), "New password set for " + name + ".", redirect);
+        return "redirect:/settings";
+    }
+
+    /** Your own password: the current one, then the new one. */
+    @org.springframework.web.bind.annotation.GetMapping("/me/password")
+    String passwordForm() {
+        return "password";
+    }
+
+    @PostMapping("/me/password")
+    String changeOwnPassword(@RequestParam String current, @RequestParam String password, Authentication user,
+                             RedirectAttributes redirect) {
+        report(users.changeOwnPassword(user.getName(), current, password), "Your password is changed.", redirect);
+        return "redirect:/me/password";
+    }
+
+    private static void report(UserAccounts.UserChange change, String done, RedirectAttributes redirect) {
+        if (change instanceof UserAccounts.UserRefused refused) {
+            redirect.addFlashAttribute("error", refused.message());
+        } else {
+            redirect.addFlashAttribute("message", done);
+        }
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

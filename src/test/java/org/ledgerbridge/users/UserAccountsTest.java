@@ -23,6 +23,29 @@ class UserAccountsTest {
     }
 
     @Test
+    void an_admin_disables_enables_and_resets_the_password_of_a_login_from_the_cli_but_never_disables_the_last_admin() {
+        cli.runWithInput("correct horse battery\n", "user", "add", "maria", "--role", "ADMIN", "--password-stdin");
+        cli.runWithInput("correct horse battery\n", "user", "add", "sam", "--role", "PREPARER", "--password-stdin");
+
+        var disabled = cli.run("user", "disable", "sam");
+        assertThat(disabled.exitCode()).as(disabled.err()).isZero();
+        assertThat(disabled.out()).contains("user sam disabled");
+        assertThat(cli.run("--report", "json", "user", "list").out()).contains("\"username\":\"sam\",\"role\":\"PREPARER\",\"enabled\":false");
+        assertThat(cli.run("user", "enable", "sam").exitCode()).isZero();
+        assertThat(cli.run("--report", "json", "user", "list").out()).contains("\"username\":\"sam\",\"role\":\"PREPARER\",\"enabled\":true");
+        var reset = cli.runWithInput("a brand new password\n", "user", "password", "sam", "--password-stdin");
+        assertThat(reset.exitCode()).as(reset.err()).isZero();
+        assertThat(cli.runWithInput("short\n", "user", "password", "sam", "--password-stdin").err()).contains("PASSWORD_TOO_SHORT");
+
+        var last = cli.run("user", "disable", "maria");
+        assertThat(last.exitCode()).isEqualTo(3);
+        assertThat(last.err()).contains("LAST_ADMIN");
+        var nobody = cli.run("--report", "json", "user", "disable", "nobody");
+        assertThat(nobody.exitCode()).isEqualTo(3);
+        assertThat(nobody.out()).contains("NO_SUCH_USER");
+    }
+
+    @Test
     void a_password_shorter_than_twelve_characters_is_refused_and_no_user_is_added() {
         var refused = cli.runWithInput("short\n", "user", "add", "maria", "--role", "ADMIN", "--password-stdin");
         assertThat(refused.exitCode()).isEqualTo(3);
