@@ -36,15 +36,43 @@ class DocumentsApi {
     private final MigratedDocuments migrated;
     private final BusinessDate businessDate;
     private final org.ledgerbridge.receivables.CreditApplications credits;
+    private final org.ledgerbridge.receivables.Aging aging;
 
     DocumentsApi(OpenItems openItems, LedgerReports reports, MigrationMode migrationMode, MigratedDocuments migrated,
-                 BusinessDate businessDate, org.ledgerbridge.receivables.CreditApplications credits) {
+                 BusinessDate businessDate, org.ledgerbridge.receivables.CreditApplications credits,
+                 org.ledgerbridge.receivables.Aging aging) {
         this.credits = credits;
+        this.aging = aging;
         this.openItems = openItems;
         this.reports = reports;
         this.migrationMode = migrationMode;
         this.migrated = migrated;
         this.businessDate = businessDate;
+    }
+
+    /** The aging on the business date: the totals per entity and currency, and a page of parties. */
+    record AgingReport(java.time.LocalDate asOf, org.ledgerbridge.receivables.NewDocument.Module module,
+                       List<org.ledgerbridge.receivables.Aging.Line> totals, Page<org.ledgerbridge.receivables.Aging.Line> parties) {
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "AR (default) or AP aging on the business date: per entity, party and "
+            + "currency, the open balances current and 1-30, 31-60, 61-90 and over 90 days past due (past the document date when it "
+            + "has no due date), a page of parties at a time; a credit not used yet counts against the party")
+    @GetMapping("/aging")
+    ResponseEntity<Object> aging(@RequestParam(defaultValue = "AR") org.ledgerbridge.receivables.NewDocument.Module module,
+                                 @RequestParam(required = false) String entity, @RequestParam(required = false) Integer limit,
+                                 @RequestParam(required = false) String cursor) {
+        if (module == org.ledgerbridge.receivables.NewDocument.Module.PM) {
+            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "The aging is of AR or AP.");
+            problem.setProperty("code", "INVALID_MODULE");
+            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        java.time.LocalDate asOf = businessDate.today();
+        String chosen = entity == null || entity.isBlank() ? null : entity;
+        return ResponseEntity.ok(new AgingReport(asOf, module, aging.totals(module, asOf).stream()
+                .filter(t -> chosen == null || t.entity().equals(chosen)).toList(),
+                aging.page(module, asOf, chosen, cursor, Page.limit(limit))));
     }
 
     record DocumentDetail(OpenItem document, List<OpenItems.Application> applications, List<JournalView> journals) {

@@ -6,6 +6,7 @@ import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Batch;
 import org.ledgerbridge.ledger.Page;
 import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchReadout;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.ledgerbridge.ledger.FinancialEntity;
@@ -37,9 +38,12 @@ class LedgerApi {
     private final LedgerReports reports;
     private final AuditLog audit;
     private final DepositPayments depositPayments;
+    private final BatchReadout readout;
 
-    LedgerApi(LedgerSetup setup, BatchService batches, LedgerReports reports, AuditLog audit, DepositPayments depositPayments) {
+    LedgerApi(LedgerSetup setup, BatchService batches, LedgerReports reports, AuditLog audit, DepositPayments depositPayments,
+              BatchReadout readout) {
         this.depositPayments = depositPayments;
+        this.readout = readout;
         this.audit = audit;
         this.setup = setup;
         this.batches = batches;
@@ -65,6 +69,29 @@ class LedgerApi {
     Page<Batch> batches(@RequestParam(required = false) List<BatchStatus> status, @RequestParam(required = false) Integer limit,
                         @RequestParam(required = false) String cursor) {
         return batches.page(status == null || status.isEmpty() ? null : status, cursor, Page.limit(limit));
+    }
+
+    /** A batch and the first page of its journals (the next with {@code cursor}). */
+    record BatchShown(Batch batch, BatchReadout.ImportedFrom importedFrom, List<BatchReadout.AccountTotal> totals,
+                      List<BatchReadout.HistoryEntry> history, Page<JournalView> journals) {
+    }
+
+    @Operation(summary = "One batch: the file it came from, its history (status changes, void or reversal and why), its totals per "
+            + "entity and account, and its journals with their lines a page at a time; 404 when there is no such batch")
+    @GetMapping("/batches/{id}")
+    ResponseEntity<Object> batch(@PathVariable long id, @RequestParam(required = false) Integer limit,
+                                 @RequestParam(required = false) String cursor) {
+        return readout.detail(id).<ResponseEntity<Object>>map(detail ->
+                        ResponseEntity.ok(new BatchShown(detail.batch(), detail.importedFrom(), detail.totals(), detail.history(),
+                                reports.journalsOfBatch(id, cursor, Page.limit(limit)))))
+                .orElseGet(() -> notFound("BATCH_NOT_FOUND", "There is no batch " + id + "."));
+    }
+
+    static ResponseEntity<Object> notFound(String code, String detail) {
+        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                org.springframework.http.HttpStatus.NOT_FOUND, detail);
+        problem.setProperty("code", code);
+        return ResponseEntity.status(404).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Operation(summary = "A batch's journals with their lines, in id order, a page at a time; 404 when there is no such batch")

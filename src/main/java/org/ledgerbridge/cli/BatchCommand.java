@@ -2,8 +2,12 @@ package org.ledgerbridge.cli;
 
 import org.ledgerbridge.ledger.Batch;
 import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchReadout;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
+import org.ledgerbridge.ledger.JournalView;
+import org.ledgerbridge.ledger.LedgerReports;
+import org.ledgerbridge.ledger.Page;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "batch", description = "Batch lifecycle: OPEN -> READY -> POSTED.",
-        subcommands = {BatchCommand.ListBatches.class, BatchCommand.Status.class, BatchCommand.Post.class, BatchCommand.Void.class,
+        subcommands = {BatchCommand.ListBatches.class, BatchCommand.Show.class, BatchCommand.Status.class, BatchCommand.Post.class, BatchCommand.Void.class,
                 BatchCommand.Reverse.class})
 final class BatchCommand {
 
@@ -39,6 +43,61 @@ final class BatchCommand {
                                     String.join(",", b.entities()), String.valueOf(b.journals()), b.debit().toPlainString(),
                                     b.credit().toPlainString())).toList());
                 }
+                return LedgerBridgeCli.DONE;
+            });
+        }
+    }
+
+    @Command(name = "show", description = "One batch, to read before posting it or after: the file it came from, its history "
+            + "(status changes, void or reversal and why), its totals per entity and account, and its journals with their lines.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        BatchCommand batch;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = batch.cli;
+            return cli.withLedger(ledger -> {
+                java.util.Optional<BatchReadout.BatchDetail> found = ledger.bean(BatchReadout.class).detail(id);
+                if (found.isEmpty()) {
+                    cli.output.err.println("error: no batch " + id);
+                    return LedgerBridgeCli.REJECTED;
+                }
+                LedgerReports reports = ledger.bean(LedgerReports.class);
+                // read and written a page at a time: a batch of a million journals never sits in memory
+                Iterable<JournalView> journals = Page.each(cursor -> reports.journalsOfBatch(id, cursor, Page.MAX_LIMIT));
+                if (cli.global.json()) {
+                    java.util.Map<String, Object> head = new java.util.LinkedHashMap<>();
+                    head.put("batch", found.get().batch());
+                    head.put("importedFrom", found.get().importedFrom());
+                    head.put("totals", found.get().totals());
+                    head.put("history", found.get().history());
+                    cli.output.jsonStream(head, "journals", journals);
+                    return LedgerBridgeCli.DONE;
+                }
+                BatchReadout.BatchDetail detail = found.get();
+                Batch b = detail.batch();
+                cli.output.out.println("batch " + b.id() + "  " + b.name() + "  " + b.type() + "  " + b.status()
+                        + (b.reversedBy() == null ? "" : " (reversed by batch " + b.reversedBy() + ")")
+                        + "  entities " + String.join(",", b.entities()) + "  journals " + b.journals()
+                        + "  debit " + b.debit().toPlainString() + "  credit " + b.credit().toPlainString());
+                if (detail.importedFrom() != null) {
+                    BatchReadout.ImportedFrom from = detail.importedFrom();
+                    cli.output.out.println("imported from " + from.fileName() + " (" + from.kind() + ", import " + from.importRunId()
+                            + ") by " + from.actor() + " at " + from.at());
+                }
+                cli.output.out.println();
+                cli.output.table(List.of("WHEN", "WHO", "WHAT", "REASON"), detail.history().stream()
+                        .map(h -> java.util.Arrays.asList(h.at().toString(), h.actor(), h.event(), h.reason())).toList());
+                cli.output.out.println();
+                cli.output.table(List.of("ENTITY", "ACCOUNT", "NAME", "CURRENCY", "DEBIT", "CREDIT"), detail.totals().stream()
+                        .map(t -> List.of(t.entity(), t.account(), t.accountName(), t.currency(), t.debit().toPlainString(),
+                                t.credit().toPlainString())).toList());
+                cli.output.out.println();
+                journals.forEach(j -> ReportCommand.Journals.print(cli, j));
                 return LedgerBridgeCli.DONE;
             });
         }

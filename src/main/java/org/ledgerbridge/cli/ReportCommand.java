@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "report", description = "Reads the ledger.",
         subcommands = {ReportCommand.TrialBalance.class, ReportCommand.Journals.class, ReportCommand.OpenItemsReport.class,
-                ReportCommand.ReconciliationReport.class, ReportCommand.ProjectsReport.class})
+                ReportCommand.ReconciliationReport.class, ReportCommand.AgingReport.class, ReportCommand.ProjectsReport.class})
 final class ReportCommand {
 
     @ParentCommand
@@ -133,12 +133,55 @@ final class ReportCommand {
             return String.join(", ", paid);
         }
 
-        private static void print(LedgerBridgeCli cli, JournalView j) {
+        static void print(LedgerBridgeCli cli, JournalView j) {
             cli.output.out.println("journal " + j.id() + "  " + j.entity() + "  " + j.date() + "  batch " + j.batch()
                     + " (" + j.status() + ")  " + j.source() + (j.depositOf() == null ? "" : "  (deposit of journal " + j.depositOf() + ")"));
             cli.output.table(List.of("  ACCOUNT", "DEBIT", "CREDIT", "PARTY", "DOCUMENT", "DESCRIPTION"),
                     j.lines().stream().map(l -> java.util.Arrays.asList("  " + l.account(), l.debit().toPlainString(),
                             l.credit().toPlainString(), l.partyId(), l.documentNumber(), l.description())).toList());
+        }
+    }
+
+    @Command(name = "aging", description = "AR or AP aging on the business date (--as-of): per entity, party and currency, the "
+            + "open balances current and 1-30, 31-60, 61-90 and over 90 days past due (past the document date when it has no due "
+            + "date); a credit not used yet counts against the party. Entity totals last.")
+    static final class AgingReport implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Option(names = "--module", defaultValue = "AR", paramLabel = "AR|AP", description = "AR (default) or AP")
+        org.ledgerbridge.receivables.NewDocument.Module module;
+
+        @Option(names = "--entity")
+        String entity;
+
+        @Override
+        public Integer call() {
+            LedgerBridgeCli cli = report.cli;
+            if (module == org.ledgerbridge.receivables.NewDocument.Module.PM) {
+                cli.output.err.println("error: --module is AR or AP");
+                return LedgerBridgeCli.USAGE;
+            }
+            java.time.LocalDate asOf = cli.global.businessDate();
+            return cli.withLedger(ledger -> {
+                org.ledgerbridge.receivables.Aging aging = ledger.bean(org.ledgerbridge.receivables.Aging.class);
+                // a page at a time: a hundred thousand members never sit in memory
+                Iterable<org.ledgerbridge.receivables.Aging.Line> parties = org.ledgerbridge.ledger.Page.each(cursor ->
+                        aging.page(module, asOf, entity, cursor, org.ledgerbridge.ledger.Page.MAX_LIMIT));
+                List<org.ledgerbridge.receivables.Aging.Line> totals = aging.totals(module, asOf).stream()
+                        .filter(t -> entity == null || t.entity().equals(entity)).toList();
+                if (cli.global.json()) {
+                    cli.output.jsonStream(java.util.Map.of("asOf", asOf, "module", module, "totals", totals), "parties", parties);
+                    return LedgerBridgeCli.DONE;
+                }
+                cli.output.out.println(module + " aging on " + asOf);
+                cli.output.tableStream(org.ledgerbridge.receivables.Aging.COLUMNS,
+                        java.util.stream.StreamSupport.stream(parties.spliterator(), false).map(org.ledgerbridge.receivables.Aging.Line::cells));
+                cli.output.out.println();
+                cli.output.table(org.ledgerbridge.receivables.Aging.COLUMNS, totals.stream()
+                        .map(org.ledgerbridge.receivables.Aging.Line::cells).toList());
+                return LedgerBridgeCli.DONE;
+            });
         }
     }
 

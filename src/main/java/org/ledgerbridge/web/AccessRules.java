@@ -49,7 +49,8 @@ class AccessRules {
             new WriteRule(HttpMethod.POST, "/gl/validate", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/gl/send", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/gl/mark-sent", Role.APPROVER),
-            new WriteRule(HttpMethod.POST, "/imis/**", Role.PREPARER));
+            new WriteRule(HttpMethod.POST, "/imis/**", Role.PREPARER),
+            new WriteRule(HttpMethod.POST, "/me/password", Role.VIEWER));
 
     @Bean
     RoleHierarchy roleHierarchy() {
@@ -73,7 +74,7 @@ class AccessRules {
                     rules.requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name());
                     rules.anyRequest().hasRole(Role.ADMIN.name());
                 })
-                .httpBasic(basic -> { })
+                .httpBasic(basic -> basic.authenticationEntryPoint(ThrottledLogins.basicChallenge()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -82,8 +83,9 @@ class AccessRules {
     /** The web UI: form login, CSRF on every form, a new session id at login. */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(rules -> {
+    SecurityFilterChain web(HttpSecurity http, org.ledgerbridge.users.UserAccounts users) throws Exception {
+        http.addFilterAfter(new DisabledUsersLoggedOut(users), org.springframework.security.web.context.SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                             "/actuator/health").permitAll();
                     rules.requestMatchers("/settings/users/**", "/settings/gl-targets/**", "/settings/allow-overpayments",
@@ -95,7 +97,8 @@ class AccessRules {
                     rules.requestMatchers(HttpMethod.POST, "/logout").authenticated();
                     rules.anyRequest().hasRole(Role.ADMIN.name());
                 })
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(ThrottledLogins.formFailure())
+                        .permitAll())
                 // scripts fetch /v3/api-docs (and may read pages) with HTTP Basic; their writes still need a CSRF token here
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -1,6 +1,10 @@
 package org.ledgerbridge.web;
 
 import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchReadout;
+import org.ledgerbridge.ledger.LedgerReports;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.springframework.security.core.Authentication;
@@ -21,9 +25,24 @@ class BatchesController {
     static final int PAGE = 100;
 
     private final BatchService batches;
+    private final BatchReadout readout;
+    private final LedgerReports reports;
 
-    BatchesController(BatchService batches) {
+    BatchesController(BatchService batches, BatchReadout readout, LedgerReports reports) {
         this.batches = batches;
+        this.readout = readout;
+        this.reports = reports;
+    }
+
+    /** One batch, to read before posting: where it came from, its history, totals per entity and account, its journals a page at a time. */
+    @GetMapping("/batches/{id}")
+    String batch(@PathVariable long id, @RequestParam(required = false) String cursor, Model model) {
+        model.addAttribute("detail", readout.detail(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no batch " + id + ".")));
+        org.ledgerbridge.ledger.Page<org.ledgerbridge.ledger.JournalView> journals = reports.journalsOfBatch(id, cursor, PAGE);
+        model.addAttribute("journals", journals.items());
+        PageLinks.add(model, journals, cursor);
+        return "batch";
     }
 
     @GetMapping("/batches")

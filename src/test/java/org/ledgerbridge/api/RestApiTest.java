@@ -199,6 +199,44 @@ class RestApiTest {
     }
 
     @Test
+    void a_script_reads_a_batch_before_posting_it_and_a_missing_batch_is_a_problem_that_names_it() throws IOException {
+        assertThat(preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")),
+                Http.fields("allowOverpayment", "true")).statusCode()).isEqualTo(200);
+        var list = JSON.readTree(viewer.get("/api/batches?status=OPEN").body());
+        long batch = list.get("items").get(0).get("id").asLong();
+
+        var shown = viewer.get("/api/batches/" + batch + "?limit=1");
+
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        var body = JSON.readTree(shown.body());
+        assertThat(body.get("batch").get("status").asString()).isEqualTo("OPEN");
+        assertThat(body.get("importedFrom").get("fileName").asString()).isEqualTo("payments.csv");
+        assertThat(body.get("totals").size()).isGreaterThan(1);
+        assertThat(body.get("history").get(0).get("event").asString()).isEqualTo("opened");
+        assertThat(body.get("journals").get("items")).hasSize(1);
+        var next = JSON.readTree(viewer.get("/api/batches/" + batch + "?limit=1&cursor=" + body.get("journals").get("next").asString()).body());
+        assertThat(next.get("journals").get("items").get(0).get("id").asLong())
+                .isGreaterThan(body.get("journals").get("items").get(0).get("id").asLong());
+
+        var missing = viewer.get("/api/batches/999999");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        var problem = JSON.readTree(missing.body());
+        assertThat(problem.get("code").asString()).isEqualTo("BATCH_NOT_FOUND");
+        assertThat(problem.get("detail").asString()).isEqualTo("There is no batch 999999.");
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+
+        var aged = JSON.readTree(viewer.get("/api/aging?limit=2").body());
+        assertThat(aged.get("module").asString()).isEqualTo("AR");
+        assertThat(aged.get("parties").get("items")).hasSize(2);
+        assertThat(aged.get("parties").get("next").isString()).isTrue();
+        assertThat(aged.get("totals").size()).isPositive();
+        var notAgeable = viewer.get("/api/aging?module=PM");
+        assertThat(notAgeable.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notAgeable.body()).get("code").asString()).isEqualTo("INVALID_MODULE");
+    }
+
+    @Test
     void a_whole_range_is_sent_on_the_server_side_each_journal_once() throws IOException {
         postTheSamplePayments();
         Path folder = dir.resolve("sage-range");

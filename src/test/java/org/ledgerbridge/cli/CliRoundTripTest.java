@@ -198,6 +198,17 @@ class CliRoundTripTest {
         Cli.Result reversing = cli.run("batch", "reverse", "3", "4", "--reason", "deposit returned", "--date", "2026-11-21");
         assertThat(reversing.exitCode()).as(reversing.err()).isZero();
         assertThat(reversing.out()).contains("REVERSING").contains("set it READY and post it");
+        Cli.Result shown = cli.run("batch", "show", "3");
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("imported from payments.csv (payments, import ").contains("reversal prepared in batch")
+                .contains("deposit returned").contains("ENTITY").contains("ACCOUNT").contains("journal ");
+        Cli.Result voidedShown = cli.run("--report", "json", "batch", "show", "1");
+        var history = JSON.readTree(voidedShown.out()).get("history");
+        assertThat(history.get(history.size() - 1).get("reason").asString()).isEqualTo("wrong settlement file");
+        assertThat(JSON.readTree(voidedShown.out()).get("journals")).isEmpty();
+        Cli.Result none = cli.run("batch", "show", "999");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("no batch 999");
         Cli.Result twice = cli.run("--report", "json", "batch", "reverse", "3", "--reason", "again");
         assertThat(twice.exitCode()).isEqualTo(3);
         assertThat(JSON.readTree(twice.out()).get("code").asString()).isEqualTo("BATCH_ALREADY_REVERSED");
@@ -207,6 +218,13 @@ class CliRoundTripTest {
         assertThat(JSON.readTree(apply.out()).get("code").asString()).isEqualTo("CURRENCY_MISMATCH");
         assertThat(cli.run("documents", "apply-credits", "--dry-run").exitCode()).as("nothing any credit may pay").isEqualTo(3);
         assertThat(cli.run("report", "reconciliation").out()).contains("1200 + 2300");
+        Cli.Result aged = cli.run("report", "aging");
+        assertThat(aged.exitCode()).as(aged.err()).isZero();
+        assertThat(aged.out()).contains("AR aging on 2026-11-21").contains("OVER 90").contains("100233");
+        var agedJson = JSON.readTree(cli.run("--report", "json", "report", "aging", "--module", "AP").out());
+        assertThat(agedJson.get("module").asString()).isEqualTo("AP");
+        assertThat(agedJson.get("parties").get(0).get("partyId").asString()).isEqualTo("V9001");
+        assertThat(cli.run("report", "aging", "--module", "PM").exitCode()).isEqualTo(2);
         assertThat(cli.run("setting", "show").out()).contains("allow-prepayments-and-overpayments: off");
         assertThat(cli.run("setting", "allow-prepayments-and-overpayments", "on").exitCode()).isZero();
         assertThat(cli.run("--report", "json", "setting", "show").out()).contains("\"allow-prepayments-and-overpayments\":true");

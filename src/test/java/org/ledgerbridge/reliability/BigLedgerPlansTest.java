@@ -55,6 +55,8 @@ class BigLedgerPlansTest {
     @Autowired GlSending sending;
     @Autowired BatchService batches;
     @Autowired LedgerReports reports;
+    @Autowired org.ledgerbridge.ledger.BatchReadout readout;
+    @Autowired org.ledgerbridge.receivables.Aging aging;
     @Autowired OpenItems openItems;
     @Autowired ImportService imports;
     @Autowired AuditLog audit;
@@ -119,6 +121,12 @@ class BigLedgerPlansTest {
         OpenItem document = first.items().get(0);
         assertUsesIndexes(() -> reports.journalsOfDocument(document.entity(), document.number()));
         assertUsesIndexes(() -> openItems.applications(document.entity(), document.module(), document.number()));
+        var ar = org.ledgerbridge.receivables.NewDocument.Module.AR;
+        Page<org.ledgerbridge.receivables.Aging.Line> aged = aging.page(ar, TODAY, null, null, 100);
+        assertThat(aged.more()).isTrue();
+        assertUsesIndexes(() -> aging.page(ar, TODAY, null, null, 100));
+        assertUsesIndexes(() -> aging.page(ar, TODAY, null, aged.next(), 100));
+        assertUsesIndexes(() -> aging.page(ar, TODAY, "PSAB", null, 100));
     }
 
     @Test
@@ -128,6 +136,7 @@ class BigLedgerPlansTest {
 
         assertUsesIndexes(() -> reports.journalsOfBatch(history, null, 100));
         assertUsesIndexes(() -> reports.journalsOfBatch(history, firstOfBatch.next(), 100));
+        assertUsesIndexes(() -> readout.detail(history));
         assertUsesIndexes(() -> batches.page(null, null, 100));
         assertUsesIndexes(reports::entityTotals);
         assertUsesIndexes(() -> reports.trialBalance(null, true));
@@ -145,6 +154,8 @@ class BigLedgerPlansTest {
         // this volume ledger holds no payments (an empty table is scanned): the payments' own plans are checked in DepositJournalsTest
         assertUsesIndexes(() -> assertThat(batches.reverse(List.of(posted), "plan check", null, "t"))
                 .isInstanceOf(org.ledgerbridge.ledger.BatchChange.Reversing.class), true, Set.of("payment"));
+        long open = batches.open(org.ledgerbridge.ledger.BatchType.AUTO, "t").id();
+        assertUsesIndexes(() -> assertThat(readout.detail(open)).isPresent()); // a batch not posted yet: its totals summed from its lines
         assertUsesIndexes(() -> credits.applyAll(null, null, TODAY, true, "t"), true, Set.of());
         assertUsesIndexes(() -> credits.applyAll("M-000001", "PSAB", TODAY, true, "t"), true, Set.of());
     }

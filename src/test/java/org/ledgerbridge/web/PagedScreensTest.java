@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +73,54 @@ class PagedScreensTest {
         String second = page(next);
         assertThat(journals(second)).hasSize(100).noneMatch(seen::contains);
         assertThat(second).contains("First page").doesNotContain("id=\"next-page\"");
+    }
+
+    @Test
+    void a_batch_name_opens_its_screen_with_its_totals_history_and_a_hundred_journals_a_page() throws Exception {
+        long batch = jdbc.sql("SELECT batch_id FROM journal GROUP BY batch_id HAVING count(*) > 150 ORDER BY batch_id LIMIT 1")
+                .query(Long.class).single();
+        assertThat(page("/batches")).contains("href=\"/batches/" + batch + "\"");
+
+        String first = page("/batches/" + batch);
+        assertThat(first).contains("id=\"totals\"").contains("id=\"history\"").contains("opened");
+        Set<String> seen = new HashSet<>(journals(first));
+        assertThat(seen).hasSize(100);
+        String second = page(nextPage(first));
+        assertThat(journals(second)).isNotEmpty().noneMatch(seen::contains);
+
+        var missing = mvc.perform(MockMvcRequestBuilders.get("/batches/999999").with(user("val").roles("VIEWER"))).andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void the_aging_screen_pages_its_parties_and_its_csv_holds_every_party_the_pages_show() throws Exception {
+        String first = page("/reports/aging?module=AR");
+        assertThat(first).contains("id=\"aging-totals\"").contains("id=\"aging\"");
+        int rows = countRows(first, "aging");
+        String cursorPage = first;
+        while (cursorPage.contains("class=\"next-page\"")) {
+            cursorPage = page(nextPage(cursorPage));
+            rows += countRows(cursorPage, "aging");
+        }
+        var csv = mvc.perform(MockMvcRequestBuilders.get("/reports/aging.csv?module=AR").with(user("val").roles("VIEWER"))).andReturn().getResponse();
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        List<String> lines = csv.getContentAsString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("ENTITY,PARTY,NAME,CURRENCY,CURRENT,1-30,31-60,61-90,OVER 90,TOTAL");
+        assertThat(lines).hasSize(rows + 1);
+
+        String reports = page("/reports");
+        assertThat(reports).contains("id=\"trial-balance\"").contains("id=\"reconciliation\"");
+        var trialBalance = mvc.perform(MockMvcRequestBuilders.get("/reports/trial-balance.csv").with(user("val").roles("VIEWER")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(trialBalance.lines().findFirst()).contains("ENTITY,ACCOUNT,DEBIT,CREDIT,BALANCE");
+        assertThat(trialBalance.lines().count()).isGreaterThan(2);
+    }
+
+    /** The data rows (not the header) of the table with this id. */
+    private static int countRows(String page, String tableId) {
+        int start = page.indexOf("<table id=\"" + tableId + "\"");
+        String table = page.substring(start, page.indexOf("</table>", start));
+        return table.split("<tr").length - 2;
     }
 
     @Test
