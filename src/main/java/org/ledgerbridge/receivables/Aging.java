@@ -28,7 +28,7 @@ public class Aging {
     }
 
     /** The columns of the report, as the command line, the screen and the CSV download show them. */
-    public static final List<String> COLUMNS = List.of("ENTITY", "PARTY", "NAME", "CURRENCY", "CURRENT", "1-30", "31-60", "61-90",
+    public static final List<String> COLUMNS = List.of("PARTY", "NAME", "ENTITY", "CURRENCY", "CURRENT", "1-30", "31-60", "61-90",
             "OVER 90", "TOTAL");
 
     /** One party's open balances by age, or an entity's total when {@code partyId} is null. */
@@ -37,7 +37,7 @@ public class Aging {
 
         /** The line in the order of {@link #COLUMNS}; an entity's total has no party. */
         public List<String> cells() {
-            return Arrays.asList(entity, partyId == null ? "" : partyId, partyName == null ? "" : partyName, currency,
+            return Arrays.asList(partyId == null ? "" : partyId, partyName == null ? "" : partyName, entity, currency,
                     current.toPlainString(), days1To30.toPlainString(), days31To60.toPlainString(), days61To90.toPlainString(),
                     over90.toPlainString(), total.toPlainString());
         }
@@ -57,23 +57,27 @@ public class Aging {
                      WHERE module = :module AND status = 'OPEN'
                        AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)
                        %s) d
-             GROUP BY entity_code, party_id, currency
+             GROUP BY party_id, entity_code, currency
             """;
 
-    /** The parties of {@code module}, entity by entity, a page at a time along the index of open documents. */
+    /**
+     * The parties of {@code module} in party order (each party's entities and currencies together), a
+     * page at a time along the documents' index by party: a page reads its parties' documents only,
+     * so no index of its own is kept for this report (each would cost the payments import its updates).
+     */
     public Page<Line> page(NewDocument.Module module, LocalDate asOf, String entity, String cursor, int limit) {
         List<String> after = cursor == null ? null : Page.decode(cursor, 3);
         String query = "SELECT a.*, p.name FROM (" + AGED.formatted(after == null ? ""
-                : "AND (entity_code, party_id, currency) > (:e, :p, :c)")
-                + " ORDER BY entity_code, party_id, currency LIMIT :limit) a JOIN party p ON p.party_id = a.party_id"
-                + " ORDER BY a.entity_code, a.party_id, a.currency";
+                : "AND party_id >= :p AND (party_id, entity_code, currency) > (:p, :e, :c)")
+                + " ORDER BY party_id, entity_code, currency LIMIT :limit) a JOIN party p ON p.party_id = a.party_id"
+                + " ORDER BY a.party_id, a.entity_code, a.currency";
         var statement = jdbc.sql(query).param("asOf", asOf).param("credits", credits(module)).param("module", module.name())
                 .param("entity", entity == null || entity.isBlank() ? null : entity).param("limit", limit + 1);
         if (after != null) {
-            statement = statement.param("e", after.get(0)).param("p", after.get(1)).param("c", after.get(2));
+            statement = statement.param("p", after.get(0)).param("e", after.get(1)).param("c", after.get(2));
         }
         List<Line> rows = statement.query((rs, n) -> line(rs, rs.getString("party_id"), rs.getString("name"))).list();
-        return Page.of(rows, limit, l -> List.of(l.entity(), l.partyId(), l.currency()));
+        return Page.of(rows, limit, l -> List.of(l.partyId(), l.entity(), l.currency()));
     }
 
     /** Per entity and currency, every party's open balances together. */

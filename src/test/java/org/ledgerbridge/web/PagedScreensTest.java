@@ -105,7 +105,7 @@ class PagedScreensTest {
         var csv = mvc.perform(MockMvcRequestBuilders.get("/reports/aging.csv?module=AR").with(user("val").roles("VIEWER"))).andReturn().getResponse();
         assertThat(csv.getContentType()).startsWith("text/csv");
         List<String> lines = csv.getContentAsString().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("ENTITY,PARTY,NAME,CURRENCY,CURRENT,1-30,31-60,61-90,OVER 90,TOTAL");
+        assertThat(lines.get(0)).isEqualTo("PARTY,NAME,ENTITY,CURRENCY,CURRENT,1-30,31-60,61-90,OVER 90,TOTAL");
         assertThat(lines).hasSize(rows + 1);
 
         String reports = page("/reports");
