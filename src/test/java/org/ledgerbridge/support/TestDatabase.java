@@ -37,11 +37,36 @@ public final class TestDatabase {
                     started.close();
                     deleteWhenStopped(dir); // a test run leaves no server data behind (each run's was 1-3 GB)
                 }));
+                Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::reportASlowExit));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return server;
+    }
+
+    /**
+     * Surefire kills a test JVM that takes 30 s to exit after its tests: what its threads were doing
+     * at 20 s goes to the log, so the slow shutdown hook can be named.
+     */
+    private static void reportASlowExit() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            StringBuilder dump = new StringBuilder("The test JVM is still exiting after 20 s; its threads:\n");
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.err.println(dump);
+        }, "slow-exit-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     /** The server may still write its last files for a moment after it was told to stop: delete until nothing is left. */
