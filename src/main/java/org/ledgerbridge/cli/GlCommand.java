@@ -157,8 +157,10 @@ final class GlCommand {
                     description = "of a file target: ${COMPLETION-CANDIDATES}")
             String format;
 
-            @Option(names = "--path", paramLabel = "P")
-            java.nio.file.Path path;
+            @Option(names = "--path", paramLabel = "P", description = "a file target's folder, a ledger target's journal file: inside "
+                    + "the folder GL files are written under (LEDGERBRIDGE_GL_DIR, by default the data dir's gl folder); a relative path "
+                    + "is taken inside it")
+            String path;
 
             @Option(names = "--url", paramLabel = "U")
             String url;
@@ -168,7 +170,7 @@ final class GlCommand {
                 LedgerBridgeCli cli = target.parent.cli;
                 return cli.withLedger(ledger -> {
                     GlSending.TargetChange change = ledger.bean(GlSending.class).addTarget(name, type, format,
-                            path == null ? null : path.toAbsolutePath().toString(), url, cli.global.actor());
+                            path, url, cli.global.actor());
                     if (change instanceof GlSending.TargetRefused refused) {
                         cli.output.err.println("refused: " + refused.code() + ": " + refused.message());
                         return LedgerBridgeCli.USAGE;

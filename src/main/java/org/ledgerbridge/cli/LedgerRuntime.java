@@ -54,6 +54,9 @@ final class LedgerRuntime implements AutoCloseable {
             }
         }
         properties.put("ledgerbridge.as-of", global.businessDate().toString());
+        if (!external) {
+            properties.put("ledgerbridge.data-dir", global.dataDir.toAbsolutePath().toString()); // GL files go under its gl folder by default
+        }
         properties.putAll(extra);
         return web ? startServer(global, external, properties) : startCommand(global, external, properties);
     }

@@ -52,9 +52,12 @@ public class GlSending {
     private final TransactionTemplate transaction;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Duration httpTimeout;
+    private final GlDestinations destinations;
 
     public GlSending(JdbcClient jdbc, AuditLog audit, GlIntegration integration, PlatformTransactionManager transactions,
-                     @org.springframework.beans.factory.annotation.Value("${ledgerbridge.gl.http-timeout:10s}") Duration httpTimeout) {
+                     @org.springframework.beans.factory.annotation.Value("${ledgerbridge.gl.http-timeout:10s}") Duration httpTimeout,
+                     GlDestinations destinations) {
+        this.destinations = destinations;
         this.jdbc = jdbc;
         this.audit = audit;
         this.integration = integration;
@@ -86,6 +89,13 @@ public class GlSending {
         }
         if (type == GlTarget.Type.file && GlFormats.named(format == null ? "" : format).isEmpty()) {
             return new TargetRefused("UNKNOWN_FORMAT", "a file target needs a format, one of " + String.join(", ", GlFormats.names()));
+        }
+        Optional<GlDestinations.Refusal> outside = type == GlTarget.Type.http ? destinations.refusalOfUrl(url) : destinations.refusalOfPath(path);
+        if (outside.isPresent()) {
+            return new TargetRefused(outside.get().code(), outside.get().message());
+        }
+        if (type != GlTarget.Type.http) {
+            path = destinations.place(path).toString();
         }
         if (target(name).isPresent()) {
             return new TargetRefused("ALREADY_EXISTS", "there is a target " + name + " already");
@@ -157,6 +167,10 @@ public class GlSending {
     }
 
     private List<Problem> validate(List<Long> ids, GlTarget target) {
+        Optional<GlDestinations.Refusal> outside = destinations.refusalOf(target);
+        if (outside.isPresent()) {
+            return List.of(new Problem(0, 0, outside.get().code(), outside.get().message()));
+        }
         List<Problem> problems = new ArrayList<>();
         Map<Long, GlJournal> journals = mapped(journals(ids, problems), target);
         Set<String> chart = switch (target.type()) {
@@ -257,6 +271,10 @@ public class GlSending {
 
     /** Sends journals already validated: each once; UNCERTAIN ones wait for reconciliation. */
     private Sending deliver(List<Long> ids, GlTarget target, String actor) {
+        Optional<GlDestinations.Refusal> outside = destinations.refusalOf(target);
+        if (outside.isPresent()) {
+            return new SendRefused(outside.get().code(), outside.get().message(), List.of());
+        }
         Map<Long, String> states = deliveryStates(ids);
         List<Long> uncertain = ids.stream().filter(id -> "UNCERTAIN".equals(states.get(id))).toList();
         if (!uncertain.isEmpty()) {
@@ -381,6 +399,10 @@ public class GlSending {
      */
     public Map<Long, String> reconcile(List<Long> ids, GlTarget target, String actor) {
         Map<Long, String> outcome = new LinkedHashMap<>();
+        if (destinations.refusalOf(target).isPresent()) {
+            ids.forEach(id -> outcome.put(id, "UNCERTAIN")); // nothing is asked of a target the operator does not allow
+            return outcome;
+        }
         Set<Long> inFile = target.type() == GlTarget.Type.ledger ? keysInFile(Path.of(target.path())) : Set.of();
         for (long id : ids) {
             boolean found;

@@ -44,9 +44,11 @@ public class VolumeLedger {
     private final MigratedDocuments migrated;
     private final GlIntegration integration;
     private final GlSending sending;
+    private final org.ledgerbridge.delivery.GlDestinations destinations;
 
     public VolumeLedger(ImportService imports, BatchService batches, MigrationMode migrationMode, MigratedDocuments migrated,
-                        GlIntegration integration, GlSending sending) {
+                        GlIntegration integration, GlSending sending, org.ledgerbridge.delivery.GlDestinations destinations) {
+        this.destinations = destinations;
         this.imports = imports;
         this.batches = batches;
         this.migrationMode = migrationMode;
@@ -98,6 +100,9 @@ public class VolumeLedger {
         long marked = ((GlIntegration.MarkSent.Marked) integration.markSentRange(LocalDate.of(1, 1, 1), markedThrough,
                 "volume ledger: keyed into the GL by hand", actor)).journals().size();
         Path sent = files.resolve("sent");
+        if (destinations.refusalOfPath(sent.toString()).isPresent() && destinations.folder().isPresent()) {
+            sent = destinations.folder().get().resolve("volume-sent"); // GL files are written only under the operator's GL folder
+        }
         Files.createDirectories(sent);
         if (sending.target(TARGET).isEmpty()) {
             sending.addTarget(TARGET, GlTarget.Type.file, "sage300", sent.toString(), null, actor);

@@ -168,6 +168,11 @@ class CliRoundTripTest {
         Path books = dir.resolve("books.journal");
         Files.writeString(books, "account Assets:1050\naccount Assets:1900\naccount Income:4200\n");
         assertThat(cli.run("gl", "target", "add", "books", "--type", "ledger", "--path", books.toString()).exitCode()).isZero();
+        Cli.Result outside = cli.run("gl", "target", "add", "cron", "--type", "ledger", "--path", "/etc/cron.d/ledger");
+        assertThat(outside.exitCode()).isEqualTo(2);
+        assertThat(outside.err()).contains("PATH_OUTSIDE_GL_DIR");
+        assertThat(cli.run("gl", "target", "add", "metadata", "--type", "http", "--url", "http://169.254.169.254/latest").err())
+                .contains("GL_URL_NOT_ALLOWED");
 
         Cli.Result invalid = cli.run("gl", "validate", "--all");
         assertThat(invalid.exitCode()).isEqualTo(3);

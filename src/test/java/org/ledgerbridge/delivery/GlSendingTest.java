@@ -124,6 +124,20 @@ class GlSendingTest {
         assertThat(Files.readString(Path.of(gl.path()))).doesNotContain("lb-key");
     }
 
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void a_target_moved_outside_the_operators_gl_folder_behind_the_applications_back_sends_nothing() throws IOException {
+        GlTarget gl = ledgerTarget(CHART);
+        jdbc.sql("UPDATE gl_target SET path = '/etc/ledgerbridge-gl.journal' WHERE name = ?").param(gl.name()).update();
+        GlTarget moved = sending.target(gl.name()).orElseThrow();
+
+        assertThat(sending.send(allUnsent(), moved, "approver")).isInstanceOfSatisfying(GlSending.SendRefused.class,
+                refused -> assertThat(refused.problems()).extracting(GlSending.Problem::code).containsOnly("PATH_OUTSIDE_GL_DIR"));
+        assertThat(Path.of("/etc/ledgerbridge-gl.journal")).doesNotExist();
+        assertThat(jdbc.sql("SELECT count(*) FROM gl_delivery").query(Long.class).single()).isZero();
+    }
+
     @Test
     void each_journal_reaches_the_ledger_file_once_and_the_file_passes_hledger_check() throws Exception {
         GlTarget gl = ledgerTarget(CHART);

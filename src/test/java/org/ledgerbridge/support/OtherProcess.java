@@ -51,6 +51,9 @@ public final class OtherProcess implements AutoCloseable {
                 builder.directory(workingDir.toFile());
             }
             builder.environment().putAll(environment);
+            // the operator's GL limits of this test run (pom.xml), for a command that sends in its own process
+            builder.environment().putIfAbsent("LEDGERBRIDGE_GL_DIR", System.getProperty("ledgerbridge.gl-dir", System.getProperty("java.io.tmpdir")));
+            builder.environment().putIfAbsent("LEDGERBRIDGE_GL_URLS", System.getProperty("ledgerbridge.gl-urls", ""));
             return new OtherProcess(builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
