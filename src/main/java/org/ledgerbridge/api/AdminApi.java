@@ -27,7 +27,10 @@ class AdminApi {
     private final UserAccounts users;
     private final LedgerSettings settings;
 
-    AdminApi(UserAccounts users, LedgerSettings settings) {
+    private final org.ledgerbridge.users.ApiTokens tokens;
+
+    AdminApi(UserAccounts users, LedgerSettings settings, org.ledgerbridge.users.ApiTokens tokens) {
+        this.tokens = tokens;
         this.users = users;
         this.settings = settings;
     }
@@ -85,6 +88,38 @@ class AdminApi {
     @PostMapping("/me/password")
     ResponseEntity<Object> changeOwnPassword(@RequestBody PasswordChange body, Principal me) {
         return answer(users.changeOwnPassword(me.getName(), body.current(), body.password()));
+    }
+
+    record NewToken(String name, Role role) {
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Your API tokens, newest first (never their secrets)")
+    @GetMapping("/me/tokens")
+    List<org.ledgerbridge.users.ApiTokens.ApiToken> myTokens(Principal me) {
+        return tokens.list(me.getName());
+    }
+
+    @io.swagger.v3.oas.annotations.Operation(summary = "Make an API token for yourself: its secret is in this answer only; its role "
+            + "is at most yours (and at most the role of the token asking); use it as 'Authorization: Bearer SECRET'")
+    @PostMapping("/me/tokens")
+    ResponseEntity<Object> createToken(@RequestBody NewToken body, Principal me,
+                                       org.springframework.security.core.Authentication caller) {
+        Role ceiling = java.util.Arrays.stream(Role.values()).filter(r -> caller.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(r.authority()))).reduce((a, b) -> b).orElse(Role.VIEWER);
+        org.ledgerbridge.users.ApiTokens.Outcome outcome = tokens.create(me.getName(), body.name(), body.role(), ceiling, Refusal.actor(me));
+        if (outcome instanceof org.ledgerbridge.users.ApiTokens.Refusal refusal) {
+            return Refusal.of(refusal.refused().code(), refusal.refused().message());
+        }
+        return ResponseEntity.status(201).body(((org.ledgerbridge.users.ApiTokens.Made) outcome).created());
+    }
+
+    @PostMapping("/me/tokens/{id}/revoke")
+    ResponseEntity<Object> revokeToken(@org.springframework.web.bind.annotation.PathVariable long id, Principal me) {
+        org.ledgerbridge.users.ApiTokens.Outcome outcome = tokens.revoke(id, me.getName(), Refusal.actor(me));
+        if (outcome instanceof org.ledgerbridge.users.ApiTokens.Refusal refusal) {
+            return LedgerApi.notFound(refusal.refused().code(), refusal.refused().message());
+        }
+        return ResponseEntity.ok(((org.ledgerbridge.users.ApiTokens.Revoked) outcome).token());
     }
 
     private static ResponseEntity<Object> answer(UserAccounts.UserChange change) {

@@ -1,5 +1,6 @@
 package org.ledgerbridge.cli;
 
+import org.ledgerbridge.users.ApiTokens;
 import org.ledgerbridge.users.Role;
 import org.ledgerbridge.users.UserAccounts;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "user", description = "Logins for the web UI and the API.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
-        UserCommand.Disable.class, UserCommand.Enable.class, UserCommand.Password.class})
+        UserCommand.Disable.class, UserCommand.Enable.class, UserCommand.Password.class, UserCommand.Token.class})
 final class UserCommand {
 
     @ParentCommand
@@ -125,6 +126,98 @@ final class UserCommand {
             String password = readPassword(cli, name);
             return cli.withLedger(ledger -> report(cli, ledger.bean(UserAccounts.class).resetPassword(name, password, cli.global.actor()),
                     "new password set for " + name));
+        }
+    }
+
+    @Command(name = "token", description = "API tokens for scripts: 'Authorization: Bearer SECRET' on the REST API, with a role no "
+            + "higher than their user's; the secret is shown once.", subcommands = {Token.Create.class, Token.ListTokens.class, Token.Revoke.class})
+    static final class Token {
+        @ParentCommand
+        UserCommand parent;
+
+        @Command(name = "create", description = "Makes a token for a user and prints its secret, this once.")
+        static final class Create implements Callable<Integer> {
+            @ParentCommand
+            Token token;
+
+            @Parameters(paramLabel = "USER")
+            String user;
+
+            @Option(names = "--name", required = true, paramLabel = "TEXT", description = "what uses it, e.g. \"nightly import\"")
+            String name;
+
+            @Option(names = "--role", paramLabel = "VIEWER|PREPARER|APPROVER|ADMIN", description = "at most the user's (default)")
+            Role role;
+
+            @Override
+            public Integer call() {
+                LedgerBridgeCli cli = token.parent.cli;
+                return cli.withLedger(ledger -> {
+                    ApiTokens.Outcome outcome = ledger.bean(ApiTokens.class).create(user, name, role, Role.ADMIN, cli.global.actor());
+                    if (outcome instanceof ApiTokens.Refusal refusal) {
+                        cli.output.refused(cli.global.json(), refusal.refused().code(), refusal.refused().message(), "no token made", Map.of());
+                        return LedgerBridgeCli.REFUSED;
+                    }
+                    ApiTokens.Created created = ((ApiTokens.Made) outcome).created();
+                    if (cli.global.json()) {
+                        cli.output.json(created);
+                    } else {
+                        cli.output.out.println("token " + created.token().id() + " of " + user + " (" + created.token().role()
+                                + "): " + created.secret());
+                        cli.output.out.println("it is shown this once: keep it where the script reads it");
+                    }
+                    return LedgerBridgeCli.DONE;
+                });
+            }
+        }
+
+        @Command(name = "list", description = "The tokens of a user, or of everyone; never their secrets.")
+        static final class ListTokens implements Callable<Integer> {
+            @ParentCommand
+            Token token;
+
+            @Parameters(paramLabel = "USER", arity = "0..1")
+            String user;
+
+            @Override
+            public Integer call() {
+                LedgerBridgeCli cli = token.parent.cli;
+                return cli.withLedger(ledger -> {
+                    List<ApiTokens.ApiToken> tokens = ledger.bean(ApiTokens.class).list(user);
+                    if (cli.global.json()) {
+                        cli.output.json(tokens);
+                    } else {
+                        cli.output.table(List.of("ID", "USER", "NAME", "ROLE", "CREATED", "REVOKED"), tokens.stream()
+                                .map(t -> java.util.Arrays.asList(String.valueOf(t.id()), t.username(), t.name(), t.role().name(),
+                                        t.createdAt().toLocalDate() + " by " + t.createdBy(),
+                                        t.revokedAt() == null ? "" : t.revokedAt().toLocalDate().toString())).toList());
+                    }
+                    return LedgerBridgeCli.DONE;
+                });
+            }
+        }
+
+        @Command(name = "revoke", description = "Revokes a token: its next request is refused.")
+        static final class Revoke implements Callable<Integer> {
+            @ParentCommand
+            Token token;
+
+            @Parameters(paramLabel = "ID")
+            long id;
+
+            @Override
+            public Integer call() {
+                LedgerBridgeCli cli = token.parent.cli;
+                return cli.withLedger(ledger -> {
+                    ApiTokens.Outcome outcome = ledger.bean(ApiTokens.class).revoke(id, null, cli.global.actor());
+                    if (outcome instanceof ApiTokens.Refusal refusal) {
+                        cli.output.refused(cli.global.json(), refusal.refused().code(), refusal.refused().message(), "nothing revoked", Map.of());
+                        return LedgerBridgeCli.REFUSED;
+                    }
+                    cli.output.out.println("token " + id + " revoked");
+                    return LedgerBridgeCli.DONE;
+                });
+            }
         }
     }
 

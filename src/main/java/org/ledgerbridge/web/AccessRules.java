@@ -50,7 +50,8 @@ class AccessRules {
             new WriteRule(HttpMethod.POST, "/gl/send", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/gl/mark-sent", Role.APPROVER),
             new WriteRule(HttpMethod.POST, "/imis/**", Role.PREPARER),
-            new WriteRule(HttpMethod.POST, "/me/password", Role.VIEWER));
+            new WriteRule(HttpMethod.POST, "/me/password", Role.VIEWER),
+            new WriteRule(HttpMethod.POST, "/me/tokens/**", Role.VIEWER));
 
     @Bean
     RoleHierarchy roleHierarchy() {
@@ -61,11 +62,12 @@ class AccessRules {
                 .build();
     }
 
-    /** The REST API: HTTP Basic with the same users, no session, no CSRF (no cookie is ever accepted here). */
+    /** The REST API: API tokens or HTTP Basic with the same users, no session, no CSRF (no cookie is ever accepted here). */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, org.ledgerbridge.users.ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
+                .addFilterBefore(new BearerTokens(tokens), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/api/users/**").hasRole(Role.ADMIN.name());
                     for (WriteRule write : WRITES) {

@@ -46,6 +46,20 @@ class UserAccountsTest {
     }
 
     @Test
+    void an_admin_makes_lists_and_revokes_api_tokens_from_the_cli_and_the_secret_is_printed_once() {
+        cli.runWithInput("correct horse battery\n", "user", "add", "sam", "--role", "PREPARER", "--password-stdin");
+
+        var made = cli.run("user", "token", "create", "sam", "--name", "nightly import");
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        assertThat(made.out()).contains("token 1 of sam (PREPARER): lbt_").contains("shown this once");
+        var list = cli.run("--report", "json", "user", "token", "list", "sam");
+        assertThat(list.out()).contains("\"name\":\"nightly import\"").doesNotContain("lbt_");
+        assertThat(cli.run("user", "token", "create", "sam", "--name", "x", "--role", "ADMIN").err()).contains("ROLE_ABOVE_USER");
+        assertThat(cli.run("user", "token", "revoke", "1").out()).contains("token 1 revoked");
+        assertThat(cli.run("user", "token", "revoke", "99").exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void a_password_shorter_than_twelve_characters_is_refused_and_no_user_is_added() {
         var refused = cli.runWithInput("short\n", "user", "add", "maria", "--role", "ADMIN", "--password-stdin");
         assertThat(refused.exitCode()).isEqualTo(3);

@@ -154,6 +154,9 @@ class AccessRulesTest {
             post("/api/users/{name}/enable", "/api/users/nobody/enable", Role.ADMIN),
             post("/api/users/{name}/password", "/api/users/nobody/password", Role.ADMIN),
             post("/api/me/password", "/api/me/password", Role.VIEWER),
+            get("/api/me/tokens", "/api/me/tokens", Role.VIEWER),
+            post("/api/me/tokens", "/api/me/tokens", Role.VIEWER),
+            post("/api/me/tokens/{id}/revoke", "/api/me/tokens/999/revoke", Role.VIEWER),
             get("/api/settings", "/api/settings", Role.VIEWER),
             put("/api/settings", "/api/settings", Role.ADMIN));
 

@@ -1,0 +1,59 @@
+package org.ledgerbridge.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.ledgerbridge.users.ApiTokens;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code Authorization: Bearer lbt_...} on the REST API: the token's user with the token's role,
+ * found by the hash of the secret ({@link ApiTokens}); a token that is unknown, revoked or of a
+ * disabled user is answered 401 with a problem, never passed on to HTTP Basic.
+ */
+final class BearerTokens extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+
+    BearerTokens(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<ApiTokens.Bearer> bearer = tokens.authenticate(header.substring(7).strip());
+        if (bearer.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"The token is unknown, revoked, or its user is disabled.\",\"code\":\"INVALID_TOKEN\"}");
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bearer.get().username(), null,
+                List.of(new SimpleGrantedAuthority(bearer.get().role().authority()))));
+        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.getContextHolderStrategy().clearContext();
+        }
+    }
+}
