@@ -62,7 +62,7 @@ class AccessRules {
                 .build();
     }
 
-    /** The REST API: API tokens or HTTP Basic with the same users, no session, no CSRF (no cookie is ever accepted here). */
+    /** The REST API: API tokens or HTTP Basic with the same users, or the browser's session with its CSRF token. */
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, org.ledgerbridge.users.ApiTokens tokens) throws Exception {
@@ -77,8 +77,13 @@ class AccessRules {
                     rules.anyRequest().hasRole(Role.ADMIN.name());
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(ThrottledLogins.basicChallenge()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                // the screens' own scripts call the API with the browser's session: read, never created here, and a
+                // write on it needs the session's CSRF token (X-CSRF-TOKEN), as a form does; a token or a password needs none
+                .securityContext(context -> context.securityContextRepository(
+                        new org.springframework.security.web.context.HttpSessionSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || request.getSession(false) == null));
         return http.build();
     }
 

@@ -162,6 +162,30 @@ class LoginThrottleTest {
     }
 
     @Test
+    void the_screens_scripts_call_the_api_with_the_browsers_session_and_a_write_needs_its_csrf_token() {
+        user("liz", Role.PREPARER);
+        FormLogin liz = logIn("liz", PASSWORD);
+        Http http = Http.at(port);
+
+        HttpResponse<String> read = http.send(http.request("/api/entities").header("Cookie", "JSESSIONID=" + liz.session()).GET(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = http.send(http.request("/api/batches/status").header("Cookie", "JSESSIONID=" + liz.session())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"ids\":[999],\"status\":\"READY\"}")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a write on the session without its CSRF token, as another site would send it").isEqualTo(403);
+
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page("/batches", liz.session()).body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> fromTheScreen = http.send(http.request("/api/batches/status").header("Cookie", "JSESSIONID=" + liz.session())
+                .header("X-CSRF-TOKEN", token.group(1)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ids\":[999],\"status\":\"READY\"}")), HttpResponse.BodyHandlers.ofString());
+        assertThat(fromTheScreen.statusCode()).as(fromTheScreen.body()).isEqualTo(422); // past security: the batch does not exist
+        assertThat(fromTheScreen.body()).contains("BATCH_NOT_FOUND");
+        assertThat(http.get("/api/entities").statusCode()).as("no session, no password: nothing").isEqualTo(401);
+    }
+
+    @Test
     void the_last_enabled_admin_cannot_be_disabled_and_a_user_changes_their_own_password_with_the_current_one() {
         user("ada", Role.ADMIN);
         user("kim", Role.VIEWER);
