@@ -190,7 +190,7 @@ class ProjectBalancesTest {
 
         assertThat(mvc.perform(MockMvcRequestBuilders.post("/projects/release").with(user("pat").roles("PREPARER")).with(csrf()))
                 .andReturn().getResponse().getStatus()).as("a preparer does not release").isEqualTo(403);
-        var released = mvc.perform(MockMvcRequestBuilders.post("/api/projects/release").with(user("amy").roles("APPROVER")))
+        var released = mvc.perform(MockMvcRequestBuilders.post("/api/projects/release").with(user("amy").roles("APPROVER")).with(csrf()))
                 .andReturn().getResponse();
         assertThat(released.getStatus()).isEqualTo(200);
 

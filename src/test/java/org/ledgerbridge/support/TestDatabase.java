@@ -35,7 +35,7 @@ public final class TestDatabase {
                 EmbeddedLedgerDatabase started = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     started.close();
-                    deleteWhenStopped(dir); // a test run leaves no server data behind (each run's was 1-3 GB)
+                    deleteInTheBackground(dir); // a test run leaves no server data behind (each run's was 1-3 GB)
                 }));
                 Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::reportASlowExit));
             } catch (IOException e) {
@@ -67,6 +67,20 @@ public final class TestDatabase {
         }, "slow-exit-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
+    }
+
+    /**
+     * Deleting the run's 1-3 GB of server files took over 30 s on the CI machine, and Surefire kills a
+     * test JVM that takes 30 s to exit: a process of its own deletes them once the server has
+     * stopped, and the JVM exits at once. Where no shell can be started, they are deleted here.
+     */
+    private static void deleteInTheBackground(Path dir) {
+        try {
+            new ProcessBuilder("sh", "-c", "for i in $(seq 300); do [ -e \"$0/pg/postmaster.pid\" ] || break; sleep 0.2; done; rm -rf \"$0\"",
+                    dir.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException noShell) {
+            deleteWhenStopped(dir);
+        }
     }
 
     /** The server may still write its last files for a moment after it was told to stop: delete until nothing is left. */
