@@ -95,6 +95,17 @@ class CorrectionScreensTest {
     }
 
     @Test
+    void release_retainage_is_offered_only_on_a_document_that_holds_retainage() throws Exception {
+        String withRetainage = mvc.perform(MockMvcRequestBuilders.get("/documents/PSAB/AP/B-7781").with(user("amy").roles("APPROVER")))
+                .andReturn().getResponse().getContentAsString();
+        String without = mvc.perform(MockMvcRequestBuilders.get("/documents/PSAB/AR/INV-20411").with(user("amy").roles("APPROVER")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(withRetainage).contains("id=\"release-retainage\"");
+        assertThat(without).contains("INV-20411").doesNotContain("Release retainage");
+    }
+
+    @Test
     void an_approver_reverses_a_posted_batch_from_the_batches_page_and_a_preparer_may_not() throws Exception {
         long deposit = batches.list().stream().filter(b -> b.type() == BatchType.DEPOSIT).findFirst().orElseThrow().id();
         batches.changeStatus(List.of(deposit), BatchStatus.READY, "clerk");
