@@ -3,6 +3,16 @@ package org.ledgerbridge.cli;
 import org.ledgerbridge.LedgerBridgeApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.aot.AotDetector;
+import org.springframework.context.aot.AotApplicationContextInitializer;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -15,7 +25,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.util.ClassUtils;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The Spring application of a command other than `serve`: the services over the database and
@@ -64,7 +79,7 @@ public class CommandLineApplication {
 
     /** Builds the application without starting it: the build's ahead-of-time processing runs this (see pom.xml). */
     public static void main(String[] args) {
-        application(Map.of("spring.datasource.url", "jdbc:postgresql://localhost/ahead-of-time")).run(args);
+        application().run("--spring.datasource.url=jdbc:postgresql://localhost/ahead-of-time");
     }
 
     /** Set by {@link Main}: this process is a command's own, so its Spring application may be the one prepared at build time. */
@@ -78,17 +93,90 @@ public class CommandLineApplication {
     static void useBuildTimePreparation() {
         if (ownProcess && ClassUtils.isPresent(CommandLineApplication.class.getName() + "__ApplicationContextInitializer", null)) {
             System.setProperty("spring.aot.enabled", "true");
-            System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         }
     }
 
-    static SpringApplication application(Map<String, Object> properties) {
+    /** The commands that open the ledger: their own process builds the application while picocli reads the arguments. */
+    private static final Set<String> OPEN_THE_LEDGER = Set.of("batch", "check", "documents", "export", "gl", "import",
+            "migration-mode", "period", "report", "setting", "user");
+
+    private static CompletableFuture<ConfigurableApplicationContext> built;
+
+    /**
+     * In a command's own process, for a command that opens the ledger, starts building the
+     * application on a thread of its own: it needs nothing from the arguments (the command's
+     * settings and the connection are added when the ledger starts), and picocli takes a fifth of
+     * a second to read them.
+     */
+    static synchronized void buildEarly(String[] args) {
+        if (ownProcess && CommandChannel.commandWord(args).filter(OPEN_THE_LEDGER::contains).isPresent()) {
+            useBuildTimePreparation();
+            built = CompletableFuture.supplyAsync(CommandLineApplication::context, task -> {
+                Thread thread = new Thread(task, "spring-application");
+                thread.setDaemon(true); // a usage error exits without it
+                thread.start();
+            });
+        }
+    }
+
+    /** The application: the one built early if there is one, else built now. */
+    static synchronized ConfigurableApplicationContext build() {
+        if (built == null) {
+            useBuildTimePreparation();
+            return context();
+        }
+        CompletableFuture<ConfigurableApplicationContext> early = built;
+        built = null;
+        try {
+            return early.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * The application for the build's ahead-of-time processing (which records what a
+     * SpringApplication run registers): Spring Boot's conditions are evaluated there, once.
+     */
+    private static SpringApplication application() {
         SpringApplication application = new SpringApplication(CommandLineApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setMainApplicationClass(CommandLineApplication.class); // names the generated code, whoever calls it
-        application.setDefaultProperties(properties);
+        application.setMainApplicationClass(CommandLineApplication.class); // names the generated code
         application.setLogStartupInfo(false);
         application.setRegisterShutdownHook(false);
         return application;
+    }
+
+    /**
+     * The application at run time, without SpringApplication's start-up (config-data processing,
+     * profiles, logging set-up, listeners: a third of a second here, for settings a command reads
+     * from one place): the environment is the JVM's system properties, then the environment
+     * variables, then application.properties; the beans are those the build generated
+     * ({@link #useBuildTimePreparation}) or, in tests, those the annotations above declare. All lazy:
+     * a command uses a few services and builds only those it asks for.
+     */
+    private static ConfigurableApplicationContext context() {
+        GenericApplicationContext context;
+        if (AotDetector.useGeneratedArtifacts()) {
+            context = new GenericApplicationContext();
+            AotApplicationContextInitializer.forInitializerClasses(CommandLineApplication.class.getName() + "__ApplicationContextInitializer")
+                    .initialize(context);
+        } else {
+            AnnotationConfigApplicationContext annotated = new AnnotationConfigApplicationContext();
+            annotated.register(CommandLineApplication.class);
+            context = annotated;
+        }
+        ConfigurableEnvironment environment = context.getEnvironment();
+        try {
+            environment.getPropertySources().addLast(new ResourcePropertySource("application.properties", "classpath:application.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ConfigurationPropertySources.attach(environment); // relaxed names: SPRING_DATASOURCE_URL is spring.datasource.url
+        environment.setConversionService(new ApplicationConversionService());
+        context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
+        context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
+        context.refresh();
+        return context;
     }
 }

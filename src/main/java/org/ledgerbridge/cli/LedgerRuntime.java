@@ -7,6 +7,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 import javax.sql.DataSource;
 
@@ -82,21 +83,21 @@ final class LedgerRuntime implements AutoCloseable {
 
     /**
      * A command's application: the embedded database starts (or is joined) on another thread while
-     * the Spring application is built, which connects to nothing until a command asks (its beans
-     * are lazy); the connection settings are added once the database is up.
+     * the Spring application is built (or finishes the build it began while picocli read the
+     * arguments), which connects to nothing until a command asks: its beans are lazy, so the
+     * command's settings and the connection are added once it is built.
      */
     private static LedgerRuntime startCommand(GlobalOptions global, boolean external, Map<String, Object> properties) {
-        // a command uses a few services: build those it asks for, not the whole application (about 1 s of start-up)
-        properties.put("spring.main.lazy-initialization", true);
         CompletableFuture<EmbeddedLedgerDatabase> database = external ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> startEmbedded(global), task -> new Thread(task, "embedded-database").start());
         ConfigurableApplicationContext context = null;
         try {
-            CommandLineApplication.useBuildTimePreparation();
-            context = CommandLineApplication.application(properties).run();
+            context = CommandLineApplication.build();
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            sources.addFirst(new MapPropertySource("command options", properties));
             EmbeddedLedgerDatabase embedded = awaited(database);
             if (embedded != null) {
-                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded database", connection(embedded)));
+                sources.addFirst(new MapPropertySource("embedded database", connection(embedded)));
             }
             LedgerSchema.bringUpToDate(context.getBean(DataSource.class));
             return new LedgerRuntime(embedded, context);

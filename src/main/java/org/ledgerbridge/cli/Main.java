@@ -12,6 +12,7 @@ public final class Main {
             System.exit(passed.getAsInt());
         }
         CommandLineApplication.ownProcess = true;
+        CommandLineApplication.buildEarly(args);
         int exitCode = LedgerBridgeCli.execute(args, System.out, System.err);
         if (exitCode != LedgerBridgeCli.KEEP_RUNNING) {
             System.exit(exitCode);

@@ -45,8 +45,26 @@ class CommandStartTest {
                 dir.resolve("out.log"), "--data-dir", dir.resolve("ledger").toString(), "import", "entities", Samples.file("entities.csv").toAbsolutePath().toString());
 
         assertThat(command.exitCode(Duration.ofSeconds(60))).as(command.output()).isZero();
-        assertThat(Files.readString(classes)).as("the generated bean definitions, not a component scan")
+        String loaded = Files.readString(classes);
+        assertThat(loaded).as("the generated bean definitions, not a component scan")
                 .contains("org.ledgerbridge.cli.CommandLineApplication__BeanDefinitions")
                 .doesNotContain("org.springframework.context.annotation.ClassPathBeanDefinitionScanner ");
+        assertThat(loaded).as("no Spring Boot start-up: config data, logging set up twice")
+                .doesNotContain("org.springframework.boot.SpringApplicationRunListeners ")
+                .doesNotContain("org.springframework.boot.context.config.ConfigDataEnvironment ");
+        assertThat(loaded).as("logging without parsing logback.xml, and without the Log4j API")
+                .contains("org.ledgerbridge.cli.CommandLogging ")
+                .doesNotContain("ch.qos.logback.classic.joran.JoranConfigurator ")
+                .doesNotContain("org.apache.logging.log4j.spi.Provider ");
+    }
+
+    @Test
+    void a_usage_error_exits_at_once_while_the_application_was_being_built(@TempDir Path dir) throws Exception {
+        OtherProcess command = OtherProcess.ledgerbridgeIn(dir, Map.of(), dir.resolve("out.log"),
+                "--data-dir", dir.resolve("ledger").toString(), "check", "--bogus");
+
+        assertThat(command.exitCode(Duration.ofSeconds(60))).as(command.output()).isEqualTo(LedgerBridgeCli.USAGE);
+        assertThat(command.output()).contains("Unknown option: '--bogus'");
+        assertThat(dir.resolve("ledger")).as("no database started for a command that did not run").doesNotExist();
     }
 }

@@ -79,6 +79,12 @@ class EmbeddedLedgerDatabaseTest {
             }
             assertThatThrownBy(() -> DriverManager.getConnection(db.jdbcUrl(), db.user(), "wrong password"))
                     .hasMessageContaining("password authentication failed");
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                 var rs = c.createStatement().executeQuery("SELECT rolpassword FROM pg_authid WHERE rolname = current_user")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("a random password is not stretched: 16 rounds, not 4,096 at each connection")
+                        .startsWith("SCRAM-SHA-256$16:");
+            }
         }
     }
 
