@@ -59,6 +59,17 @@ class CommandStartTest {
     }
 
     @Test
+    void picocli_is_compiled_with_our_classes_so_the_fast_start_archive_holds_it() throws Exception {
+        try (java.io.DataInputStream classFile = new java.io.DataInputStream(
+                picocli.CommandLine.class.getResourceAsStream("CommandLine.class"))) {
+            classFile.readInt(); // magic
+            classFile.readUnsignedShort(); // minor version
+            assertThat(classFile.readUnsignedShort()).as("a Java 17 class file: class data sharing skips those before Java 6")
+                    .isEqualTo(61);
+        }
+    }
+
+    @Test
     void a_usage_error_exits_at_once_while_the_application_was_being_built(@TempDir Path dir) throws Exception {
         OtherProcess command = OtherProcess.ledgerbridgeIn(dir, Map.of(), dir.resolve("out.log"),
                 "--data-dir", dir.resolve("ledger").toString(), "check", "--bogus");
