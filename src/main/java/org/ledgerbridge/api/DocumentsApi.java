@@ -63,10 +63,8 @@ class DocumentsApi {
                                  @RequestParam(required = false) String entity, @RequestParam(required = false) Integer limit,
                                  @RequestParam(required = false) String cursor) {
         if (module == org.ledgerbridge.receivables.NewDocument.Module.PM) {
-            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "The aging is of AR or AP.");
-            problem.setProperty("code", "INVALID_MODULE");
-            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return org.ledgerbridge.web.Problems.answer(org.springframework.http.HttpStatus.BAD_REQUEST, "INVALID_MODULE",
+                    "The aging is of AR or AP.");
         }
         java.time.LocalDate asOf = businessDate.today();
         String chosen = entity == null || entity.isBlank() ? null : entity;
@@ -90,9 +88,10 @@ class DocumentsApi {
     }
 
     @GetMapping("/documents/{entity}/{module}/{number}")
-    ResponseEntity<DocumentDetail> document(@PathVariable String entity, @PathVariable String module, @PathVariable String number) {
-        return ResponseEntity.of(openItems.find(entity, module, number).map(d -> new DocumentDetail(d,
-                openItems.applications(entity, module, number), reports.journalsOfDocument(entity, number))));
+    ResponseEntity<Object> document(@PathVariable String entity, @PathVariable String module, @PathVariable String number) {
+        return openItems.find(entity, module, number).<ResponseEntity<Object>>map(d -> ResponseEntity.ok(new DocumentDetail(d,
+                        openItems.applications(entity, module, number), reports.journalsOfDocument(entity, number))))
+                .orElseGet(() -> LedgerApi.notFound("DOCUMENT_NOT_FOUND", "There is no " + module + " document " + number + " of " + entity + "."));
     }
 
     record Release(List<String> numbers, boolean all) {

@@ -78,7 +78,7 @@ class ImisApi {
             ImisConverter.Conversion conversion = ImisConverter.convert(saved, new LinkedHashSet<>(batches), glFormat.get(), summarize,
                     "AB######-#", chart, MappingProfile.NONE, out, ProgressListener.NONE);
             if (conversion instanceof ImisConverter.Rejected rejected) {
-                return ResponseEntity.status(422).body(Map.of("status", "rejected", "errors", rejected.errors()));
+                return Refusal.rejectedFile(rejected.errors().size(), Map.of("errors", rejected.errors()));
             }
             List<String> warnings = history.warnings(batches).stream().map(w -> w.code() + ": " + w.message()).toList();
             if (!warnings.isEmpty()) {

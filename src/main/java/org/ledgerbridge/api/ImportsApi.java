@@ -73,7 +73,10 @@ class ImportsApi {
                     .withKindOptions(allowOverpayment, action, batches, target)
                     .withFlag("gl-detail", glDetail.strip());
             ImportReport report = imports.run(kind, saved, options);
-            return ResponseEntity.status(report.status() == ImportStatus.REJECTED ? 422 : 200).body(report.contractJson());
+            if (report.status() == ImportStatus.REJECTED) {
+                return Refusal.rejectedFile(report.errors().size(), report.contractJson());
+            }
+            return ResponseEntity.ok(report.contractJson());
         } finally {
             FileSystemUtils.deleteRecursively(saved.getParent());
         }
@@ -85,8 +88,8 @@ class ImportsApi {
     Object template(@PathVariable String kind, @RequestParam(defaultValue = "csv") String format,
                     jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         if (!org.ledgerbridge.web.Downloads.sendTemplate(kind, format, response)) {
-            return org.springframework.http.ResponseEntity.status(404).body(java.util.Map.of("status", "refused", "code", "UNKNOWN_KIND",
-                    "message", "no import kind '" + kind + "'; one of " + String.join(", ", org.ledgerbridge.imports.ImportTemplates.kinds())));
+            return org.ledgerbridge.web.Problems.answer(org.springframework.http.HttpStatus.NOT_FOUND, "UNKNOWN_KIND",
+                    "no import kind '" + kind + "'; one of " + String.join(", ", org.ledgerbridge.imports.ImportTemplates.kinds()));
         }
         return null;
     }

@@ -88,18 +88,15 @@ class LedgerApi {
     }
 
     static ResponseEntity<Object> notFound(String code, String detail) {
-        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
-                org.springframework.http.HttpStatus.NOT_FOUND, detail);
-        problem.setProperty("code", code);
-        return ResponseEntity.status(404).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return org.ledgerbridge.web.Problems.answer(org.springframework.http.HttpStatus.NOT_FOUND, code, detail);
     }
 
     @Operation(summary = "A batch's journals with their lines, in id order, a page at a time; 404 when there is no such batch")
     @GetMapping("/batches/{id}/journals")
-    ResponseEntity<Page<JournalView>> batchJournals(@PathVariable long id, @RequestParam(required = false) Integer limit,
-                                                    @RequestParam(required = false) String cursor) {
+    ResponseEntity<Object> batchJournals(@PathVariable long id, @RequestParam(required = false) Integer limit,
+                                         @RequestParam(required = false) String cursor) {
         if (batches.find(id).isEmpty()) {
-            return ResponseEntity.notFound().build();
+            return notFound("BATCH_NOT_FOUND", "There is no batch " + id + ".");
         }
         return ResponseEntity.ok(reports.journalsOfBatch(id, cursor, Page.limit(limit)));
     }
@@ -162,17 +159,18 @@ class LedgerApi {
     }
 
     @GetMapping("/journals/{id}")
-    ResponseEntity<JournalView> journal(@PathVariable long id) {
-        return ResponseEntity.of(reports.journal(id));
+    ResponseEntity<Object> journal(@PathVariable long id) {
+        return reports.journal(id).<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> notFound("JOURNAL_NOT_FOUND", "There is no journal " + id + "."));
     }
 
     @Operation(summary = "The payments summed into a journal (a deposit journal's), with what each paid, in file order, "
             + "a page at a time; 404 when there is no such journal")
     @GetMapping("/journals/{id}/payments")
-    ResponseEntity<Page<DepositPayments.PaymentInJournal>> journalPayments(@PathVariable long id,
-                                                                            @RequestParam(required = false) Integer limit,
-                                                                            @RequestParam(required = false) String cursor) {
-        return ResponseEntity.of(depositPayments.ofJournal(id, cursor, Page.limit(limit)));
+    ResponseEntity<Object> journalPayments(@PathVariable long id, @RequestParam(required = false) Integer limit,
+                                           @RequestParam(required = false) String cursor) {
+        return depositPayments.ofJournal(id, cursor, Page.limit(limit)).<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> notFound("JOURNAL_NOT_FOUND", "There is no journal " + id + "."));
     }
 
     @GetMapping("/trial-balance")

@@ -1,32 +1,48 @@
 package org.ledgerbridge.api;
 
+import org.ledgerbridge.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+/** A business rule's refusal as the API answers it: 422 with the stable code, as the CLI's JSON says it, in the one error shape. */
+final class Refusal {
 
-/** A business rule's refusal as the API answers it: 422 with the stable code, as the CLI's JSON says it. */
-record Refusal(String status, String code, String message, Object details) {
+    private Refusal() {
+    }
 
     static ResponseEntity<Object> of(String code, String message) {
         return of(code, message, null);
     }
 
     static ResponseEntity<Object> of(String code, String message, Object details) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "refused");
-        body.put("code", code);
-        body.put("message", message);
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, code, message);
         if (details != null) {
-            body.put("details", details);
+            problem.setProperty("details", details);
         }
-        return ResponseEntity.status(422).body(body);
+        return Problems.answer(problem);
     }
 
     /** A request without a field it must have: 400, naming the field. */
     static ResponseEntity<Object> missing(String field) {
-        return ResponseEntity.badRequest().body(Map.of("status", "invalid", "code", "MISSING_FIELD", "field", field,
-                "message", "the request needs '" + field + "'"));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "the request needs '" + field + "'");
+        problem.setProperty("field", field);
+        return Problems.answer(problem);
+    }
+
+    /**
+     * A file rejected as a whole, nothing written: 422 with every row error (row, column, code) and
+     * the rest of the import's report; its {@code status} member is the HTTP status, as in every problem.
+     */
+    static ResponseEntity<Object> rejectedFile(int errors, java.util.Map<String, Object> report) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "FILE_REJECTED",
+                errors + " error(s) in the file; nothing was written");
+        report.forEach((member, value) -> {
+            if (!member.equals("status")) {
+                problem.setProperty(member, value);
+            }
+        });
+        return Problems.answer(problem);
     }
 
     static String actor(java.security.Principal user) {

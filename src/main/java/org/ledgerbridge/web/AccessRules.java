@@ -77,6 +77,7 @@ class AccessRules {
                     rules.anyRequest().hasRole(Role.ADMIN.name());
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint(ThrottledLogins.basicChallenge()))
+                .exceptionHandling(denials -> denials.accessDeniedHandler(AccessRules::refuse))
                 // the screens' own scripts call the API with the browser's session: read, never created here, and a
                 // write on it needs the session's CSRF token (X-CSRF-TOKEN), as a form does; a token or a password needs none
                 .securityContext(context -> context.securityContextRepository(
@@ -85,6 +86,16 @@ class AccessRules {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
                         || request.getSession(false) == null));
         return http.build();
+    }
+
+    /** An API request the user's role may not make, or a session's write without its CSRF token: 403, saying which. */
+    private static void refuse(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                               org.springframework.security.access.AccessDeniedException denied) throws java.io.IOException {
+        Problems.write(request, response, denied instanceof org.springframework.security.web.csrf.CsrfException
+                ? Problems.of(org.springframework.http.HttpStatus.FORBIDDEN, "CSRF_TOKEN_MISSING",
+                        "A write with the browser's session needs the page's CSRF token in the X-CSRF-TOKEN header.")
+                : Problems.of(org.springframework.http.HttpStatus.FORBIDDEN, Problems.words(org.springframework.http.HttpStatus.FORBIDDEN).code(),
+                        Problems.words(org.springframework.http.HttpStatus.FORBIDDEN).detail()));
     }
 
     /** The web UI: form login, CSRF on every form, a new session id at login. */

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ledgerbridge.users.ApiTokens;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -39,11 +38,9 @@ final class BearerTokens extends OncePerRequestFilter {
         }
         Optional<ApiTokens.Bearer> bearer = tokens.authenticate(header.substring(7).strip());
         if (bearer.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"The token is unknown, revoked, or its user is disabled.\",\"code\":\"INVALID_TOKEN\"}");
+            Problems.write(request, response, Problems.of(org.springframework.http.HttpStatus.UNAUTHORIZED, "INVALID_TOKEN",
+                    "The token is unknown, revoked, or its user is disabled."));
             return;
         }
         SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();

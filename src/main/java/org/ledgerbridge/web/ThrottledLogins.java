@@ -6,7 +6,6 @@ import org.ledgerbridge.users.LoginAttempts;
 import org.ledgerbridge.users.UserAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,10 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -89,24 +86,17 @@ class ThrottledLogins implements AuthenticationProvider {
                         ? "/login?throttled=" + seconds(throttled.wait) : "/login?error"));
     }
 
-    /** HTTP Basic: 429 with Retry-After and a problem when throttled, else the usual 401 challenge. */
+    /** HTTP Basic: 429 with Retry-After when throttled, else the 401 challenge; both with a problem saying why. */
     static AuthenticationEntryPoint basicChallenge() {
-        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        challenge.setRealmName("LedgerBridge");
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             if (e instanceof Throttled throttled) {
-                writeThrottled(response, throttled);
+                response.setHeader("Retry-After", String.valueOf(seconds(throttled.wait)));
+                Problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED", throttled.getMessage()));
             } else {
-                challenge.commence(request, response, e);
+                response.setHeader("WWW-Authenticate", "Basic realm=\"LedgerBridge\"");
+                Problems.Words words = Problems.words(HttpStatus.UNAUTHORIZED);
+                Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, words.code(), words.detail()));
             }
         };
-    }
-
-    private static void writeThrottled(HttpServletResponse response, Throttled throttled) throws IOException {
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader("Retry-After", String.valueOf(seconds(throttled.wait)));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\""
-                + throttled.getMessage() + "\",\"code\":\"LOGIN_THROTTLED\"}");
     }
 }

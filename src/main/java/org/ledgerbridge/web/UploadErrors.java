@@ -15,24 +15,18 @@ class UploadErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "UPLOAD_TOO_LARGE",
                 "the file is larger than this server accepts (LEDGERBRIDGE_MAX_UPLOAD)");
-        problem.setProperty("code", "UPLOAD_TOO_LARGE");
-        return problem;
     }
 
     /** A page cursor this server did not hand out: 400, start again from the first page. */
     @ExceptionHandler(org.ledgerbridge.ledger.Page.BadCursor.class)
     ProblemDetail badCursor(org.ledgerbridge.ledger.Page.BadCursor e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("code", "INVALID_CURSOR");
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_CURSOR", e.getMessage());
     }
 
     @ExceptionHandler(MultipartException.class)
     ProblemDetail notAnUpload(MultipartException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "send the file as multipart/form-data");
-        problem.setProperty("code", "NOT_AN_UPLOAD");
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "NOT_AN_UPLOAD", "send the file as multipart/form-data");
     }
 }

@@ -91,8 +91,11 @@ class RestApiTest {
     void a_rejected_file_is_answered_422_with_every_error_by_row_and_column_and_nothing_is_written() throws IOException {
         var rejected = preparer.upload("/api/imports/payments", Map.of("file", Samples.file("payments.csv")), Map.of());
         assertThat(rejected.statusCode()).isEqualTo(422);
+        assertThat(rejected.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode report = JSON.readTree(rejected.body());
-        assertThat(report.get("status").asString()).isEqualTo("rejected");
+        assertThat(report.get("code").asString()).isEqualTo("FILE_REJECTED");
+        assertThat(report.get("detail").asString()).endsWith("nothing was written");
+        assertThat(report.get("kind").asString()).as("the import's report goes with its errors").isEqualTo("payments");
         JsonNode first = report.get("errors").get(0);
         assertThat(first.get("row").asLong()).isPositive();
         assertThat(first.get("code").asString()).isNotBlank();
