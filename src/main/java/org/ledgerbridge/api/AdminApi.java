@@ -49,6 +49,9 @@ class AdminApi {
         return users.list();
     }
 
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the user added",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserAccounts.UserAccount.class)))
     @PostMapping("/users")
     ResponseEntity<Object> addUser(@RequestBody NewUser user, Principal admin) {
         UserAccounts.UserChange change = users.add(user.username(), user.role() == null ? Role.VIEWER : user.role(), user.password(),
@@ -101,6 +104,9 @@ class AdminApi {
 
     @io.swagger.v3.oas.annotations.Operation(summary = "Make an API token for yourself: its secret is in this answer only; its role "
             + "is at most yours (and at most the role of the token asking); use it as 'Authorization: Bearer SECRET'")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the token made, with its secret",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = org.ledgerbridge.users.ApiTokens.Created.class)))
     @PostMapping("/me/tokens")
     ResponseEntity<Object> createToken(@RequestBody NewToken body, Principal me,
                                        org.springframework.security.core.Authentication caller) {
