@@ -78,6 +78,13 @@ class ApiDocument {
             if (isUpload(operation)) {
                 problem(responses, HttpStatus.CONTENT_TOO_LARGE);
             }
+            if (method == PathItem.HttpMethod.POST && (path.equals("/api/imports/{kind}") || path.equals("/api/gl/send"))) {
+                operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter().name("Idempotency-Key")
+                        .description("a key of your choosing (1-200 visible characters): a retry with the same key gets the "
+                                + "first answer again (Idempotent-Replayed: true) instead of doing the work twice")
+                        .schema(new StringSchema().maxLength(200)));
+                problem(responses, HttpStatus.CONFLICT);
+            }
             if (DOWNLOADS.containsKey(path)) {
                 Content file = new Content();
                 DOWNLOADS.get(path).forEach(type -> file.addMediaType(type, new MediaType().schema(new BinarySchema())));

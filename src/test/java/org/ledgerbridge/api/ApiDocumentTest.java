@@ -104,5 +104,7 @@ class ApiDocumentTest {
         assertThat(document.at("/paths/~1api~1imports~1templates~1{kind}/get/responses/200/content/text~1csv/schema/format").asString())
                 .isEqualTo("binary");
         assertThat(document.at("/paths/~1api~1imports~1{kind}/post/responses/413").isMissingNode()).as("an upload can be too large").isFalse();
+        assertThat(document.at("/paths/~1api~1gl~1send/post/parameters").toString()).contains("Idempotency-Key");
+        assertThat(document.at("/paths/~1api~1gl~1send/post/responses/409").isMissingNode()).as("the same key while the first runs").isFalse();
     }
 }

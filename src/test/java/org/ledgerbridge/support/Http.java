@@ -49,6 +49,12 @@ public final class Http {
 
     /** A multipart/form-data POST: each file part by its field name, then plain fields. */
     public HttpResponse<String> upload(String path, Map<String, Path> files, Map<String, String> fields) throws IOException {
+        return upload(path, files, fields, Map.of());
+    }
+
+    /** The same, with these request headers. */
+    public HttpResponse<String> upload(String path, Map<String, Path> files, Map<String, String> fields, Map<String, String> headers)
+            throws IOException {
         String boundary = "----lb" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, Path> file : files.entrySet()) {
@@ -62,7 +68,9 @@ public final class Http {
                     + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpRequest.Builder request = request(path);
+        headers.forEach(request::header);
+        return send(request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), HttpResponse.BodyHandlers.ofString());
     }
 
