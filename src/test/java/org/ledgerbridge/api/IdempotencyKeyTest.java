@@ -80,6 +80,18 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void a_retry_while_the_first_still_runs_is_told_so_and_one_a_stopped_server_abandoned_runs_again() throws IOException {
+        jdbc.sql("INSERT INTO idempotent_answer (username, key, request) VALUES ('preparer', 'running', 'POST /api/imports/entities')").update();
+        HttpResponse<String> meanwhile = importEntities(preparer, Map.of("Idempotency-Key", "running"));
+        assertThat(meanwhile.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(meanwhile.body()).get("code").asString()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+
+        jdbc.sql("UPDATE idempotent_answer SET created_at = now() - interval '2 hours' WHERE key = 'running'").update();
+        HttpResponse<String> later = importEntities(preparer, Map.of("Idempotency-Key", "running"));
+        assertThat(JSON.readTree(later.body()).get("status").asString()).isEqualTo("committed");
+    }
+
+    @Test
     void a_retried_gl_send_gets_the_first_answer() {
         HttpRequest.Builder send = approver.request("/api/gl/send").header("Content-Type", "application/json")
                 .header("Idempotency-Key", "send-1").POST(HttpRequest.BodyPublishers.ofString("{\"target\":\"nowhere\",\"all\":true}"));
