@@ -29,7 +29,7 @@ class ErrorPages implements ErrorController {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
             LOG.error("{} failed", path, failure);
         }
-        Problems.Words words = Problems.words(status);
+        Problems.Words words = cutOff(request) ? CUT_OFF : Problems.words(status);
         if (path.startsWith("/api/") || path.equals("/api")) {
             org.springframework.http.ProblemDetail problem = Problems.of(status, words.code(), words.detail());
             try {
@@ -40,6 +40,22 @@ class ErrorPages implements ErrorController {
             return Problems.answer(problem);
         }
         return new ModelAndView("error", Map.of("status", status.value(), "title", words.title(), "detail", words.detail()), status);
+    }
+
+    private static final Problems.Words CUT_OFF = new Problems.Words("UPLOAD_CUT_OFF", "Upload cut off",
+            "The upload ended before the whole file arrived; nothing was read from it. Send it again.");
+
+    /** The request's body ended before its announced length: the sender's connection broke or it gave up. */
+    private static boolean cutOff(HttpServletRequest request) {
+        for (Object failure : new Object[] {request.getAttribute(RequestDispatcher.ERROR_EXCEPTION),
+                request.getAttribute(org.springframework.web.servlet.DispatcherServlet.EXCEPTION_ATTRIBUTE)}) {
+            for (Throwable cause = failure instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.io.EOFException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static HttpStatus status(HttpServletRequest request) {
