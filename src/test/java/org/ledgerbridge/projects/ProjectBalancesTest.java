@@ -196,10 +196,10 @@ class ProjectBalancesTest {
 
         String list = mvc.perform(MockMvcRequestBuilders.get("/projects").with(user("val").roles("VIEWER"))).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(list).contains("id=\"balance-PRJ-100\">2000.00<", "id=\"balance-PRJ-200\">750.00<");
+        assertThat(list).contains("id=\"balance-PRJ-100\">2,000.00<", "id=\"balance-PRJ-200\">750.00<");
         String page = mvc.perform(MockMvcRequestBuilders.get("/projects/PRJ-100").with(user("val").roles("VIEWER"))).andReturn()
                 .getResponse().getContentAsString();
-        assertThat(page).contains("id=\"batch-PF-1\">Migrated<", "id=\"actual-CONSULTING\">1500.00<", "/documents/PSAB/AR/INV-20410");
+        assertThat(page).contains("id=\"batch-PF-1\">Migrated<", "id=\"actual-CONSULTING\">1,500.00<", "/documents/PSAB/AR/INV-20410");
 
         JsonNode api = JSON.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/projects/PRJ-100").with(user("val").roles("VIEWER")))
                 .andReturn().getResponse().getContentAsString());
