@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -226,8 +227,13 @@ class BrowserWorkflowTest {
 
     private static Path awaitDownload(String suffix) {
         return new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
+            // Chromium puts an empty file of the final name in place at the start and writes to a .crdownload beside it
             try (var files = Files.list(downloads)) {
-                return files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+                List<Path> all = files.toList();
+                if (all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                return all.stream().filter(f -> f.toString().endsWith(suffix) && f.toFile().length() > 0).findFirst().orElse(null);
             } catch (IOException e) {
                 return null;
             }
