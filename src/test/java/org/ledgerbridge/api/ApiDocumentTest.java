@@ -35,13 +35,8 @@ class ApiDocumentTest {
 
     @BeforeEach
     void the_document_as_a_viewer_fetches_it() {
-        for (Role role : new Role[] {Role.VIEWER, Role.PREPARER}) {
-            if (users.find(role.name().toLowerCase()).isEmpty()) {
-                users.add(role.name().toLowerCase(), role, PASSWORD, "setup");
-            }
-        }
-        viewer = Http.at(port).as("viewer", PASSWORD);
-        preparer = Http.at(port).as("preparer", PASSWORD);
+        viewer = Http.at(port).asUserOf(Role.VIEWER, users, PASSWORD);
+        preparer = Http.at(port).asUserOf(Role.PREPARER, users, PASSWORD);
         HttpResponse<String> docs = viewer.get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
         document = JSON.readTree(docs.body());

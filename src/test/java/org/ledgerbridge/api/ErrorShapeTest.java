@@ -33,13 +33,8 @@ class ErrorShapeTest {
 
     @BeforeEach
     void a_viewer_and_a_preparer() {
-        for (Role role : new Role[] {Role.VIEWER, Role.PREPARER}) {
-            if (users.find(role.name().toLowerCase()).isEmpty()) {
-                users.add(role.name().toLowerCase(), role, PASSWORD, "setup");
-            }
-        }
-        viewer = Http.at(port).as("viewer", PASSWORD);
-        preparer = Http.at(port).as("preparer", PASSWORD);
+        viewer = Http.at(port).asUserOf(Role.VIEWER, users, PASSWORD);
+        preparer = Http.at(port).asUserOf(Role.PREPARER, users, PASSWORD);
     }
 
     /** The members every problem has, and its code. */

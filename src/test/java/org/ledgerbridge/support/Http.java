@@ -30,6 +30,18 @@ public final class Http {
         return new Http("http://localhost:" + port, null);
     }
 
+    /**
+     * A client logged in as the user named after the role (viewer, preparer ...), added with this
+     * password if the ledger has no such user yet.
+     */
+    public Http asUserOf(org.ledgerbridge.users.Role role, org.ledgerbridge.users.UserAccounts users, String password) {
+        String name = role.name().toLowerCase(java.util.Locale.ROOT);
+        if (users.find(name).isEmpty()) {
+            users.add(name, role, password, "setup");
+        }
+        return as(name, password);
+    }
+
     public Http as(String user, String password) {
         return new Http(base, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
