@@ -14,3 +14,39 @@ document.addEventListener('click', function (event) {
     event.preventDefault();
   }
 });
+// Times on the screens are shown in the browser's own time zone: tell the server which it is.
+(function () {
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && document.cookie.indexOf('tz=' + encodeURIComponent(zone)) < 0) {
+      document.cookie = 'tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; SameSite=Lax';
+    }
+  } catch (e) { /* an old browser: the server's zone */ }
+})();
+// The import form shows only the options of the chosen kind (<div data-kinds="payments">) and links its template.
+(function () {
+  function showKind() {
+    var select = document.getElementById('kind');
+    if (!select) {
+      return;
+    }
+    var kind = select.value;
+    document.querySelectorAll('[data-kinds]').forEach(function (group) {
+      var shown = group.getAttribute('data-kinds').split(' ').indexOf(kind) >= 0;
+      group.hidden = !shown;
+      group.querySelectorAll('input, select').forEach(function (field) { field.disabled = !shown; });
+    });
+    var template = document.getElementById('kind-template');
+    if (template) {
+      template.hidden = !kind;
+      template.href = template.getAttribute('data-template-base') + encodeURIComponent(kind);
+      template.textContent = 'Template of ' + kind + ' files (CSV)';
+    }
+  }
+  document.addEventListener('change', function (event) {
+    if (event.target.id === 'kind') {
+      showKind();
+    }
+  });
+  document.addEventListener('DOMContentLoaded', showKind);
+})();

@@ -7,6 +7,7 @@ import org.ledgerbridge.imports.ImportReport;
 import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.imports.ImportStatus;
 import org.ledgerbridge.imports.MappingProfile;
+import org.ledgerbridge.imports.MappingProfiles;
 import org.ledgerbridge.web.BusinessDate;
 import org.ledgerbridge.web.UploadedFiles;
 import org.springframework.http.MediaType;
@@ -32,11 +33,13 @@ import java.util.List;
 class ImportsApi {
 
     private final ImportService imports;
+    private final MappingProfiles profiles;
     private final UploadedFiles uploads;
     private final BusinessDate businessDate;
 
-    ImportsApi(ImportService imports, UploadedFiles uploads, BusinessDate businessDate) {
+    ImportsApi(ImportService imports, MappingProfiles profiles, UploadedFiles uploads, BusinessDate businessDate) {
         this.imports = imports;
+        this.profiles = profiles;
         this.uploads = uploads;
         this.businessDate = businessDate;
     }
@@ -45,6 +48,7 @@ class ImportsApi {
     @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Object> importFile(@PathVariable String kind, @RequestPart MultipartFile file,
                                       @RequestPart(required = false) MultipartFile mapping,
+                                      @RequestParam(required = false) String mappingProfile,
                                       @RequestParam(defaultValue = "false") boolean dryRun,
                                       @RequestParam(defaultValue = "false") boolean allowOverpayment,
                                       @RequestParam(defaultValue = "insert") String action,
@@ -58,10 +62,22 @@ class ImportsApi {
         if (!glDetail.isBlank() && org.ledgerbridge.ledger.PaymentGlDetail.parse(glDetail).isEmpty()) {
             return Refusal.of("INVALID_VALUE", "glDetail is deposit or payment, not '" + glDetail + "'");
         }
+        boolean mappingFile = mapping != null && !mapping.isEmpty();
+        if (mappingFile && mappingProfile != null) {
+            return Refusal.of("INVALID_VALUE", "send a mapping file or name a saved mappingProfile, not both");
+        }
+        MappingProfile profile = MappingProfile.NONE;
+        if (mappingProfile != null) {
+            var savedProfile = profiles.profile(mappingProfile);
+            if (savedProfile.isEmpty()) {
+                MappingProfiles.Refused refused = MappingProfiles.notFound(mappingProfile);
+                return Refusal.of(refused.code().name(), refused.message());
+            }
+            profile = savedProfile.get();
+        }
         Path saved = uploads.save(file);
         try {
-            MappingProfile profile = MappingProfile.NONE;
-            if (mapping != null && !mapping.isEmpty()) {
+            if (mappingFile) {
                 try {
                     profile = MappingProfile.read(uploads.save(mapping));
                 } catch (MappingProfile.InvalidMappingException e) {

@@ -98,7 +98,7 @@ public class CommandLineApplication {
 
     /** The commands that open the ledger: their own process builds the application while picocli reads the arguments. */
     private static final Set<String> OPEN_THE_LEDGER = Set.of("batch", "check", "documents", "export", "gl", "import",
-            "migration-mode", "period", "report", "setting", "user");
+            "mapping", "migration-mode", "period", "report", "setting", "user");
 
     private static CompletableFuture<ConfigurableApplicationContext> built;
 

@@ -37,6 +37,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--mapping", paramLabel = "FILE", description = "mapping profile (YAML or JSON): column names, date formats, number locale")
     Path mapping;
 
+    @Option(names = "--mapping-profile", paramLabel = "NAME", description = "a mapping profile saved in the ledger (mapping save NAME FILE)")
+    String mappingProfile;
+
     @Option(names = "--allow-overpayment", description = "payments: accept prepayments and overpayments as credits on general AR")
     boolean allowOverpayment;
 
@@ -70,12 +73,26 @@ final class ImportCommand implements Callable<Integer> {
                 return LedgerBridgeCli.USAGE;
             }
         }
-        MappingProfile chosen = profile;
+        if (mapping != null && mappingProfile != null) {
+            cli.output.err.println("error: --mapping FILE or --mapping-profile NAME, not both");
+            return LedgerBridgeCli.USAGE;
+        }
+        MappingProfile fromFile = profile;
         return cli.withLedger(ledger -> {
             ImportService imports = ledger.bean(ImportService.class);
             if (imports.kind(kind).isEmpty()) {
                 cli.output.err.println("error: unknown import kind '" + kind + "'; one of " + String.join(", ", imports.kinds()));
                 return LedgerBridgeCli.USAGE;
+            }
+            MappingProfile chosen = fromFile;
+            if (mappingProfile != null) {
+                var saved = ledger.bean(org.ledgerbridge.imports.MappingProfiles.class).profile(mappingProfile);
+                if (saved.isEmpty()) {
+                    var refused = org.ledgerbridge.imports.MappingProfiles.notFound(mappingProfile);
+                    cli.output.refused(cli.global.json(), refused.code().name(), refused.message(), "nothing imported", java.util.Map.of());
+                    return LedgerBridgeCli.REFUSED;
+                }
+                chosen = saved.get();
             }
             ImportOptions options = ImportOptions.of(cli.global.businessDate(), cli.global.actor())
                     .dryRun(dryRun)

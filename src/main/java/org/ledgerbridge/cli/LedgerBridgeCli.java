@@ -34,7 +34,7 @@ public final class LedgerBridgeCli {
     private static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, ImportCommand.class, BatchCommand.class,
             ReportCommand.class, CheckCommand.class, DbCommand.class, PeriodCommand.class, GenerateCommand.class, TemplateCommand.class,
             MigrationModeCommand.class, SettingCommand.class, DocumentsCommand.class, ExportCommand.class, ConvertCommand.class,
-            GlCommand.class, UserCommand.class, CommandLine.HelpCommand.class);
+            GlCommand.class, UserCommand.class, MappingCommand.class, CommandLine.HelpCommand.class);
 
     @Mixin
     GlobalOptions global;

@@ -132,6 +132,18 @@ class ImisImport implements ImportKind<ImisLine> {
             }
 
             @Override
+            public Map<String, Object> preview() {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                for (String batch : autoBatches.batches()) {
+                    summary.put("batch " + batch, journals.getOrDefault(batch, List.of()).size() + " journals to post");
+                }
+                summary.put("linesToPost", autoBatches.selectedLines());
+                summary.put("linesOfOtherBatchesSkipped", autoBatches.skippedLines());
+                summary.put("interEntity", autoBatches.interEntity());
+                return summary;
+            }
+
+            @Override
             public Map<String, Object> commit() {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 for (String batch : autoBatches.batches()) {

@@ -40,10 +40,17 @@ public interface ImportKind<R> {
         default void endOfFile(RowErrors errors) {
         }
 
+        /**
+         * Called for each accepted row, in a dry run too: where the totals that the preview and the
+         * summary both show are added up, so that the preview tells what the commit will do.
+         */
+        default void accepted(R record) {
+        }
+
         /** Called for each valid row while the file has no error so far, never in a dry run. */
         void write(R record);
 
-        /** After the last row of a valid dry run: the totals the preview shows (none by default). */
+        /** After the last row of a valid dry run: the totals the preview shows (by default the rows to add). */
         default Map<String, Object> preview() {
             return Map.of();
         }

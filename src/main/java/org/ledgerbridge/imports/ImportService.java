@@ -99,7 +99,7 @@ public class ImportService {
         }
         LOG.debug("{}: {} bytes identified in {} ms", fileName, facts.bytes(), (System.nanoTime() - startNanos) / 1_000_000);
         String variant = kind.variant(options);
-        if (!options.dryRun() && alreadyCommitted(kind.name(), facts.sha256(), variant)) {
+        if (alreadyCommitted(kind.name(), facts.sha256(), variant)) {
             return duplicate(kind, fileName, facts, options);
         }
         Run<R> run = new Run<>(kind, fileName, facts, options);
@@ -197,6 +197,7 @@ public class ImportService {
                     R record = session.validate(row, problems);
                     if (record != null && !problems.currentRowHasErrors()) {
                         accepted++;
+                        session.accepted(record);
                         if (!problems.any() && !options.dryRun()) {
                             try {
                                 session.write(record);
@@ -215,7 +216,8 @@ public class ImportService {
                     return report(table.rows(), 0, summary);
                 }
                 if (options.dryRun()) {
-                    return report(table.rows(), accepted, session.preview());
+                    Map<String, Object> preview = session.preview();
+                    return report(table.rows(), accepted, preview.isEmpty() ? Map.of("rowsToAdd", accepted) : preview);
                 }
                 try {
                     summary = session.commit();

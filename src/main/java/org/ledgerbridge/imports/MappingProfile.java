@@ -52,11 +52,22 @@ public record MappingProfile(Map<String, String> columns, String dateFormat, Map
 
     /** Reads and checks a profile; a bad profile is an {@link InvalidMappingException} naming the problem. */
     public static MappingProfile read(Path file) {
-        MappingProfile profile;
+        String text;
         try {
-            profile = YAML.readValue(Files.readString(file), MappingProfile.class);
+            text = Files.readString(file);
         } catch (IOException | RuntimeException e) {
             throw new InvalidMappingException("the mapping profile " + file.getFileName() + " cannot be read: " + e.getMessage());
+        }
+        return parse(text, String.valueOf(file.getFileName()));
+    }
+
+    /** Reads and checks a profile written in YAML or JSON; {@code source} names it in the message of a bad one. */
+    public static MappingProfile parse(String text, String source) {
+        MappingProfile profile;
+        try {
+            profile = YAML.readValue(text, MappingProfile.class);
+        } catch (RuntimeException e) {
+            throw new InvalidMappingException("the mapping profile " + source + " cannot be read: " + e.getMessage());
         }
         if (profile == null) {
             return NONE;

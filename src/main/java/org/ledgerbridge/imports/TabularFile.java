@@ -74,7 +74,17 @@ public final class TabularFile implements AutoCloseable {
                 return new TabularFile(TabularRows.NONE, facts, errors, progress, maxRows, List.of(), null, mapping);
             }
         }
-        TabularRows source = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts);
+        TabularRows source;
+        if (facts.xlsx()) {
+            try {
+                source = new XlsxRows(file);
+            } catch (IOException | RuntimeException e) {
+                errors.errorAt(0, null, "MALFORMED_XLSX", "the file is not a readable XLSX workbook: " + e.getMessage());
+                return new TabularFile(TabularRows.NONE, facts, errors, progress, maxRows, List.of(), null, mapping);
+            }
+        } else {
+            source = new CsvRows(file, facts);
+        }
         try {
             List<String> header = trimTrailingEmpty(source.next());
             while (header != null && !header.isEmpty() && header.get(0).startsWith("#")) {
@@ -92,7 +102,8 @@ public final class TabularFile implements AutoCloseable {
             Map<String, Integer> positions = matchHeader(header, columns, mapping, errors);
             return new TabularFile(source, facts, errors, progress, maxRows, header, errors.any() ? null : positions, mapping);
         } catch (TabularRows.MalformedFileException e) {
-            errors.errorAt(e.row(), null, "MALFORMED_CSV", "the file cannot be read from row " + e.row() + ": " + e.getMessage());
+            errors.errorAt(e.row(), null, facts.xlsx() ? "MALFORMED_XLSX" : "MALFORMED_CSV", "the file cannot be read from row "
+                    + e.row() + ": " + e.getMessage());
             return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
         }
     }
@@ -125,6 +136,11 @@ public final class TabularFile implements AutoCloseable {
     public static List<List<String>> firstRows(Path file, int limit) throws IOException {
         FileFacts facts = FileFacts.of(file);
         List<List<String>> rows = new java.util.ArrayList<>();
+        // the same checks as the import's before anything is opened: a workbook that would inflate to
+        // gigabytes, or a file that is no text, shows no rows here and its error in the report
+        if (facts.xlsx() ? XlsxSafety.check(file).isPresent() : facts.utf16Bom() || facts.nulOffset() >= 0) {
+            return rows;
+        }
         try (TabularRows source = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts)) {
             List<String> fields;
             while (rows.size() <= limit && (fields = source.next()) != null) {
@@ -133,8 +149,8 @@ public final class TabularFile implements AutoCloseable {
                 }
                 rows.add(fields.stream().map(f -> f.length() > 200 ? f.substring(0, 200) + "..." : f).toList());
             }
-        } catch (TabularRows.MalformedFileException e) {
-            // the import itself reports where and why
+        } catch (TabularRows.MalformedFileException | IOException | RuntimeException e) {
+            // the import itself reports where and why (MALFORMED_CSV, MALFORMED_XLSX)
         }
         return rows;
     }
@@ -186,7 +202,8 @@ public final class TabularFile implements AutoCloseable {
             progress.done(rows);
             return null;
         } catch (TabularRows.MalformedFileException e) {
-            errors.errorAt(e.row(), null, "MALFORMED_CSV", "the file cannot be read as CSV from row " + e.row() + ": " + e.getMessage());
+            errors.errorAt(e.row(), null, facts.xlsx() ? "MALFORMED_XLSX" : "MALFORMED_CSV", "the file cannot be read as "
+                    + (facts.xlsx() ? "a workbook" : "CSV") + " from row " + e.row() + ": " + e.getMessage());
             return null;
         }
     }

@@ -111,6 +111,10 @@ class DocumentsImport implements ImportKind<NewDocument> {
             @Override
             public void write(NewDocument document) {
                 writer.add(document);
+            }
+
+            @Override
+            public void accepted(NewDocument document) {
                 long[] c = counts.computeIfAbsent(document.module(), m -> new long[3]);
                 c[0]++;
                 c[document.status() == DocumentStatus.ON_HOLD ? 1 : 2]++;
@@ -120,6 +124,11 @@ class DocumentsImport implements ImportKind<NewDocument> {
             @Override
             public Map<String, Object> commit() {
                 writer.close();
+                return preview();
+            }
+
+            @Override
+            public Map<String, Object> preview() {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 counts.forEach((module, c) -> {
                     summary.put(module + " documents", c[0]);

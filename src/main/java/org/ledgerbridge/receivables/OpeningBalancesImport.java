@@ -262,7 +262,20 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             if (settled.signum() > 0) {
                 writer.addMigratedSettlement(document, settled, asOf);
             }
-            totals.add(credit, original, open, settled);
+        }
+
+        @Override
+        public void accepted(OpeningBalance ob) {
+            BigDecimal cardline = ob.cardlineTotal();
+            boolean credit = cardline.signum() < 0;
+            BigDecimal original = cardline.abs();
+            BigDecimal open = credit ? original : ob.balanceDue();
+            totals.add(credit, original, open, original.subtract(open));
+        }
+
+        @Override
+        public Map<String, Object> preview() {
+            return totals.summary();
         }
 
         @Override

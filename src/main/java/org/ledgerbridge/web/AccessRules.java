@@ -33,6 +33,9 @@ class AccessRules {
 
     static final List<WriteRule> WRITES = List.of(
             new WriteRule(HttpMethod.POST, "/imports/**", Role.PREPARER),
+            new WriteRule(HttpMethod.POST, "/settings/mappings/**", Role.PREPARER),
+            new WriteRule(HttpMethod.PUT, "/mappings/*", Role.PREPARER),
+            new WriteRule(HttpMethod.DELETE, "/mappings/*", Role.PREPARER),
             new WriteRule(HttpMethod.POST, "/documents/edit", Role.PREPARER),
             new WriteRule(HttpMethod.POST, "/documents/delete", Role.PREPARER),
             new WriteRule(HttpMethod.POST, "/documents/release", Role.APPROVER),
@@ -104,7 +107,7 @@ class AccessRules {
     SecurityFilterChain web(HttpSecurity http, org.ledgerbridge.users.UserAccounts users) throws Exception {
         http.addFilterAfter(new DisabledUsersLoggedOut(users), org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(rules -> {
-                    rules.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                    rules.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                             "/actuator/health").permitAll();
                     rules.requestMatchers("/settings/users/**", "/settings/gl-targets/**", "/settings/allow-overpayments",
                             "/settings/payment-gl-detail", "/documents/migration-mode").hasRole(Role.ADMIN.name());
@@ -119,8 +122,11 @@ class AccessRules {
                         .permitAll())
                 // scripts fetch /v3/api-docs (and may read pages) with HTTP Basic; their writes still need a CSRF token here
                 .httpBasic(basic -> { })
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                // a request on a session that ended (idle too long, the server restarted) goes back to the login page, which
+                // says so, instead of a 403 for its stale CSRF token
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                        .invalidSessionUrl("/login?expired"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"))

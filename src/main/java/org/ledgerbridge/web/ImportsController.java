@@ -5,6 +5,7 @@ import org.ledgerbridge.delivery.TextCells;
 import org.ledgerbridge.imports.ImportOptions;
 import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.imports.MappingProfile;
+import org.ledgerbridge.imports.MappingProfiles;
 import org.ledgerbridge.imports.RowProblem;
 import org.ledgerbridge.imports.TabularFile;
 import org.springframework.http.HttpStatus;
@@ -32,9 +33,11 @@ class ImportsController {
     private final ImportJobs jobs;
     private final UploadedFiles uploads;
     private final BusinessDate businessDate;
+    private final MappingProfiles mappings;
 
-    ImportsController(ImportService imports, ImportJobs jobs, UploadedFiles uploads, BusinessDate businessDate) {
+    ImportsController(ImportService imports, ImportJobs jobs, UploadedFiles uploads, BusinessDate businessDate, MappingProfiles mappings) {
         this.imports = imports;
+        this.mappings = mappings;
         this.jobs = jobs;
         this.uploads = uploads;
         this.businessDate = businessDate;
@@ -43,6 +46,7 @@ class ImportsController {
     @GetMapping("/imports")
     String imports(@RequestParam(required = false) String cursor, Model model) {
         model.addAttribute("kinds", imports.kinds());
+        model.addAttribute("mappings", mappings.list());
         var runs = imports.runs(cursor, 50);
         model.addAttribute("runs", runs.items());
         PageLinks.add(model, runs, cursor);
@@ -50,31 +54,32 @@ class ImportsController {
     }
 
     @PostMapping("/imports")
-    String upload(@RequestParam String kind, @RequestParam MultipartFile file,
-                  @RequestParam(required = false) MultipartFile mapping,
+    String upload(@RequestParam(defaultValue = "") String kind, @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(defaultValue = "") String mappingProfile,
                   @RequestParam(defaultValue = "false") boolean allowOverpayment,
                   @RequestParam(defaultValue = "insert") String action,
                   @RequestParam(defaultValue = "") String glDetail,
                   @RequestParam(defaultValue = "") String batches,
                   @RequestParam(defaultValue = "") String target,
                   Authentication user, RedirectAttributes redirect) throws IOException {
+        redirect.addFlashAttribute("chosenKind", kind);
+        redirect.addFlashAttribute("chosenMapping", mappingProfile);
         if (imports.kind(kind).isEmpty()) {
             redirect.addFlashAttribute("error", "Choose the kind of file: " + String.join(", ", imports.kinds()));
             return "redirect:/imports";
         }
-        if (file.isEmpty()) {
+        if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("error", "Choose a file to import.");
             return "redirect:/imports";
         }
         MappingProfile profile = MappingProfile.NONE;
-        if (mapping != null && !mapping.isEmpty()) {
-            Path mappingFile = uploads.save(mapping);
-            try {
-                profile = MappingProfile.read(mappingFile);
-            } catch (MappingProfile.InvalidMappingException e) {
-                redirect.addFlashAttribute("error", "The mapping profile cannot be used: " + e.getMessage());
+        if (!mappingProfile.isBlank()) {
+            var saved = mappings.profile(mappingProfile);
+            if (saved.isEmpty()) {
+                redirect.addFlashAttribute("error", MappingProfiles.notFound(mappingProfile).message() + ".");
                 return "redirect:/imports";
             }
+            profile = saved.get();
         }
         Path saved = uploads.save(file);
         ImportOptions options = ImportOptions.of(businessDate.today(), CurrentUser.actor(user))

@@ -2,6 +2,7 @@ package org.ledgerbridge.web;
 
 import org.ledgerbridge.delivery.GlSending;
 import org.ledgerbridge.delivery.GlTarget;
+import org.ledgerbridge.imports.MappingProfiles;
 import org.ledgerbridge.ledger.LedgerSettings;
 import org.ledgerbridge.ledger.LedgerSetup;
 import org.ledgerbridge.users.Role;
@@ -24,8 +25,10 @@ class SettingsController {
     private final LedgerSettings settings;
     private final GlSending sending;
     private final UserAccounts users;
+    private final MappingProfiles mappings;
 
-    SettingsController(LedgerSetup setup, LedgerSettings settings, GlSending sending, UserAccounts users) {
+    SettingsController(LedgerSetup setup, LedgerSettings settings, GlSending sending, UserAccounts users, MappingProfiles mappings) {
+        this.mappings = mappings;
         this.setup = setup;
         this.settings = settings;
         this.sending = sending;
@@ -45,6 +48,7 @@ class SettingsController {
         model.addAttribute("allowOverpayments", settings.allowPrepaymentsAndOverpayments());
         model.addAttribute("paymentGlDetail", settings.paymentGlDetail());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("mappings", mappings.list());
         boolean admin = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
         model.addAttribute("users", admin ? users.list() : java.util.List.of());
         return "settings";
@@ -69,6 +73,33 @@ class SettingsController {
                     ? "deposit journals" : "a journal per payment") + ".");
         }
         return "redirect:/settings";
+    }
+
+    /** Saves a column mapping; a refused one comes back with what was typed and the reason beside the field. */
+    @PostMapping("/settings/mappings")
+    String saveMapping(@RequestParam String name, @RequestParam String profile, Authentication user, RedirectAttributes redirect) {
+        MappingProfiles.Change change = mappings.save(name, profile, CurrentUser.actor(user));
+        if (change instanceof MappingProfiles.Refused refused) {
+            redirect.addFlashAttribute("error", "The column mapping was not saved: " + refused.message());
+            redirect.addFlashAttribute("mappingError", refused.message());
+            redirect.addFlashAttribute("mappingName", name);
+            redirect.addFlashAttribute("mappingText", profile);
+            return "redirect:/settings#mapping-form";
+        }
+        MappingProfiles.Saved saved = (MappingProfiles.Saved) change;
+        redirect.addFlashAttribute("message", "Column mapping " + saved.profile().name() + (saved.replaced() ? " replaced." : " saved."));
+        return "redirect:/settings#mappings-heading";
+    }
+
+    @PostMapping("/settings/mappings/{name}/delete")
+    String deleteMapping(@org.springframework.web.bind.annotation.PathVariable String name, Authentication user, RedirectAttributes redirect) {
+        MappingProfiles.Change change = mappings.delete(name, CurrentUser.actor(user));
+        if (change instanceof MappingProfiles.Refused refused) {
+            redirect.addFlashAttribute("error", refused.message());
+        } else {
+            redirect.addFlashAttribute("message", "Column mapping " + name + " deleted.");
+        }
+        return "redirect:/settings#mappings-heading";
     }
 
     @PostMapping("/settings/gl-targets")

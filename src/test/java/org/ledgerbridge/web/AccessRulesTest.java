@@ -158,7 +158,13 @@ class AccessRulesTest {
             post("/api/me/tokens", "/api/me/tokens", Role.VIEWER),
             post("/api/me/tokens/{id}/revoke", "/api/me/tokens/999/revoke", Role.VIEWER),
             get("/api/settings", "/api/settings", Role.VIEWER),
-            put("/api/settings", "/api/settings", Role.ADMIN));
+            put("/api/settings", "/api/settings", Role.ADMIN),
+            get("/api/mappings", "/api/mappings", Role.VIEWER),
+            get("/api/mappings/{name}", "/api/mappings/nothing", Role.VIEWER),
+            put("/api/mappings/{name}", "/api/mappings/access-check", Role.PREPARER),
+            delete("/api/mappings/{name}", "/api/mappings/nothing", Role.PREPARER),
+            post("/settings/mappings", "/settings/mappings?name=access-check&profile=%7B%7D", Role.PREPARER),
+            post("/settings/mappings/{name}/delete", "/settings/mappings/nothing/delete", Role.PREPARER));
 
     @Autowired WebApplicationContext context;
     @Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -255,6 +261,10 @@ class AccessRulesTest {
 
     private static Endpoint post(String pattern, String example, Role least) {
         return new Endpoint(HttpMethod.POST, pattern, example, least);
+    }
+
+    private static Endpoint delete(String pattern, String example, Role least) {
+        return new Endpoint(HttpMethod.DELETE, pattern, example, least);
     }
 
     private static Endpoint put(String pattern, String example, Role least) {

@@ -67,8 +67,9 @@ class AccessibilityTest {
         if (users.find("maria").isEmpty()) {
             users.add("maria", Role.ADMIN, PASSWORD, "setup");
             Samples.withOpenInvoices(imports, migrationMode, migrated, LocalDate.now());
-            imports.run("payments", Samples.file("payments.csv"),
+            var payments = imports.run("payments", Samples.file("payments.csv"),
                     org.ledgerbridge.imports.ImportOptions.of(LocalDate.now(), "setup").withFlag("allow-overpayment", "true"));
+            assertThat(payments.status()).as(payments.errors().toString()).isEqualTo(org.ledgerbridge.imports.ImportStatus.COMMITTED);
         }
         Map<String, List<String>> violations = new LinkedHashMap<>();
         check("/login", violations);

@@ -96,7 +96,7 @@ class BrowserWorkflowTest {
         browser.findElement(By.id("preview")).click();
         waitForText(By.id("import-status"), "valid");
         assertThat(browser.findElement(By.id("first-rows")).getText()).contains("BILL_TO_ID").contains("INV-20411");
-        assertThat(browser.findElement(By.id("summary")).getText()).contains("amountReceived 3165.00");
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("Amount received 3,165.00");
         assertThat(batches.list()).isEmpty();
         screenshot("import-preview");
         clickWhenSettled(By.id("commit")); // the preview's fragment may be swapped in between finding and clicking

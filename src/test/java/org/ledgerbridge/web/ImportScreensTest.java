@@ -120,4 +120,70 @@ class ImportScreensTest {
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/imports/templates/nonsense").with(user("val").roles("VIEWER")))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
     }
+
+    @Test
+    void a_workbook_that_would_inflate_to_gigabytes_is_refused_by_the_web_upload_as_at_once_as_by_the_api() throws Exception {
+        byte[] bomb = zip("xl/worksheets/sheet1.xml", 80 << 20);
+
+        long started = System.nanoTime();
+        String job = mvc.perform(MockMvcRequestBuilders.multipart("/imports").file(new MockMultipartFile("file", "bomb.xlsx", null, bomb))
+                .param("kind", "payments").with(user("pat").roles("PREPARER")).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        String page = awaitReport(job);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(page).contains(">rejected<").contains("ZIP_BOMB");
+        assertThat(millis).as("the web upload checks the workbook before it opens it, as the API does").isLessThan(5_000);
+        var api = mvc.perform(MockMvcRequestBuilders.multipart("/api/imports/payments").file(new MockMultipartFile("file", "bomb.xlsx", null, bomb))
+                .with(user("pat").roles("PREPARER")).with(csrf())).andReturn().getResponse();
+        assertThat(api.getContentAsString()).contains("\"code\":\"ZIP_BOMB\"");
+    }
+
+    @Test
+    void a_damaged_workbook_is_a_coded_error_on_the_screen_and_in_the_api_never_a_server_error() throws Exception {
+        byte[] template = mvc.perform(MockMvcRequestBuilders.get("/imports/templates/payments").param("format", "xlsx")
+                .with(user("pat").roles("PREPARER"))).andReturn().getResponse().getContentAsByteArray();
+        java.util.Map<String, byte[]> damaged = new java.util.LinkedHashMap<>();
+        damaged.put("cut in half", java.util.Arrays.copyOf(template, template.length / 2));
+        damaged.put("a zip of anything", zip("notes.txt", 10));
+        damaged.put("a sheet that is no XML", zipOf("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row><c r=\"A1\"".getBytes()));
+        damaged.put("only a signature", new byte[]{'P', 'K', 3, 4, 0, 0});
+        for (var entry : damaged.entrySet()) {
+            var file = new MockMultipartFile("file", "damaged.xlsx", null, entry.getValue());
+            var api = mvc.perform(MockMvcRequestBuilders.multipart("/api/imports/payments").file(file)
+                    .with(user("pat").roles("PREPARER")).with(csrf())).andReturn().getResponse();
+            assertThat(api.getStatus()).as(entry.getKey()).isEqualTo(422);
+            assertThat(api.getContentAsString()).as(entry.getKey()).contains("\"code\":\"FILE_REJECTED\"").contains("\"code\":\"MALFORMED_XLSX\"");
+
+            String job = mvc.perform(MockMvcRequestBuilders.multipart("/imports").file(file).param("kind", "payments")
+                    .with(user("pat").roles("PREPARER")).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+            assertThat(awaitReport(job)).as(entry.getKey()).contains(">rejected<").contains("MALFORMED_XLSX");
+        }
+    }
+
+    private String awaitReport(String job) throws Exception {
+        String page = "";
+        for (int i = 0; i < 100 && !page.contains("import-status"); i++) {
+            Thread.sleep(100);
+            page = mvc.perform(MockMvcRequestBuilders.get(job).with(user("pat").roles("PREPARER"))).andReturn().getResponse()
+                    .getContentAsString();
+        }
+        return page;
+    }
+
+    /** A workbook-shaped ZIP whose one part is {@code size} spaces. */
+    private static byte[] zip(String part, int size) throws java.io.IOException {
+        byte[] spaces = new byte[size];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        return zipOf(part, spaces);
+    }
+
+    private static byte[] zipOf(String part, byte[] content) throws java.io.IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(part));
+            zip.write(content);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
 }

@@ -106,6 +106,20 @@ class LoginSecurityTest {
     }
 
     @Test
+    void a_form_sent_on_a_session_that_ended_goes_back_to_the_login_page_which_says_so_and_nothing_is_done() {
+        long events = jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
+        HttpResponse<String> answer = Http.at(port).send(Http.at(port).request("/settings/mappings")
+                .header("Cookie", "JSESSIONID=5E55101AE4DED0000000000000000000").header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=late&profile=columns%3A+%7B%7D&_csrf=stale")), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
+        assertThat(Http.at(port).get("/login?expired").body()).contains("Your session ended");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single()).isEqualTo(events);
+    }
+
+    @Test
     void an_upload_over_the_size_limit_is_refused_with_413_and_no_import_is_recorded() throws IOException {
         Path big = dir.resolve("big.csv");
         Files.writeString(big, "BILL_TO_ID,AMOUNT\n" + "100231,1.00\n".repeat(10_000));

@@ -146,7 +146,7 @@ class LoginThrottleTest {
         HttpResponse<String> next = page("/batches", joe.session());
         assertThat(next.statusCode()).isEqualTo(302);
         assertThat(next.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?disabled"));
-        assertThat(page("/batches", joe.session()).headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(page("/batches", joe.session()).headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
         assertThat(logIn("joe", PASSWORD).location()).endsWith("/login?error");
         assertThat(Http.at(port).as("joe", PASSWORD).get("/api/entities").statusCode()).isEqualTo(401);
         assertThat(audited("user.disabled", "joe")).isEqualTo(1);

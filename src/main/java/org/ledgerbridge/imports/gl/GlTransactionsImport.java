@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.gl;
 
+import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
@@ -145,6 +146,16 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
             }
 
             @Override
+            public Map<String, Object> preview() {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("journals", groups.size());
+                Map<String, BigDecimal> debits = new java.util.TreeMap<>();
+                groups.values().forEach(group -> debits.merge(group.entity, group.debit, BigDecimal::add));
+                debits.forEach((entity, debit) -> summary.put(entity + " debit = credit", Currencies.atLeastCents(debit).toPlainString()));
+                return summary;
+            }
+
+            @Override
             public void write(Line line) {
                 groups.get(line.entity().code() + "\u0000" + line.journal()).lines.add(new JournalLineDraft(line.account(),
                         line.entity().baseCurrency(), line.debit(), line.credit(), null, null, line.description())
@@ -168,6 +179,7 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
                 summary.put("batch", batch.name());
                 summary.put("batchId", batch.id());
                 summary.put("journals", journals);
+                preview().forEach(summary::putIfAbsent);
                 return summary;
             }
 

@@ -128,6 +128,14 @@ class TrialBalanceImport implements ImportKind<TrialBalanceImport.Line> {
             }
 
             @Override
+            public Map<String, Object> preview() {
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("journals", entities.values().stream().filter(totals -> totals.debit.signum() != 0).count());
+                entities.forEach((entity, totals) -> summary.put(entity + " debit = credit", Currencies.atLeastCents(totals.debit).toPlainString()));
+                return summary;
+            }
+
+            @Override
             public void write(Line line) {
                 if (line.debit().signum() == 0 && line.credit().signum() == 0) {
                     return; // an account with no balance adds no line
