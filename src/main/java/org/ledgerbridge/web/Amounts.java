@@ -15,4 +15,9 @@ public class Amounts {
         }
         return String.format(Locale.ROOT, "%,." + Math.max(0, amount.scale()) + "f", amount);
     }
+
+    /** With its currency beside it: "12,345.60 USD". */
+    public String of(BigDecimal amount, String currency) {
+        return amount == null ? "" : of(amount) + (currency == null || currency.isBlank() ? "" : " " + currency);
+    }
 }

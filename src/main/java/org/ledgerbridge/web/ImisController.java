@@ -51,7 +51,12 @@ class ImisController {
             model.addAttribute("error", "Choose the iMIS export file.");
             return "imis";
         }
-        Path saved = uploads.save(file);
+        showBatches(uploads.save(file), model);
+        return "imis";
+    }
+
+    /** The batches of an uploaded export, each with what the ledger already did with it; the upload stays for the next try. */
+    private void showBatches(Path saved, Model model) throws IOException {
         RowErrors errors = new RowErrors();
         var batches = ImisFile.batchNumbers(saved, MappingProfile.NONE, errors);
         model.addAttribute("batches", batches);
@@ -59,40 +64,77 @@ class ImisController {
         java.util.Map<String, String> warnings = new java.util.HashMap<>();
         history.warnings(batches.keySet()).forEach(w -> warnings.merge(w.batch(), w.message(), (a, b) -> a + "; " + b));
         model.addAttribute("warnings", warnings);
-        model.addAttribute("errors", errors.errors());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", errors.errors());
+        }
         model.addAttribute("token", UploadedFiles.token(saved));
         model.addAttribute("fileName", saved.getFileName().toString());
         model.addAttribute("formats", GlFormats.names());
-        return "imis";
     }
 
+    /**
+     * Converts the chosen batches and shows what was written (files, lines, debits and credits per
+     * entity, amounts between entities) with a link to the files; a refusal keeps the upload and the choice.
+     */
     @PostMapping("/imis/convert")
     String convert(@RequestParam String token, @RequestParam(name = "batch", required = false) List<String> batches,
                    @RequestParam(defaultValue = "sage300") String format, @RequestParam(defaultValue = "DETAIL") ImisSummary summarize,
                    Model model, HttpServletResponse response) throws IOException {
         Optional<Path> file = uploads.find(token);
+        if (file.isEmpty()) {
+            model.addAttribute("error", "The uploaded file is gone (the server restarted); upload it again.");
+            response.setStatus(422);
+            return "imis";
+        }
+        model.addAttribute("chosen", batches == null ? List.of() : batches);
+        model.addAttribute("chosenFormat", format);
         Optional<GlFormat> glFormat = GlFormats.named(format);
-        if (file.isEmpty() || glFormat.isEmpty() || batches == null || batches.isEmpty()) {
-            model.addAttribute("error", file.isEmpty() ? "The uploaded file is gone; upload it again."
-                    : glFormat.isEmpty() ? "Unknown format " + format : "Pick at least one batch number.");
+        if (glFormat.isEmpty() || batches == null || batches.isEmpty()) {
+            model.addAttribute("error", glFormat.isEmpty() ? "Choose one of the formats listed." : "Tick at least one batch to convert.");
+            showBatches(file.get(), model);
             response.setStatus(422);
             return "imis";
         }
         ImisChart chart = ImisChart.of(setup, "1900", "USD");
         Path out = uploads.newFolder();
-        try {
-            ImisConverter.Conversion conversion = ImisConverter.convert(file.get(), new LinkedHashSet<>(batches), glFormat.get(),
-                    summarize, "AB######-#", chart, MappingProfile.NONE, out, ProgressListener.NONE);
-            if (conversion instanceof ImisConverter.Rejected rejected) {
-                model.addAttribute("error", "The file was not converted; nothing written.");
-                model.addAttribute("errors", rejected.errors());
-                response.setStatus(422);
-                return "imis";
-            }
-            Downloads.sendZipOf(out, "imis-" + String.join("-", batches) + "-" + format + ".zip", response);
-            return null;
-        } finally {
+        ImisConverter.Conversion conversion = ImisConverter.convert(file.get(), new LinkedHashSet<>(batches), glFormat.get(),
+                summarize, "AB######-#", chart, MappingProfile.NONE, out, ProgressListener.NONE);
+        if (conversion instanceof ImisConverter.Rejected rejected) {
             FileSystemUtils.deleteRecursively(out);
+            model.addAttribute("error", "The file was not converted; nothing written. Fix the rows below, or choose other batches.");
+            model.addAttribute("errors", rejected.errors());
+            showBatches(file.get(), model);
+            response.setStatus(422);
+            return "imis";
         }
+        ImisConverter.Converted converted = (ImisConverter.Converted) conversion;
+        model.addAttribute("report", converted);
+        model.addAttribute("totals", totalsPerEntity(converted));
+        model.addAttribute("download", "/imis/download/" + out.getFileName() + "?name="
+                + java.net.URLEncoder.encode("imis-" + String.join("-", batches) + "-" + format + ".zip", java.nio.charset.StandardCharsets.UTF_8));
+        showBatches(file.get(), model);
+        return "imis";
+    }
+
+    /** The converted files, as one ZIP. */
+    @GetMapping("/imis/download/{folder}")
+    void download(@org.springframework.web.bind.annotation.PathVariable String folder, @RequestParam(defaultValue = "imis.zip") String name,
+                  HttpServletResponse response) throws IOException {
+        Optional<Path> converted = uploads.folder(folder);
+        if (converted.isEmpty()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
+                    "These converted files are gone (the server restarted); convert the batches again.");
+        }
+        Downloads.sendZipOf(converted.get(), name.endsWith(".zip") ? name : name + ".zip", response);
+    }
+
+    /** Lines, debits and credits per entity over its files. */
+    private static java.util.Map<String, ImisConverter.FileReport> totalsPerEntity(ImisConverter.Converted converted) {
+        java.util.Map<String, ImisConverter.FileReport> totals = new java.util.TreeMap<>();
+        for (ImisConverter.FileReport f : converted.files()) {
+            totals.merge(f.entity(), f, (a, b) -> new ImisConverter.FileReport(a.entity(), "", "", a.lines() + b.lines(),
+                    a.debit().add(b.debit()), a.credit().add(b.credit())));
+        }
+        return totals;
     }
 }

@@ -41,20 +41,24 @@ public class UploadedFiles {
     }
 
     public java.util.Optional<Path> find(String token) {
+        return folder(token).flatMap(folder -> {
+            try (var files = Files.list(folder)) {
+                return files.filter(Files::isRegularFile).findFirst();
+            } catch (IOException e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    /** A folder made by {@link #newFolder()}, by its name. */
+    public java.util.Optional<Path> folder(String token) {
         try {
             UUID.fromString(token);
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
         Path folder = root.resolve(token);
-        if (!Files.isDirectory(folder)) {
-            return java.util.Optional.empty();
-        }
-        try (var files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).findFirst();
-        } catch (IOException e) {
-            return java.util.Optional.empty();
-        }
+        return Files.isDirectory(folder) ? java.util.Optional.of(folder) : java.util.Optional.empty();
     }
 
     /** A new empty folder for output (converted files, an export). */

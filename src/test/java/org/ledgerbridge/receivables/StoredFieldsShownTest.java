@@ -121,7 +121,7 @@ class StoredFieldsShownTest {
 
         String screen = mvc.perform(MockMvcRequestBuilders.get("/documents/PSAB/AR/INV-20412").with(user("val").roles("VIEWER")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(screen).contains("id=\"migrated-balance\">480.00<", "id=\"open-balance\">380.00<", "id=\"exchange-rate\">1<",
+        assertThat(screen).contains("id=\"migrated-balance\">480.00 USD<", "id=\"open-balance\">380.00 USD<", "id=\"exchange-rate\">1<",
                 "id=\"base-amount\">980.00<");
         String order = mvc.perform(MockMvcRequestBuilders.get("/documents/PSAB/AR/INV-20411").with(user("val").roles("VIEWER")))
                 .andReturn().getResponse().getContentAsString();

@@ -102,6 +102,7 @@ class AccessRulesTest {
             get("/imis", "/imis", Role.VIEWER),
             post("/imis/upload", "/imis/upload", Role.PREPARER),
             post("/imis/convert", "/imis/convert?token=nope", Role.PREPARER),
+            get("/imis/download/{folder}", "/imis/download/nope", Role.VIEWER),
             get("/settings", "/settings", Role.VIEWER),
             post("/settings/allow-overpayments", "/settings/allow-overpayments?allow=false", Role.ADMIN),
             post("/settings/gl-targets", "/settings/gl-targets", Role.ADMIN),

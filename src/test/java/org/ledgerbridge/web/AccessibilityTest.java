@@ -85,6 +85,23 @@ class AccessibilityTest {
             check(screen, violations);
         }
         assertThat(violations).as("axe-core's WCAG 2.2 A/AA violations per screen").isEmpty();
+
+        // WCAG 1.4.10 reflow: on a phone 390 px wide no screen scrolls sideways (a wide table scrolls within itself)
+        Map<String, Long> tooWide = new LinkedHashMap<>();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String screen : screens) {
+                browser.get("http://localhost:" + port + screen);
+                long overflow = (Long) browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (overflow > 0) {
+                    tooWide.put(screen, overflow);
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
+        assertThat(tooWide).as("pixels each screen scrolls sideways at 390 px").isEmpty();
     }
 
     private void check(String path, Map<String, List<String>> violations) {

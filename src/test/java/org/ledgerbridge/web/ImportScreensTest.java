@@ -160,6 +160,54 @@ class ImportScreensTest {
         }
     }
 
+    @Test
+    void the_imis_converter_shows_what_it_wrote_per_entity_with_a_link_to_the_files() throws Exception {
+        var file = new MockMultipartFile("file", "imis-export.csv", "text/csv", java.nio.file.Files.readAllBytes(Samples.file("imis-export.csv")));
+        String uploaded = mvc.perform(MockMvcRequestBuilders.multipart("/imis/upload").file(file).with(user("pat").roles("PREPARER")).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        String token = token(uploaded);
+
+        var converted = mvc.perform(MockMvcRequestBuilders.post("/imis/convert").param("token", token).param("batch", "1041")
+                .param("format", "sage300").with(user("pat").roles("PREPARER")).with(csrf())).andReturn().getResponse();
+
+        assertThat(converted.getStatus()).isEqualTo(200);
+        String page = converted.getContentAsString();
+        assertThat(page).contains("id=\"imis-report\"").contains("id=\"imis-files\"").contains("Total PSAB").contains("id=\"imis-debit-PSAB\"")
+                .contains("<span>7</span> lines").contains("name=\"token\" value=\"" + token + "\"");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/imis/download/[^\"]+)\"").matcher(page);
+        assertThat(link.find()).isTrue();
+        var zip = mvc.perform(MockMvcRequestBuilders.get(link.group(1).replace("&amp;", "&")).with(user("pat").roles("PREPARER")))
+                .andReturn().getResponse();
+        assertThat(zip.getContentType()).isEqualTo("application/zip");
+        assertThat(zip.getHeader("Content-Disposition")).contains("imis-1041-sage300.zip");
+        assertThat(zip.getContentAsByteArray()).startsWith((byte) 'P', (byte) 'K');
+    }
+
+    @Test
+    void a_conversion_refused_keeps_the_upload_and_the_batches_ticked_so_the_clerk_need_not_upload_again() throws Exception {
+        String export = java.nio.file.Files.readString(Samples.file("imis-export.csv")).replaceFirst(",-120.00", ",-120.005");
+        var file = new MockMultipartFile("file", "imis-bad.csv", "text/csv", export.getBytes(StandardCharsets.UTF_8));
+        String token = token(mvc.perform(MockMvcRequestBuilders.multipart("/imis/upload").file(file).with(user("pat").roles("PREPARER"))
+                .with(csrf())).andReturn().getResponse().getContentAsString());
+
+        var refused = mvc.perform(MockMvcRequestBuilders.post("/imis/convert").param("token", token).param("batch", "1041")
+                .with(user("pat").roles("PREPARER")).with(csrf())).andReturn().getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(422);
+        String page = refused.getContentAsString();
+        assertThat(page).contains("id=\"imis-errors\"").contains("nothing written").contains("name=\"token\" value=\"" + token + "\"")
+                .containsPattern("value=\"1041\"\\s+aria-label=\"batch 1041\"\\s+checked").doesNotContain("id=\"imis-report\"");
+        var none = mvc.perform(MockMvcRequestBuilders.post("/imis/convert").param("token", token).with(user("pat").roles("PREPARER")).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(none.getContentAsString()).contains("Tick at least one batch").contains("name=\"token\" value=\"" + token + "\"");
+    }
+
+    private static String token(String page) {
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as(page).isTrue();
+        return token.group(1);
+    }
+
     private String awaitReport(String job) throws Exception {
         String page = "";
         for (int i = 0; i < 100 && !page.contains("import-status"); i++) {
