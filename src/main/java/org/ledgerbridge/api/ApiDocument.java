@@ -53,7 +53,7 @@ class ApiDocument {
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("a LedgerBridge user name and password"))
                         .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("an API token (POST /api/me/tokens or `ledgerbridge user token create`)"))
+                                .description("an API token (POST /api/me/tokens, or made on the command line)"))
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 .addSecurityItem(new SecurityRequirement().addList("token"));

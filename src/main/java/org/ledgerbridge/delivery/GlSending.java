@@ -194,7 +194,7 @@ public class GlSending {
             }
             if (target.type() == GlTarget.Type.file && chart.isEmpty()) {
                 problems.add(new Problem(entry.getKey(), 0, "NO_GL_CHART", "no chart of accounts was imported for target " + target.name()
-                        + " (`import gl-accounts FILE --target " + target.name() + "`)"));
+                        + " (import the GL's chart of accounts for it: kind gl-accounts)"));
                 continue;
             }
             for (int l = 0; l < journal.lines().size(); l++) {
@@ -279,7 +279,7 @@ public class GlSending {
         List<Long> uncertain = ids.stream().filter(id -> "UNCERTAIN".equals(states.get(id))).toList();
         if (!uncertain.isEmpty()) {
             return new SendRefused("UNCERTAIN", "journals " + uncertain + " may or may not have reached " + target.name()
-                    + ": reconcile them first (`gl reconcile`)", List.of());
+                    + ": reconcile them first", List.of());
         }
         List<Long> alreadySent = ids.stream().filter(id -> states.get(id) != null).toList();
         List<Long> toSend = ids.stream().filter(id -> states.get(id) == null).toList();

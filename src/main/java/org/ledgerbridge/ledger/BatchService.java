@@ -55,7 +55,7 @@ public class BatchService {
             }
             if (status != BatchStatus.OPEN) {
                 return new BatchChange.Refused("BATCH_NOT_OPEN", id, "batch " + id + " is " + status
-                        + "; only an OPEN batch is voided (set a READY one back to OPEN first; a POSTED one is corrected with `batch reverse`)");
+                        + "; only an OPEN batch is voided (set a READY one back to OPEN first; a POSTED one is corrected by reversing it)");
             }
             Optional<BatchChange.Refused> refusal = refusalToUndo(id);
             if (refusal.isPresent()) {
@@ -124,7 +124,7 @@ public class BatchService {
         Reversible batch = found.get();
         if (batch.status() != BatchStatus.POSTED) {
             return Optional.of(new BatchChange.Refused("BATCH_NOT_POSTED", id, "batch " + id + " is " + batch.status()
-                    + "; only a POSTED batch is reversed (one not posted yet is voided with `batch void`)"));
+                    + "; only a POSTED batch is reversed (one not posted yet is voided instead)"));
         }
         if (batch.type() == BatchType.REVERSAL) {
             return Optional.of(new BatchChange.Refused("REVERSAL_OF_REVERSAL", id, "batch " + id

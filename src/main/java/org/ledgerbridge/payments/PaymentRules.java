@@ -124,7 +124,7 @@ final class PaymentRules {
         if (options.arInMigrationMode() && !migrationModeReported) {
             migrationModeReported = true;
             error(errors, null, PaymentRule.MIGRATION_MODE_ON, "AR is in migration mode: payments are not applied until it is "
-                    + "turned off (`ledgerbridge migration-mode off --module AR`)");
+                    + "turned off for AR");
         }
     }
 

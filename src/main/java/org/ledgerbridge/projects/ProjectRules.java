@@ -18,7 +18,7 @@ final class ProjectRules {
     static void pmInMigrationMode(boolean on, SourceRow row, RowErrors errors) {
         if (!on && row.first()) {
             errors.error(null, MIGRATION_MODE_OFF, "PM is not in migration mode; project balances are migrated only while it is "
-                    + "(`ledgerbridge migration-mode on --module PM`)");
+                    + "(turn migration mode on for PM)");
         }
     }
 
@@ -29,7 +29,7 @@ final class ProjectRules {
         }
         Project project = projects.get(id);
         if (project == null) {
-            errors.error(column, "UNKNOWN_PROJECT", "no project '" + id + "'; import it with `import projects` first");
+            errors.error(column, "UNKNOWN_PROJECT", "no project '" + id + "'; import the projects file first");
         }
         return project;
     }

@@ -67,7 +67,7 @@ class ProjectsImport implements ImportKind<Project> {
                     errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'");
                 }
                 if (customer != null && parties.get(customer) == null) {
-                    errors.error(CUSTOMER_ID, "UNKNOWN_PARTY", "no customer '" + customer + "'; import it with `import parties` first");
+                    errors.error(CUSTOMER_ID, "UNKNOWN_PARTY", "no customer '" + customer + "'; import the parties file first");
                 } else if (customer != null && parties.get(customer) != PartyKind.CUSTOMER) {
                     errors.error(CUSTOMER_ID, "PARTY_KIND_MISMATCH", "a project is billed to a customer; " + customer + " is a "
                             + parties.get(customer));

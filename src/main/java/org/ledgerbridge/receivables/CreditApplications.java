@@ -161,7 +161,7 @@ public class CreditApplications {
 
         public Optional<Refusal> migrationModeRefusal() {
             return arInMigrationMode ? Optional.of(new Refusal(CreditRule.MIGRATION_MODE_ON, "AR is in migration mode: credits are "
-                    + "applied once it is turned off (`ledgerbridge migration-mode off --module AR`)")) : Optional.empty();
+                    + "applied once migration mode is off for AR")) : Optional.empty();
         }
 
         /** The journal's accounts exist and its date is in an open period. */

@@ -171,12 +171,12 @@ class DocumentsImport implements ImportKind<NewDocument> {
             NewDocument.Module module = Cells.oneOf(row, MODULE, NewDocument.Module.class, true, errors);
             if (module == NewDocument.Module.PM) {
                 errors.error(MODULE, "NOT_A_DOCUMENT_MODULE", "PM holds projects: their pro forma invoices and transactions are "
-                        + "imported with `import pro-forma-invoices` and `import project-transactions`");
+                        + "imported as pro forma invoices and project transactions");
                 module = null;
             }
             if (module != null && !modes.getOrDefault(module, false) && firstOfModule.test(module)) {
                 errors.error(MODULE, MIGRATION_MODE_OFF, module + " is not in migration mode; migrated documents are "
-                        + "entered only while it is (`ledgerbridge migration-mode on --module " + module + "`)");
+                        + "entered only while it is (turn migration mode on for " + module + ")");
             }
             DocumentType type = module == null ? null : typeOf(row, module, errors);
             String number = Cells.required(row, NUMBER, 60, errors);
@@ -262,7 +262,7 @@ class DocumentsImport implements ImportKind<NewDocument> {
     /** AR documents belong to customers, AP documents to vendors. */
     private static void partyMustSuitTheModule(String partyId, PartyKind kind, NewDocument.Module module, RowErrors errors) {
         if (kind == null) {
-            errors.error(PARTY_ID, "UNKNOWN_PARTY", "no party '" + partyId + "'; import it with `import parties` first");
+            errors.error(PARTY_ID, "UNKNOWN_PARTY", "no party '" + partyId + "'; import the parties file first");
         } else if (module == NewDocument.Module.AR && kind != PartyKind.CUSTOMER) {
             errors.error(PARTY_ID, "PARTY_KIND_MISMATCH", "AR documents belong to customers; " + partyId + " is a " + kind);
         } else if (module == NewDocument.Module.AP && kind != PartyKind.VENDOR) {

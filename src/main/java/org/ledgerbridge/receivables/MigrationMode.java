@@ -81,8 +81,8 @@ public class MigrationMode {
         String shown = String.join(", ", waiting.subList(0, Math.min(20, waiting.size()))) + (waiting.size() > 20 ? " and more" : "");
         return Optional.of(new DocumentChange.Refused("UNRELEASED_DOCUMENTS", "migrated " + module + (pm ? " records" : " documents")
                 + " are not released yet: " + shown
-                + (pm ? "; release them (`documents release --module PM --all`) first"
-                : "; release them (`documents release --all`) or delete them (`documents delete`) first")));
+                + (pm ? "; release them first"
+                : "; release them or delete them first")));
     }
 
 

@@ -161,7 +161,7 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         private Customer accountMustBeACustomerWithoutPendingInvoice(String accountId, RowErrors errors) {
             Customer customer = parties.get(accountId);
             if (customer == null) {
-                errors.error(ACCOUNT_ID, "UNKNOWN_ACCOUNT", "no customer '" + accountId + "' in this ledger; import it with `import parties` first");
+                errors.error(ACCOUNT_ID, "UNKNOWN_ACCOUNT", "no customer '" + accountId + "' in this ledger; import the parties file first");
                 return null;
             }
             if (!customer.isCustomer()) {

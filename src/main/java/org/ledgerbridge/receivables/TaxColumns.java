@@ -42,13 +42,11 @@ final class TaxColumns {
         }
         TaxZone zone = entity == null ? null : table.zones().get(entity + "/" + zoneName);
         if (entity != null && zone == null) {
-            errors.error(TAX_ZONE, "UNKNOWN_TAX_ZONE", "no tax zone '" + zoneName + "' of " + entity + "; import it with "
-                    + "`import tax-zones` first");
+            errors.error(TAX_ZONE, "UNKNOWN_TAX_ZONE", "no tax zone '" + zoneName + "' of " + entity + "; import the tax zones first");
         }
         TaxCategory category = table.categories().get(categoryName);
         if (category == null) {
-            errors.error(TAX_CATEGORY, "UNKNOWN_TAX_CATEGORY", "no tax category '" + categoryName + "'; import it with "
-                    + "`import tax-categories` first");
+            errors.error(TAX_CATEGORY, "UNKNOWN_TAX_CATEGORY", "no tax category '" + categoryName + "'; import the tax categories first");
         }
         return zone == null || category == null ? null : new Choice(zone, category);
     }

@@ -82,7 +82,7 @@ class CliRoundTripTest {
         }
         Cli.Result refused = cli.run("import", "documents", Samples.file("documents.csv").toString());
         assertThat(refused.exitCode()).isEqualTo(3);
-        assertThat(refused.out()).contains("MIGRATION_MODE_OFF", "migration-mode on --module AR");
+        assertThat(refused.out()).contains("MIGRATION_MODE_OFF", "turn migration mode on for AR");
 
         assertThat(cli.run("migration-mode", "on", "--module", "AR").exitCode()).isZero();
         assertThat(cli.run("migration-mode", "on", "--module", "AP").exitCode()).isZero();

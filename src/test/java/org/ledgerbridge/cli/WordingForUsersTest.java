@@ -38,6 +38,34 @@ class WordingForUsersTest {
         }
     }
 
+    /** A refusal reaches the screens and the API too: it says what to do in words, never which command to run. */
+    @Test
+    void no_message_outside_the_command_line_tells_the_user_to_run_a_command() throws IOException {
+        Pattern literal = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+        Pattern command = Pattern.compile("`(ledgerbridge|import|batch|documents|gl|migration-mode|export|user|setting)\\b|(?<![\\w-])--[a-z]");
+        List<String> found = new ArrayList<>();
+        List<Path> sources;
+        try (Stream<Path> all = Files.walk(Path.of("src/main/java/org/ledgerbridge"))) {
+            sources = all.filter(f -> f.toString().endsWith(".java") && !f.toString().contains("/cli/")
+                    && !f.toString().contains("/storage/")).toList();
+        }
+        for (Path source : sources) {
+            for (String line : Files.readAllLines(source)) {
+                String code = line.strip();
+                if (code.startsWith("*") || code.startsWith("//") || code.startsWith("/*") || code.startsWith("@")) {
+                    continue; // comments and annotations (help texts of the API document) are not messages
+                }
+                var strings = literal.matcher(code);
+                while (strings.find()) {
+                    if (command.matcher(strings.group()).find()) {
+                        found.add(source.getFileName() + ": " + strings.group());
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     @Test
     void every_format_option_lists_every_format_the_writers_have() {
         CommandLine cli = LedgerBridgeCli.commandLine(new LedgerBridgeCli());

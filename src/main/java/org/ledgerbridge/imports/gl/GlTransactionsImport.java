@@ -115,7 +115,7 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
                 String taxCode = Cells.optional(row, TAX_CODE, 40, errors);
                 if (entity != null && !taxCode.isEmpty() && !taxCodes.contains(entity.code() + "/" + taxCode)) {
                     errors.error(TAX_CODE, "UNKNOWN_TAX_CODE", "no tax zone of " + entity.code() + " has the tax code '" + taxCode
-                            + "'; import it with `import tax-zones` first");
+                            + "'; import the tax zones first");
                 }
                 if (entity != null && journal != null && date != null) {
                     Group group = groups.computeIfAbsent(entity.code() + "\u0000" + journal,

@@ -64,7 +64,7 @@ class AccountsImport implements ImportKind<Account> {
             public Account validate(SourceRow row, RowErrors errors) {
                 String entity = Cells.required(row, ENTITY, 20, errors);
                 if (entity != null && !entities.contains(entity)) {
-                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import it with `import entities` first");
+                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import the financial entities first");
                 }
                 String code = KeyRules.code(row, ACCOUNT, 40, errors);
                 String name = Cells.required(row, NAME, 200, errors);

@@ -58,7 +58,7 @@ class PaymentMethodsImport implements ImportKind<PaymentMethod> {
                 String entity = Cells.required(row, ENTITY, 20, errors);
                 String cash = Cells.required(row, CASH_ACCOUNT, 40, errors);
                 if (entity != null && !entities.contains(entity)) {
-                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import it with `import entities` first");
+                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import the financial entities first");
                 } else if (entity != null && cash != null) {
                     Account account = accounts.get(entity + "/" + cash);
                     if (account == null) {

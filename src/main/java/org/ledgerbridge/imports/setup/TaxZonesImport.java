@@ -62,7 +62,7 @@ class TaxZonesImport implements ImportKind<TaxZone> {
                 BigDecimal rate = rate(row, errors);
                 String account = Cells.required(row, TAX_ACCOUNT, 40, errors);
                 if (entity != null && !entities.contains(entity)) {
-                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import it with `import entities` first");
+                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import the financial entities first");
                 } else if (entity != null && account != null && !accounts.containsKey(entity + "/" + account)) {
                     errors.error(TAX_ACCOUNT, "UNKNOWN_ACCOUNT", "no account " + account + " in the chart of " + entity);
                 }
