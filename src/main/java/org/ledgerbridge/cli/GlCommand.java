@@ -58,8 +58,9 @@ final class GlCommand {
                             + " journal(s) waiting from " + summary.from() + " to " + summary.to());
                     summary.entities().forEach(e -> cli.output.out.println("  " + e.entity() + ": " + e.journals() + " journal(s), debit "
                             + e.debit().toPlainString() + ", credit " + e.credit().toPlainString() + " " + e.currency()));
-                    try (var table = cli.output.table(List.of("ID", "ENTITY", "DATE", "BATCH", "DEBIT", "CREDIT", "BACKDATED"))) {
-                        integration.eachJournal(summary.from(), summary.to(), j -> table.row(List.of(String.valueOf(j.id()), j.entity(),
+                    try (var table = cli.output.table(List.of("ID", "NUMBER", "ENTITY", "DATE", "BATCH", "DEBIT", "CREDIT",
+                            "BACKDATED"))) {
+                        integration.eachJournal(summary.from(), summary.to(), j -> table.row(List.of(String.valueOf(j.id()), j.label(), j.entity(),
                                 j.date().toString(), j.batch(), j.debit().toPlainString(), j.credit().toPlainString(),
                                 j.backdated() ? "BACKDATED" : "")));
                     }

@@ -134,7 +134,8 @@ final class ReportCommand {
         }
 
         static void print(LedgerBridgeCli cli, JournalView j) {
-            cli.output.out.println("journal " + j.id() + "  " + j.entity() + "  " + j.date() + "  batch " + j.batch()
+            cli.output.out.println("journal " + j.id() + (j.number() == null ? "" : " (" + j.label() + ")") + "  " + j.entity() + "  "
+                    + j.date() + "  batch " + j.batch()
                     + " (" + j.status() + ")  " + j.source() + (j.depositOf() == null ? "" : "  (deposit of journal " + j.depositOf() + ")"));
             cli.output.table(List.of("  ACCOUNT", "DEBIT", "CREDIT", "PARTY", "DOCUMENT", "DESCRIPTION"),
                     j.lines().stream().map(l -> java.util.Arrays.asList("  " + l.account(), l.debit().toPlainString(),

@@ -36,8 +36,13 @@ public class GlIntegration {
         this.audit = audit;
     }
 
-    public record PendingJournal(long id, String entity, LocalDate date, String batch, BigDecimal debit, BigDecimal credit,
+    /** @param number the journal's number within its entity, as staff call it ("PSAB-42") */
+    public record PendingJournal(long id, Long number, String entity, LocalDate date, String batch, BigDecimal debit, BigDecimal credit,
                                  boolean backdated) {
+
+        public String label() {
+            return number == null ? String.valueOf(id) : entity + "-" + number;
+        }
     }
 
     /** Per entity: the journals waiting in the range and their base-currency totals. */
@@ -127,14 +132,14 @@ public class GlIntegration {
         } catch (RuntimeException e) {
             throw new Page.BadCursor();
         }
-        List<PendingJournal> rows = statement.query((rs, n) -> pendingJournal(rs.getLong(1), rs.getString(2),
+        List<PendingJournal> rows = statement.query((rs, n) -> pendingJournal(rs.getLong(1), rs.getObject(8, Long.class), rs.getString(2),
                 rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), latestSent))
                 .list();
         return Page.of(rows, limit, j -> List.of(j.date(), j.id()));
     }
 
     private static final String PENDING = """
-            SELECT j.id, j.entity_code, j.journal_date, b.name, e.base_currency, t.debit, t.credit
+            SELECT j.id, j.entity_code, j.journal_date, b.name, e.base_currency, t.debit, t.credit, j.number
               FROM journal j
               JOIN batch b ON b.id = j.batch_id
               JOIN financial_entity e ON e.code = j.entity_code
@@ -143,10 +148,10 @@ public class GlIntegration {
              WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN CAST(? AS date) AND CAST(? AS date)""";
 
     /** A row of the pending list; backdated when dated on or before the latest day of its entity already sent. */
-    private static PendingJournal pendingJournal(long id, String entity, LocalDate date, String batch, String currency, BigDecimal debit,
+    private static PendingJournal pendingJournal(long id, Long number, String entity, LocalDate date, String batch, String currency, BigDecimal debit,
                                                  BigDecimal credit, Map<String, LocalDate> latestSent) {
         LocalDate sent = latestSent.get(entity);
-        return new PendingJournal(id, entity, date, batch, Currencies.atScale(debit, currency), Currencies.atScale(credit, currency),
+        return new PendingJournal(id, number, entity, date, batch, Currencies.atScale(debit, currency), Currencies.atScale(credit, currency),
                 sent != null && !date.isAfter(sent));
     }
 
@@ -160,7 +165,7 @@ public class GlIntegration {
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
         return readOnly.execute(tx -> CopyReader.read(dataSource, PENDING + " ORDER BY j.journal_date, j.id", row -> {
-                    each.accept(pendingJournal(row.longValue(1), row.text(2), row.date(3), row.text(4), row.text(5), row.decimal(6),
+                    each.accept(pendingJournal(row.longValue(1), row.isNull(8) ? null : row.longValue(8), row.text(2), row.date(3), row.text(4), row.text(5), row.decimal(6),
                             row.decimal(7), latestSent));
                     return true;
                 }, from, to));

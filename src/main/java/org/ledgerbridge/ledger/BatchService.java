@@ -255,6 +255,29 @@ public class BatchService {
         return new BatchChange.Changed(ids, target);
     }
 
+    /**
+     * Gives the journals of the batches being posted the next numbers of their entity, in id order:
+     * the numbers staff see, without gaps. The entity's counter row stays locked until the posting
+     * commits (entities locked in code order, so two postings never wait on each other in a circle).
+     */
+    private void numberJournals(Long[] batches) {
+        jdbc.sql("""
+                        WITH counted AS (SELECT entity_code, count(*) AS journals FROM journal WHERE batch_id = ANY(:batches)
+                                          GROUP BY entity_code),
+                             reserved AS (INSERT INTO journal_number AS c (entity_code, last_number)
+                                          SELECT entity_code, journals FROM counted ORDER BY entity_code
+                                          ON CONFLICT (entity_code) DO UPDATE SET last_number = c.last_number + excluded.last_number
+                                          RETURNING c.entity_code, c.last_number),
+                             numbered AS (SELECT j.id, j.entity_code,
+                                                 r.last_number - n.journals
+                                                     + row_number() OVER (PARTITION BY j.entity_code ORDER BY j.id) AS number
+                                            FROM journal j JOIN counted n USING (entity_code) JOIN reserved r USING (entity_code)
+                                           WHERE j.batch_id = ANY(:batches))
+                        UPDATE journal j SET number = numbered.number FROM numbered
+                         WHERE j.entity_code = numbered.entity_code AND j.id = numbered.id""")
+                .param("batches", batches).update();
+    }
+
     /** Posts READY batches, all or none; from then on their journals never change. */
     @Transactional
     public BatchChange post(List<Long> ids, String actor) {
@@ -294,6 +317,7 @@ public class BatchService {
                 return refusal.get();
             }
         }
+        numberJournals(posting);
         jdbc.sql("""
                         UPDATE batch SET status = 'POSTED', posted_at = now(), posted_by = ?, posted_digest = batch_lines_digest(id)
                          WHERE id = ANY(?)""")

@@ -105,6 +105,23 @@ public class LedgerCheck {
                             "the totals kept of what was sent to the GL for " + rs.getString(1) + " on " + rs.getObject(2, java.time.LocalDate.class)
                                     + " differ from the journals marked as sent"));
                 });
+        // posted journals are numbered 1..n per entity, each number once, up to the counter posting takes the next from
+        jdbc.sql("""
+                        SELECT coalesce(x.entity_code, c.entity_code), coalesce(x.journals, 0), coalesce(x.numbers, 0),
+                               coalesce(x.highest, 0), coalesce(c.last_number, 0)
+                          FROM (SELECT j.entity_code, count(*) AS journals, count(DISTINCT j.number) AS numbers, max(j.number) AS highest
+                                  FROM journal j JOIN batch b ON b.id = j.batch_id
+                                 WHERE b.status = 'POSTED' GROUP BY j.entity_code) x
+                          FULL JOIN journal_number c ON c.entity_code = x.entity_code
+                         WHERE coalesce(x.journals, 0) <> coalesce(x.numbers, 0) OR coalesce(x.highest, 0) <> coalesce(x.journals, 0)
+                            OR coalesce(c.last_number, 0) <> coalesce(x.journals, 0)
+                         ORDER BY 1""")
+                .query(rs -> {
+                    violations.add(new Violation("JOURNAL_NUMBERS_NOT_CONSECUTIVE", "entity:" + rs.getString(1),
+                            "the " + rs.getLong(2) + " posted journals of " + rs.getString(1) + " carry " + rs.getLong(3)
+                                    + " different numbers up to " + rs.getLong(4) + " (last number given: " + rs.getLong(5)
+                                    + "); they should be numbered 1 to " + rs.getLong(2)));
+                });
         return violations;
     }
 }

@@ -168,7 +168,7 @@ public class LedgerReports {
                                            Map<String, java.util.Optional<?>> params) {
         Map<Long, JournalView> journals = new LinkedHashMap<>();
         var statement = jdbc.sql(with + """
-                        SELECT j.id, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, x.exported_at,
+                        SELECT j.id, j.number, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, x.exported_at,
                                j.sent_at, j.reverses_journal_id, j.deposit_journal_id, l.account_code, l.currency, l.debit,
                                l.credit, l.party_id, l.document_number, l.description, l.payment_count
                           FROM journal j
@@ -186,7 +186,7 @@ public class LedgerReports {
                             long reverses = rs.getLong("reverses_journal_id");
                             Long reversesJournal = rs.wasNull() ? null : reverses;
                             Long depositOf = rs.getObject("deposit_journal_id", Long.class);
-                            return new JournalView(key, rs.getString("entity_code"), rs.getObject("journal_date", LocalDate.class),
+                            return new JournalView(key, rs.getObject("number", Long.class), rs.getString("entity_code"), rs.getObject("journal_date", LocalDate.class),
                                     rs.getString("batch"), rs.getString("source"), BatchStatus.valueOf(rs.getString("status")),
                                     rs.getObject("exported_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
                                     reversesJournal, depositOf, new ArrayList<>());
