@@ -228,9 +228,17 @@ class AccessRulesTest {
     @Test
     void a_web_form_posted_without_its_csrf_token_is_refused_even_for_an_admin() throws Exception {
         boolean before = settings.allowPrepaymentsAndOverpayments();
-        int status = mvc.perform(MockMvcRequestBuilders.post("/settings/allow-overpayments?allow=" + !before)
-                .with(user("admin").roles("ADMIN"))).andReturn().getResponse().getStatus();
-        assertThat(status).isEqualTo(403);
+        var answer = mvc.perform(MockMvcRequestBuilders.post("/settings/allow-overpayments?allow=" + !before)
+                .with(user("admin").roles("ADMIN"))).andReturn().getResponse();
+        // no session holds a token for it (the session ended, or there never was one): back to the login page, which says so
+        assertThat(answer.getStatus()).isEqualTo(302);
+        assertThat(answer.getRedirectedUrl()).endsWith("/login?expired");
+        assertThat(settings.allowPrepaymentsAndOverpayments()).isEqualTo(before);
+
+        var session = new org.springframework.mock.web.MockHttpSession();
+        var withSession = mvc.perform(MockMvcRequestBuilders.post("/settings/allow-overpayments?allow=" + !before).session(session)
+                .with(user("admin").roles("ADMIN"))).andReturn().getResponse();
+        assertThat(withSession.getStatus()).as("a session without the form's token").isIn(302, 403);
         assertThat(settings.allowPrepaymentsAndOverpayments()).isEqualTo(before);
     }
 

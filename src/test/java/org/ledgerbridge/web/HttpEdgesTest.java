@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Uploads that do not arrive whole: said so, nothing written, and a stalled one is not held open. */
 @WebLedgerTest
-@TestPropertySource(properties = "server.tomcat.connection-timeout=2s")
+@TestPropertySource(properties = {"server.tomcat.connection-timeout=2s", "ledgerbridge.http.header-timeout=3s"})
 class HttpEdgesTest {
 
     private static final String PASSWORD = "a long enough password";
@@ -77,5 +77,36 @@ class HttpEdgesTest {
             assertThat(new String(answer, StandardCharsets.UTF_8)).doesNotContain("\"status\":\"committed\"");
         }
         assertThat(jdbc.sql("SELECT count(*) FROM import_run").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_client_that_trickles_its_headers_is_dropped_after_the_header_timeout() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /api/entities HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long started = System.nanoTime();
+            var closed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return socket.getInputStream().read(); // -1 once the server closes the connection
+                } catch (IOException e) {
+                    return -1;
+                }
+            });
+            // a byte every half second: each one well inside the 2 s read timeout, which so never ends the request
+            for (int i = 0; i < 60 && !closed.isDone(); i++) {
+                try {
+                    out.write('x');
+                    out.flush();
+                } catch (IOException e) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(closed.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(-1);
+            Duration held = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(held).as("dropped after the 3 s header timeout, not after 30 s of trickling").isLessThan(Duration.ofSeconds(10));
+        }
     }
 }
