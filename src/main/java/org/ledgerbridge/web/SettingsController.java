@@ -109,7 +109,12 @@ class SettingsController {
         GlSending.TargetChange change = sending.addTarget(name, type, blankToNull(format), blankToNull(path), blankToNull(url),
                 CurrentUser.actor(user));
         if (change instanceof GlSending.TargetRefused refused) {
-            redirect.addFlashAttribute("error", refused.code() + ": " + refused.message());
+            redirect.addFlashAttribute("error", "The GL target was not added: " + refused.message());
+            // what was typed comes back, with the reason beside the form
+            redirect.addFlashAttribute("targetError", refused.message());
+            redirect.addFlashAttribute("typedTarget", java.util.Map.of("name", name, "type", type.name(), "format", format,
+                    "path", path, "url", url));
+            return "redirect:/settings#target-form";
         } else {
             redirect.addFlashAttribute("message", "GL target " + name + " added.");
         }
@@ -121,7 +126,10 @@ class SettingsController {
                    Authentication user, RedirectAttributes redirect) {
         UserAccounts.UserChange change = users.add(username, role, password, CurrentUser.actor(user));
         if (change instanceof UserAccounts.UserRefused refused) {
-            redirect.addFlashAttribute("error", refused.code() + ": " + refused.message());
+            redirect.addFlashAttribute("error", "The user was not added: " + refused.message());
+            redirect.addFlashAttribute("userError", refused.message());
+            redirect.addFlashAttribute("typedUser", java.util.Map.of("username", username, "role", role.name()));
+            return "redirect:/settings#user-form";
         } else {
             redirect.addFlashAttribute("message", "User " + username + " added with role " + role + ".");
         }

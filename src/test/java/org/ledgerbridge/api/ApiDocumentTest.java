@@ -68,6 +68,12 @@ class ApiDocumentTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        calls.put("get /api/mappings/{name}", () -> viewer.get("/api/mappings/none-saved"));
+        calls.put("put /api/mappings/{name}", () -> preparer.send(preparer.request("/api/mappings/broken")
+                .header("Content-Type", "application/yaml").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("columns: [a, b]")),
+                HttpResponse.BodyHandlers.ofString()));
+        calls.put("delete /api/mappings/{name}", () -> preparer.send(preparer.request("/api/mappings/none-saved").DELETE(),
+                HttpResponse.BodyHandlers.ofString()));
         for (Map.Entry<String, Supplier<HttpResponse<String>>> call : calls.entrySet()) {
             String[] operation = call.getKey().strip().split(" ");
             HttpResponse<String> answer = call.getValue().get();
@@ -90,6 +96,8 @@ class ApiDocumentTest {
         assertThat(document.at("/paths/~1api~1users/post/responses/201/content/application~1json/schema").isMissingNode()).isFalse();
         assertThat(document.at("/paths/~1api~1users/post/responses/200").isMissingNode()).as("no 200 it never answers").isTrue();
         assertThat(document.at("/paths/~1api~1me~1tokens/post/responses/201").isMissingNode()).isFalse();
+        assertThat(document.at("/paths/~1api~1mappings~1{name}/put/responses/201/content/application~1json/schema").isMissingNode())
+                .isFalse();
     }
 
     @Test

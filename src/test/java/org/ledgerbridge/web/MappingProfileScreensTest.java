@@ -133,6 +133,23 @@ class MappingProfileScreensTest {
                 .as("saved, replaced, deleted: each audited").isEqualTo(3);
     }
 
+    @Test
+    void a_refused_user_or_gl_target_comes_back_with_what_was_typed_and_the_reason_beside_the_form() throws Exception {
+        MvcResult user = mvc.perform(MockMvcRequestBuilders.post("/settings/users").param("username", "ana").param("role", "APPROVER")
+                .param("password", "short").with(user("ada").roles("ADMIN")).with(csrf())).andReturn();
+        String page = mvc.perform(MockMvcRequestBuilders.get("/settings").flashAttrs(user.getFlashMap())
+                .with(user("ada").roles("ADMIN"))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"new-username\" required value=\"ana\"").contains("<option value=\"APPROVER\" selected=\"selected\">")
+                .contains("id=\"user-error\"").contains("aria-describedby=\"user-error\"");
+
+        MvcResult target = mvc.perform(MockMvcRequestBuilders.post("/settings/gl-targets").param("name", "sage").param("type", "file")
+                .param("format", "no-such-format").param("path", "out").with(user("ada").roles("ADMIN")).with(csrf())).andReturn();
+        page = mvc.perform(MockMvcRequestBuilders.get("/settings").flashAttrs(target.getFlashMap())
+                .with(user("ada").roles("ADMIN"))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"target-name\" required value=\"sage\"").contains("value=\"no-such-format\"")
+                .contains("id=\"target-error\"");
+    }
+
     private String page(String path) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).with(user("pat").roles("PREPARER")).with(csrf())).andReturn().getResponse()
                 .getContentAsString();
