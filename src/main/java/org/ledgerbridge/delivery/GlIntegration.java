@@ -139,8 +139,9 @@ public class GlIntegration {
     }
 
     private static final String PENDING = """
-            SELECT j.id, j.entity_code, j.journal_date, b.name, e.base_currency, t.debit, t.credit, j.number
+            SELECT j.id, j.entity_code, j.journal_date, b.name, e.base_currency, t.debit, t.credit, jn.number
               FROM journal j
+              LEFT JOIN posted_journal_number jn ON jn.journal_id = j.id
               JOIN batch b ON b.id = j.batch_id
               JOIN financial_entity e ON e.code = j.entity_code
               CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit

@@ -267,14 +267,12 @@ public class BatchService {
                              reserved AS (INSERT INTO journal_number AS c (entity_code, last_number)
                                           SELECT entity_code, journals FROM counted ORDER BY entity_code
                                           ON CONFLICT (entity_code) DO UPDATE SET last_number = c.last_number + excluded.last_number
-                                          RETURNING c.entity_code, c.last_number),
-                             numbered AS (SELECT j.id, j.entity_code,
-                                                 r.last_number - n.journals
-                                                     + row_number() OVER (PARTITION BY j.entity_code ORDER BY j.id) AS number
-                                            FROM journal j JOIN counted n USING (entity_code) JOIN reserved r USING (entity_code)
-                                           WHERE j.batch_id = ANY(:batches))
-                        UPDATE journal j SET number = numbered.number FROM numbered
-                         WHERE j.entity_code = numbered.entity_code AND j.id = numbered.id""")
+                                          RETURNING c.entity_code, c.last_number)
+                        INSERT INTO posted_journal_number (journal_id, entity_code, number)
+                        SELECT j.id, j.entity_code,
+                               r.last_number - n.journals + row_number() OVER (PARTITION BY j.entity_code ORDER BY j.id)
+                          FROM journal j JOIN counted n USING (entity_code) JOIN reserved r USING (entity_code)
+                         WHERE j.batch_id = ANY(:batches)""")
                 .param("batches", batches).update();
     }
 

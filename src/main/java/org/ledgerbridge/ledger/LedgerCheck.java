@@ -109,8 +109,9 @@ public class LedgerCheck {
         jdbc.sql("""
                         SELECT coalesce(x.entity_code, c.entity_code), coalesce(x.journals, 0), coalesce(x.numbers, 0),
                                coalesce(x.highest, 0), coalesce(c.last_number, 0)
-                          FROM (SELECT j.entity_code, count(*) AS journals, count(DISTINCT j.number) AS numbers, max(j.number) AS highest
+                          FROM (SELECT j.entity_code, count(*) AS journals, count(DISTINCT n.number) AS numbers, max(n.number) AS highest
                                   FROM journal j JOIN batch b ON b.id = j.batch_id
+                                  LEFT JOIN posted_journal_number n ON n.journal_id = j.id AND n.entity_code = j.entity_code
                                  WHERE b.status = 'POSTED' GROUP BY j.entity_code) x
                           FULL JOIN journal_number c ON c.entity_code = x.entity_code
                          WHERE coalesce(x.journals, 0) <> coalesce(x.numbers, 0) OR coalesce(x.highest, 0) <> coalesce(x.journals, 0)

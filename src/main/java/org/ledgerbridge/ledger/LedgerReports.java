@@ -168,13 +168,14 @@ public class LedgerReports {
                                            Map<String, java.util.Optional<?>> params) {
         Map<Long, JournalView> journals = new LinkedHashMap<>();
         var statement = jdbc.sql(with + """
-                        SELECT j.id, j.number, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, x.exported_at,
+                        SELECT j.id, jn.number, j.entity_code, j.journal_date, b.name AS batch, j.source, b.status, x.exported_at,
                                j.sent_at, j.reverses_journal_id, j.deposit_journal_id, l.account_code, l.currency, l.debit,
                                l.credit, l.party_id, l.document_number, l.description, l.payment_count
                           FROM journal j
                           JOIN batch b ON b.id = j.batch_id
                           JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
                           LEFT JOIN journal_export x ON x.journal_id = j.id
+                          LEFT JOIN posted_journal_number jn ON jn.journal_id = j.id
                         """ + join + " WHERE " + where + " ORDER BY " + order + ", l.line_no");
         for (var param : params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue().orElse(null));

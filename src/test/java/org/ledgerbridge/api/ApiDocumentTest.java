@@ -85,6 +85,37 @@ class ApiDocumentTest {
         }
     }
 
+    /** Every operation of the document, asked without a login and as a viewer: each answer in the problem shape and documented. */
+    @Test
+    void every_endpoint_of_the_document_answers_its_errors_as_documented_problems() {
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        int operations = 0;
+        for (var path : document.path("paths").properties()) {
+            String address = path.getKey().replaceAll("\\{[^}]+}", "x");
+            for (var operation : path.getValue().properties()) {
+                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                operations++;
+                for (Http who : java.util.List.of(Http.at(port), viewer)) {
+                    HttpResponse<String> answer = who.send(who.request(address).header("Content-Type", "application/json")
+                            .method(method, method.equals("GET") || method.equals("DELETE") ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                    : java.net.http.HttpRequest.BodyPublishers.ofString("{}")), HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() < 400) {
+                        continue; // a viewer may read
+                    }
+                    String type = answer.headers().firstValue("Content-Type").orElse("");
+                    JsonNode documented = operation.getValue().path("responses").path(String.valueOf(answer.statusCode()));
+                    if (!type.startsWith("application/problem+json") || !answer.body().contains("\"code\":")
+                            || !documented.path("content").has("application/problem+json")) {
+                        wrong.add(method + " " + path.getKey() + " answers " + answer.statusCode() + " " + type
+                                + (documented.isMissingNode() ? " (not documented)" : ""));
+                    }
+                }
+            }
+        }
+        assertThat(operations).as("operations in the document").isGreaterThan(40);
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void what_an_endpoint_creates_is_documented_as_201_as_it_answers() {
         if (users.find("admin").isEmpty()) {

@@ -83,8 +83,11 @@ class JournalNumbersTest {
     void a_posted_journals_number_cannot_be_changed_and_a_batch_cannot_be_posted_with_a_journal_unnumbered() {
         long posted = batchOf(psab);
         post(posted);
-        assertThatThrownBy(() -> jdbc.sql("UPDATE journal SET number = 99 WHERE batch_id = ?").param(posted).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("cannot be changed");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE posted_journal_number SET number = 99 WHERE journal_id IN "
+                + "(SELECT id FROM journal WHERE batch_id = ?)").param(posted).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("never changed");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM posted_journal_number").update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("never changed");
 
         long ready = batchOf(psab);
         batches.changeStatus(List.of(ready), BatchStatus.READY, "tester");
@@ -94,9 +97,10 @@ class JournalNumbersTest {
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("has no number");
         assertThat(numbersOf(psab)).containsExactly(1L);
 
-        jdbc.sql("ALTER TABLE journal DISABLE TRIGGER journal_immutable_when_posted").update();
-        jdbc.sql("UPDATE journal SET number = 7 WHERE batch_id = ?").param(posted).update(); // what only a superuser could do
-        jdbc.sql("ALTER TABLE journal ENABLE TRIGGER journal_immutable_when_posted").update();
+        jdbc.sql("ALTER TABLE posted_journal_number DISABLE TRIGGER posted_journal_number_final").update();
+        // what only the tables' owner could do: number 1 becomes 7, leaving a hole
+        jdbc.sql("UPDATE posted_journal_number SET number = 7 WHERE entity_code = ?").param(psab).update();
+        jdbc.sql("ALTER TABLE posted_journal_number ENABLE TRIGGER posted_journal_number_final").update();
         assertThat(check.run()).extracting(Violation::code).contains("JOURNAL_NUMBERS_NOT_CONSECUTIVE");
     }
 
@@ -125,7 +129,8 @@ class JournalNumbersTest {
         assertThat(numbersOf(psab)).containsExactlyElementsOf(LongStream.rangeClosed(1, 18).boxed().toList());
         assertThat(numbersOf(bmc)).containsExactlyElementsOf(LongStream.rangeClosed(1, 6).boxed().toList());
         for (long batch : ready) {
-            List<Long> psabNumbers = jdbc.sql("SELECT number FROM journal WHERE batch_id = ? AND entity_code = ? ORDER BY id")
+            List<Long> psabNumbers = jdbc.sql("SELECT n.number FROM journal j JOIN posted_journal_number n ON n.journal_id = j.id "
+                            + "WHERE j.batch_id = ? AND j.entity_code = ? ORDER BY j.id")
                     .params(batch, psab).query(Long.class).list();
             assertThat(psabNumbers.get(2) - psabNumbers.get(0)).as("a batch's journals are numbered together").isEqualTo(2);
         }
@@ -149,11 +154,12 @@ class JournalNumbersTest {
     }
 
     private List<Long> numbers(long batch) {
-        return jdbc.sql("SELECT number FROM journal WHERE batch_id = ? ORDER BY id").param(batch).query(Long.class).list();
+        return jdbc.sql("SELECT n.number FROM journal j LEFT JOIN posted_journal_number n ON n.journal_id = j.id WHERE j.batch_id = ? "
+                + "ORDER BY j.id").param(batch).query(Long.class).list();
     }
 
     private List<Long> numbersOf(String entity) {
-        return jdbc.sql("SELECT number FROM journal WHERE entity_code = ? AND number IS NOT NULL ORDER BY number")
+        return jdbc.sql("SELECT number FROM posted_journal_number WHERE entity_code = ? ORDER BY number")
                 .param(entity).query(Long.class).list();
     }
 }

@@ -84,6 +84,22 @@ class AccessibilityTest {
         for (String screen : screens) {
             check(screen, violations);
         }
+        // the screens a form leads to: an import's preview, the iMIS converter's batches and its report
+        browser.get("http://localhost:" + port + "/imports");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByValue("parties");
+        browser.findElement(By.id("file")).sendKeys(Samples.file("parties.csv").toAbsolutePath().toString());
+        browser.findElement(By.id("preview")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("import-status")));
+        analyze("import preview", violations);
+        browser.get("http://localhost:" + port + "/imis");
+        browser.findElement(By.id("imis-file")).sendKeys(Samples.file("imis-export.csv").toAbsolutePath().toString());
+        browser.findElement(By.id("imis-upload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("imis-convert")));
+        analyze("iMIS batches", violations);
+        browser.findElement(By.cssSelector("input[name=batch][value='1041']")).click();
+        browser.findElement(By.id("imis-convert")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("imis-report")));
+        analyze("iMIS report", violations);
         assertThat(violations).as("axe-core's WCAG 2.2 A/AA violations per screen").isEmpty();
 
         // WCAG 1.4.10 reflow: on a phone 390 px wide no screen scrolls sideways (a wide table scrolls within itself)
@@ -106,6 +122,10 @@ class AccessibilityTest {
 
     private void check(String path, Map<String, List<String>> violations) {
         browser.get("http://localhost:" + port + path);
+        analyze(path, violations);
+    }
+
+    private void analyze(String path, Map<String, List<String>> violations) {
         Results results = new AxeBuilder().withTags(WCAG_A_AND_AA).analyze(browser);
         List<String> found = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
