@@ -96,7 +96,24 @@ class DocumentsController {
                 @RequestParam(required = false) String currency, @RequestParam(required = false) String exchangeRate,
                 @RequestParam(required = false) String originalAmount, @RequestParam(required = false) String openBalance,
                 @RequestParam(required = false) String description, @RequestParam(required = false) DocumentStatus status,
-                Authentication user, RedirectAttributes redirect) {
+                @RequestParam(required = false) String module, Authentication user, RedirectAttributes redirect) {
+        String back = module == null || !number.contains("/") ? "redirect:/documents?number="
+                + java.net.URLEncoder.encode(number.substring(number.indexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8)
+                : "redirect:/documents/" + org.springframework.web.util.UriUtils.encodePathSegment(number.substring(0, number.indexOf('/')),
+                java.nio.charset.StandardCharsets.UTF_8) + "/" + org.springframework.web.util.UriUtils.encodePathSegment(module,
+                java.nio.charset.StandardCharsets.UTF_8) + "/" + org.springframework.web.util.UriUtils.encodePathSegment(
+                number.substring(number.indexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+        // a refused edit comes back to the form with what was typed
+        java.util.Map<String, String> typed = new java.util.HashMap<>();
+        typed.put("partyId", partyId);
+        typed.put("date", date == null ? "" : date.toString());
+        typed.put("dueDate", dueDate == null ? "" : dueDate.toString());
+        typed.put("currency", currency);
+        typed.put("exchangeRate", exchangeRate);
+        typed.put("originalAmount", originalAmount);
+        typed.put("openBalance", openBalance);
+        typed.put("description", description);
+        typed.put("status", status == null ? "" : status.name());
         java.util.Map<String, String> amounts = new java.util.LinkedHashMap<>();
         amounts.put("exchange rate", exchangeRate);
         amounts.put("original amount", originalAmount);
@@ -107,15 +124,20 @@ class DocumentsController {
                 var value = org.ledgerbridge.imports.Cells.parseDecimal(amount.getValue().strip());
                 if (value.isEmpty()) {
                     redirect.addFlashAttribute("error", "INVALID_NUMBER: the " + amount.getKey() + " '" + amount.getValue() + "' is not a number");
-                    return "redirect:/documents?number=" + java.net.URLEncoder.encode(number.substring(number.indexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+                    redirect.addFlashAttribute("typedDocument", typed);
+                    return back;
                 }
                 parsed.put(amount.getKey(), value.get());
             }
         }
-        report(migrated.edit(number, new MigratedDocuments.Edit(blankToNull(partyId), date, dueDate, blankToNull(currency),
+        DocumentChange change = migrated.edit(number, new MigratedDocuments.Edit(blankToNull(partyId), date, dueDate, blankToNull(currency),
                 parsed.get("exchange rate"), parsed.get("original amount"), parsed.get("open balance"), blankToNull(description), status),
-                CurrentUser.actor(user)), "edited", redirect);
-        return "redirect:/documents?number=" + java.net.URLEncoder.encode(number.substring(number.indexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
+                CurrentUser.actor(user));
+        report(change, "edited", redirect);
+        if (change instanceof DocumentChange.Refused) {
+            redirect.addFlashAttribute("typedDocument", typed);
+        }
+        return back;
     }
 
     @PostMapping("/documents/delete")

@@ -249,7 +249,7 @@ class BrowserWorkflowTest {
 
         // the books: trial balance and AR aging
         open("/reports");
-        assertThat(browser.findElement(By.id("trial-balance")).getText()).contains(accounts.get(0).code()).contains("1,250.00");
+        assertThat(browser.findElement(By.id("trial-balance")).getText()).contains(accounts.get(0).code()).contains("1,250.00 USD");
         screenshot("trial-balance");
         open("/reports/aging?module=AR");
         assertThat(browser.findElement(By.id("aging")).getText()).contains("100231").contains("200.00");
