@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class HeaderTimeoutProtocol extends Http11NioProtocol {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HeaderTimeoutProtocol.class);
+
     private volatile long headerTimeoutNanos = TimeUnit.SECONDS.toNanos(20);
     private ScheduledExecutorService watchdog;
 
@@ -53,13 +55,18 @@ public class HeaderTimeoutProtocol extends Http11NioProtocol {
     private void dropSlowHeaders() {
         long now = System.nanoTime();
         for (SocketWrapperBase<?> connection : getEndpoint().getConnections()) {
-            if (connection.getCurrentProcessor() instanceof AbstractProcessor processor) {
-                Request request = processor.getRequest();
-                long started = request.getStartTimeNanos(); // set at the request's first byte, -1 between requests
-                if (started != -1 && stillReadingHeaders(request.getRequestProcessor().getStage())
-                        && now - started > headerTimeoutNanos) {
-                    connection.close();
+            try {
+                if (connection.getCurrentProcessor() instanceof AbstractProcessor processor) {
+                    Request request = processor.getRequest();
+                    long started = request.getStartTimeNanos(); // set at the request's first byte, -1 between requests
+                    if (started != -1 && stillReadingHeaders(request.getRequestProcessor().getStage())
+                            && now - started > headerTimeoutNanos) {
+                        connection.close();
+                    }
                 }
+            } catch (RuntimeException e) {
+                // a connection closing as we look at it: the next look sees the others; the watchdog must keep running
+                LOG.debug("header timeout: {}", e.toString());
             }
         }
     }
