@@ -64,15 +64,8 @@ public final class TabularFile implements AutoCloseable {
     /** With the file's facts known already (the pipeline identified the file): one pass over its bytes fewer. */
     static TabularFile open(Path file, FileFacts facts, List<ImportColumn> columns, MappingProfile mapping, RowErrors errors,
                             ProgressListener progress, Long maxRows) throws IOException {
-        if (!facts.xlsx() && notText(file, facts, errors)) {
+        if (refusedBeforeOpening(file, facts, errors)) {
             return new TabularFile(TabularRows.NONE, facts, errors, progress, maxRows, List.of(), null, mapping);
-        }
-        if (facts.xlsx()) {
-            var unsafe = XlsxSafety.check(file);
-            if (unsafe.isPresent()) {
-                errors.errorAt(0, null, unsafe.get().code(), unsafe.get().message());
-                return new TabularFile(TabularRows.NONE, facts, errors, progress, maxRows, List.of(), null, mapping);
-            }
         }
         TabularRows source;
         if (facts.xlsx()) {
@@ -108,6 +101,19 @@ public final class TabularFile implements AutoCloseable {
         }
     }
 
+    /**
+     * The checks made before a file is opened, for the import and for the preview's first rows alike:
+     * a text file must be CSV text, a workbook must not be a zip bomb or an attack. True when refused.
+     */
+    private static boolean refusedBeforeOpening(Path file, FileFacts facts, RowErrors errors) throws IOException {
+        if (!facts.xlsx()) {
+            return notText(file, facts, errors);
+        }
+        var unsafe = XlsxSafety.check(file);
+        unsafe.ifPresent(problem -> errors.errorAt(0, null, problem.code(), problem.message()));
+        return unsafe.isPresent();
+    }
+
     /** A file that is no CSV text in UTF-8 or Windows-1252: one file-level error, with the row where it shows. */
     private static boolean notText(Path file, FileFacts facts, RowErrors errors) throws IOException {
         if (facts.utf16Bom()) {
@@ -136,9 +142,8 @@ public final class TabularFile implements AutoCloseable {
     public static List<List<String>> firstRows(Path file, int limit) throws IOException {
         FileFacts facts = FileFacts.of(file);
         List<List<String>> rows = new java.util.ArrayList<>();
-        // the same checks as the import's before anything is opened: a workbook that would inflate to
-        // gigabytes, or a file that is no text, shows no rows here and its error in the report
-        if (facts.xlsx() ? XlsxSafety.check(file).isPresent() : facts.utf16Bom() || facts.nulOffset() >= 0) {
+        // a workbook that would inflate to gigabytes, or a file that is no text, shows no rows here and its error in the report
+        if (refusedBeforeOpening(file, facts, new RowErrors())) {
             return rows;
         }
         try (TabularRows source = facts.xlsx() ? new XlsxRows(file) : new CsvRows(file, facts)) {

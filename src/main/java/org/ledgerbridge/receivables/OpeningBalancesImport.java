@@ -70,6 +70,20 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         BigDecimal balanceDue() {
             return balanceExTax.add(balanceTax);
         }
+
+        /** A negative cardline is a credit memo. */
+        boolean isCredit() {
+            return cardlineTotal().signum() < 0;
+        }
+
+        BigDecimal originalAmount() {
+            return cardlineTotal().abs();
+        }
+
+        /** What is still open on it: all of a credit, the balance due of an invoice. */
+        BigDecimal openAmount() {
+            return isCredit() ? originalAmount() : balanceDue();
+        }
     }
 
     @Override
@@ -247,10 +261,9 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
 
         @Override
         public void write(OpeningBalance ob) {
-            BigDecimal cardline = ob.cardlineTotal();
-            boolean credit = cardline.signum() < 0;
-            BigDecimal original = cardline.abs();
-            BigDecimal open = credit ? original : ob.balanceDue();
+            boolean credit = ob.isCredit();
+            BigDecimal original = ob.originalAmount();
+            BigDecimal open = ob.openAmount();
             NewDocument document = new NewDocument(ob.entity(), NewDocument.Module.AR, credit ? "CREDIT_MEMO" : "INVOICE",
                     "OB-" + importRunId + "-" + ob.row(), ob.accountId(), ob.issueDate(), ob.dueDate(), ob.currency(),
                     BigDecimal.ONE, original, ob.cardlineExTax().abs(), ob.cardlineTax().abs(), open, BigDecimal.ZERO, null,
@@ -266,11 +279,7 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
 
         @Override
         public void accepted(OpeningBalance ob) {
-            BigDecimal cardline = ob.cardlineTotal();
-            boolean credit = cardline.signum() < 0;
-            BigDecimal original = cardline.abs();
-            BigDecimal open = credit ? original : ob.balanceDue();
-            totals.add(credit, original, open, original.subtract(open));
+            totals.add(ob.isCredit(), ob.originalAmount(), ob.openAmount(), ob.originalAmount().subtract(ob.openAmount()));
         }
 
         @Override
