@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * totals its commit reports, and a file already imported previews as a duplicate, with nothing to commit.
  */
 @LedgerTest
-@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 class PreviewTotalsTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
