@@ -14,6 +14,8 @@ import org.ledgerbridge.ledger.TrialBalanceLine;
 import org.ledgerbridge.receivables.MigratedDocuments;
 import org.ledgerbridge.receivables.MigrationMode;
 import org.ledgerbridge.receivables.NewDocument;
+import org.ledgerbridge.support.CheckingTools;
+import org.ledgerbridge.support.GoldenFiles;
 import org.ledgerbridge.support.LedgerTest;
 import org.ledgerbridge.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +36,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Posted journals of the sample ledger (payments posted a journal each) leave for every GL format. */
 @LedgerTest
@@ -44,8 +45,6 @@ class GlExportTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
     private static final LocalDate FROM = LocalDate.of(2026, 11, 1);
     private static final LocalDate TO = LocalDate.of(2026, 11, 30);
-    private static final Path GOLDEN = Path.of("src/test/resources/golden");
-
     @Autowired ImportService imports;
     @Autowired MigrationMode migrationMode;
     @Autowired MigratedDocuments migrated;
@@ -94,12 +93,7 @@ class GlExportTest {
 
         assertThat(files).containsKey("manifest.csv");
         for (Map.Entry<String, String> file : files.entrySet()) {
-            Path golden = GOLDEN.resolve(format).resolve(file.getKey());
-            if (!Files.exists(golden)) {
-                Files.createDirectories(golden.getParent());
-                Files.writeString(golden, file.getValue());
-            }
-            assertThat(file.getValue()).as(golden.toString()).isEqualTo(Files.readString(golden));
+            GoldenFiles.assertMatches(GoldenFiles.ROOT.resolve(format).resolve(file.getKey()), file.getValue());
         }
     }
 
@@ -200,7 +194,7 @@ class GlExportTest {
 
     @Test
     void the_ledger_output_passes_hledger_check_and_its_balances_equal_the_trial_balance() throws Exception {
-        assumeTrue(onPath("hledger"), "hledger is not installed (Debian package hledger); skipped");
+        CheckingTools.require("hledger");
         Map<String, String> files = exportAgain("ledger", Summarize.DETAIL);
         Path journal = dir.resolve("PSAB.journal");
         Files.writeString(journal, files.get("PSAB_2026-11-01_2026-11-30.journal"));
@@ -219,7 +213,7 @@ class GlExportTest {
 
     @Test
     void the_beancount_output_passes_bean_check() throws Exception {
-        assumeTrue(onPath("bean-check"), "bean-check is not installed (Debian package beancount); skipped");
+        CheckingTools.require("bean-check");
         Map<String, String> files = exportAgain("beancount", Summarize.DETAIL);
         Path ledger = dir.resolve("PSAB.beancount");
         Files.writeString(ledger, files.get("PSAB_2026-11-01_2026-11-30.beancount"));
@@ -227,13 +221,6 @@ class GlExportTest {
         assertThat(run("bean-check", ledger.toString())).isZero();
     }
 
-    private static boolean onPath(String program) {
-        try {
-            return new ProcessBuilder("which", program).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 
     private static int run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();

@@ -11,6 +11,7 @@ import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.ledgerbridge.ledger.LedgerReports;
 import org.ledgerbridge.ledger.TrialBalanceLine;
+import org.ledgerbridge.support.CheckingTools;
 import org.ledgerbridge.support.LedgerTest;
 import org.ledgerbridge.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Send to GL exactly once: a Ledger file checked by hledger, and an HTTP GL that fails, times out and is asked. */
 @LedgerTest
@@ -152,7 +152,7 @@ class GlSendingTest {
         });
         String file = Files.readString(Path.of(gl.path()));
         assertThat(file.split("; lb-key: ", -1)).hasSize(all.size() + 1);
-        assumeTrue(new ProcessBuilder("which", "hledger").start().waitFor() == 0, "hledger not installed; the file check is skipped");
+        CheckingTools.require("hledger");
         Process check = new ProcessBuilder("hledger", "-f", gl.path(), "check").inheritIO().start();
         assertThat(check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0).isTrue();
         Process balance = new ProcessBuilder("hledger", "-f", gl.path(), "balance", "--flat", "--no-total", "-O", "csv").start();

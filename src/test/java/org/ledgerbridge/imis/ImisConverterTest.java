@@ -12,6 +12,7 @@ import org.ledgerbridge.ledger.Account;
 import org.ledgerbridge.ledger.AccountRole;
 import org.ledgerbridge.ledger.AccountType;
 import org.ledgerbridge.ledger.FinancialEntity;
+import org.ledgerbridge.support.CheckingTools;
 import org.ledgerbridge.support.Samples;
 
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Seed 000: the Access database that turned an iMIS auto-batch into Sage files, replaced. */
 class ImisConverterTest {
@@ -167,7 +167,7 @@ class ImisConverterTest {
 
     @Test
     void the_ledger_file_passes_hledger_check_and_the_beancount_file_bean_check() throws Exception {
-        assumeTrue(onPath("hledger") && onPath("bean-check"), "hledger / bean-check not installed; skipped");
+        CheckingTools.require("hledger", "bean-check");
         for (String batch : List.of("1041", "1042", "1043")) {
             convert(Samples.file("imis-export.csv"), "ledger", ImisSummary.DETAIL, NO_LEDGER, batch);
             convert(Samples.file("imis-export.csv"), "beancount", ImisSummary.DETAIL, NO_LEDGER, batch);
@@ -184,13 +184,6 @@ class ImisConverterTest {
         }
     }
 
-    private static boolean onPath(String program) {
-        try {
-            return new ProcessBuilder("which", program).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
 
     private static int run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
@@ -295,5 +288,56 @@ class ImisConverterTest {
             assertThat(converted.files()).filteredOn(f -> f.entity().equals("PSAB")).singleElement()
                     .satisfies(f -> assertThat(f.lines()).isLessThanOrEqualTo(7));
         }
+    }
+
+    @Test
+    void a_line_the_format_cannot_take_refuses_the_conversion_with_the_formats_reason_and_writes_nothing() throws IOException {
+        Path file = out.resolve("in.csv");
+        Files.writeString(file, Files.readString(Samples.file("imis-export.csv")).replace("PSAB,1050,120.00", "PSAB,1050-000-000-0001,120.00"));
+        Path folder = out.resolve("sage");
+
+        var conversion = ImisConverter.convert(file, Set.of("1041"), GlFormats.named("sage50-us").orElseThrow(), ImisSummary.DETAIL,
+                "AB######-#", NO_LEDGER, MappingProfile.NONE, folder, ProgressListener.NONE);
+
+        assertThat(conversion).isInstanceOfSatisfying(ImisConverter.Rejected.class, rejected -> assertThat(rejected.errors())
+                .extracting(RowProblem::code).containsExactly("NOT_VALID_FOR_FORMAT"));
+        assertThat(((ImisConverter.Rejected) conversion).errors().get(0).message()).contains("at most 15 characters");
+        try (var files = Files.list(folder)) {
+            assertThat(files).as("no file, hidden part files included").isEmpty();
+        }
+    }
+
+    @Test
+    void a_refusal_after_some_files_were_written_leaves_not_even_their_hidden_parts() throws IOException {
+        Path file = out.resolve("in.csv");
+        Files.writeString(file, Files.readString(Samples.file("imis-export.csv")).replace("PSAB,4100,-310.00", "PSAB,4100,-300.00"));
+        Path folder = out.resolve("converted");
+
+        var conversion = ImisConverter.convert(file, Set.of("1041", "1042"), GlFormats.named("csv").orElseThrow(), ImisSummary.DETAIL,
+                "AB######-#", NO_LEDGER, MappingProfile.NONE, folder, ProgressListener.NONE);
+
+        assertThat(conversion).isInstanceOfSatisfying(ImisConverter.Rejected.class, rejected -> assertThat(rejected.errors())
+                .extracting(RowProblem::code).containsExactly("BATCH_DOES_NOT_BALANCE"));
+        try (var files = Files.list(folder)) {
+            assertThat(files).as("batch 1041 balanced and was written first; nothing of it is left").isEmpty();
+        }
+    }
+
+    @Test
+    void a_transaction_across_entities_without_a_payment_line_is_paid_by_the_entity_that_received_the_most() throws IOException {
+        Path file = out.resolve("transfer.csv");
+        Files.writeString(file, """
+                BATCH_NUM,TRANS_NUMBER,LINE_NUMBER,TRANSACTION_DATE,TRANSACTION_TYPE,SOURCE_SYSTEM,ST_ID,INVOICE_REFERENCE_NUM,PRODUCT_CODE,DESCRIPTION,FINANCIAL_ENTITY,GL_ACCOUNT,AMOUNT
+                2001,990001,1,11/05/2026,DIST,ORDER,100231,,,Shared stand,SEC,4100,-60.00
+                2001,990001,2,11/05/2026,DIST,ORDER,100231,,,Shared stand,PSAB,1050,100.00
+                2001,990001,3,11/05/2026,DIST,ORDER,100231,,,Shared stand,BMC,4000,-40.00
+                """);
+
+        var converted = (ImisConverter.Converted) convert(file, "csv", ImisSummary.DETAIL, NO_LEDGER, "2001");
+
+        assertThat(converted.interEntity()).containsExactly(Map.entry("PSAB -> BMC", new BigDecimal("40.00")),
+                Map.entry("PSAB -> SEC", new BigDecimal("60.00")));
+        assertThat(converted.files()).allSatisfy(f -> assertThat(f.debit()).isEqualByComparingTo(f.credit()));
+        assertThat(Files.readString(out.resolve("PSAB_AB002001-1.csv"))).contains("1900,0.00,60.00").contains("1900,0.00,40.00");
     }
 }

@@ -131,4 +131,53 @@ class PaymentApplicationTest {
 
         assertThat(pay("100.00", false, List.of("INV-CAD"), List.of(), List.of()).allocations()).isEmpty();
     }
+
+    @Test
+    void a_payment_naming_an_invoice_an_earlier_row_closed_pays_the_dues_instead() {
+        invoice("EVENT-1", "EVENT", "EVENTS", "2026-08-31", "2026-08-01", "80.00");
+        invoice("DUES-1", "DUES", "MEMBERSHIP", "2026-07-31", "2026-07-01", "100.00");
+        PaymentApplication.apply(pay("80.00", false, List.of("EVENT-1"), List.of(), List.of()));
+
+        PaymentApplication.Plan plan = pay("60.00", false, List.of("EVENT-1"), List.of(), List.of());
+
+        assertThat(plan.rule()).isEqualTo(PaymentApplication.Rule.DUES);
+        assertThat(paid(plan)).containsExactly(tuple("DUES-1", "60.00"));
+        assertThat(plan.unapplied()).isZero();
+    }
+
+    @Test
+    void an_invoice_listed_twice_is_paid_once() {
+        invoice("INV-1", "DUES", "MEMBERSHIP", "2026-07-31", "2026-07-01", "100.00");
+
+        PaymentApplication.Plan plan = pay("150.00", false, List.of("INV-1", "INV-1"), List.of(), List.of());
+
+        assertThat(paid(plan)).containsExactly(tuple("INV-1", "100.00"));
+        assertThat(plan.unapplied()).isEqualByComparingTo("50.00");
+    }
+
+    @Test
+    void the_earliest_due_date_goes_first_even_on_a_later_document() {
+        invoice("OLD-DOC-LATE-DUE", "DUES", "MEMBERSHIP", "2026-12-31", "2026-01-01", "100.00");
+        invoice("NEW-DOC-EARLY-DUE", "DUES", "MEMBERSHIP", "2026-03-31", "2026-03-01", "100.00");
+        invoice("NO-DUE-DATE", "DUES", "MEMBERSHIP", null, "2025-01-01", "100.00");
+
+        assertThat(paid(pay("250.00", false, List.of(), List.of("DUES"), List.of())))
+                .containsExactly(tuple("NEW-DOC-EARLY-DUE", "100.00"), tuple("OLD-DOC-LATE-DUE", "100.00"), tuple("NO-DUE-DATE", "50.00"));
+    }
+
+    @Test
+    void a_foreign_invoice_paid_in_full_by_a_base_payment_costs_its_balance_at_the_rate_rounded_half_even() {
+        borough.add(new OpenInvoice("PSAB", "INV-EUR", "DUES", "M", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-09-01"),
+                "EUR", new BigDecimal("10.15")));
+
+        PaymentApplication.Plan plan = PaymentApplication.plan(new PaymentApplication.Request(new BigDecimal("20.00"), "USD", false,
+                List.of("INV-EUR"), List.of(), List.of(), "USD", new BigDecimal("1.1")), borough);
+
+        // 10.15 EUR at 1.1 is 11.165 USD: half-even keeps the even cent (half-up would take 11.17)
+        assertThat(plan.allocations()).singleElement().satisfies(a -> {
+            assertThat(a.amount()).isEqualByComparingTo("10.15");
+            assertThat(a.paid()).isEqualByComparingTo("11.16");
+        });
+        assertThat(plan.unapplied()).isEqualByComparingTo("8.84");
+    }
 }

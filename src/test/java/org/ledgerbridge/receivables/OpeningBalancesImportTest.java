@@ -189,6 +189,8 @@ class OpeningBalancesImportTest {
         ImportReport capped = imports.run("opening-balances", file, ImportOptions.of(TODAY, "t").withMaxRows(1L));
 
         assertThat(capped.errors()).extracting(RowProblem::row, RowProblem::code).containsExactly(tuple(3L, "TOO_MANY_ROWS"));
+        ImportReport atTheCap = imports.run("opening-balances", file, ImportOptions.of(TODAY, "t").withMaxRows(2L).dryRun(true));
+        assertThat(atTheCap.status()).as(atTheCap.errors().toString()).isEqualTo(ImportStatus.VALID);
         assertThat(imports.run("opening-balances", file, ImportOptions.of(TODAY, "t")).status()).isEqualTo(ImportStatus.COMMITTED);
     }
 

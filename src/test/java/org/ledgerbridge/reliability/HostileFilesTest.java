@@ -95,17 +95,32 @@ class HostileFilesTest {
 
     @Test
     void ten_thousand_columns_are_refused_at_the_header() throws IOException {
-        Path file = dir.resolve("wide.csv");
+        RowProblem problem = turnedDown(fileOfColumns(10_000));
+        assertThat(problem.code()).isEqualTo("TOO_MANY_COLUMNS");
+        assertThat(problem.row()).isEqualTo(1);
+    }
+
+    @Test
+    void a_header_of_exactly_a_thousand_columns_is_read_and_one_more_is_refused() throws IOException {
+        ImportReport atTheLimit = imports.run("payments", fileOfColumns(1_000), ImportOptions.of(TODAY, "hostile").dryRun(true));
+        assertThat(atTheLimit.errors()).extracting(RowProblem::code).doesNotContain("TOO_MANY_COLUMNS");
+        assertThat(atTheLimit.warnings()).extracting(RowProblem::code).contains("UNKNOWN_COLUMN");
+
+        RowProblem problem = turnedDown(fileOfColumns(1_001));
+        assertThat(problem.code()).isEqualTo("TOO_MANY_COLUMNS");
+        assertThat(problem.message()).contains("1001 columns").contains("at most 1000");
+    }
+
+    private Path fileOfColumns(int columns) throws IOException {
+        Path file = dir.resolve("columns-" + columns + ".csv");
         StringBuilder header = new StringBuilder(PAYMENTS_HEADER);
         StringBuilder row = new StringBuilder("100231,340.00,VISA,2026-11-02,,INV-20411,,,");
-        for (int i = 9; i < 10_000; i++) {
+        for (int i = 9; i < columns; i++) {
             header.append(",EXTRA_").append(i);
             row.append(",x");
         }
         Files.writeString(file, header + "\n" + row + "\n");
-        RowProblem problem = turnedDown(file);
-        assertThat(problem.code()).isEqualTo("TOO_MANY_COLUMNS");
-        assertThat(problem.row()).isEqualTo(1);
+        return file;
     }
 
     @Test
