@@ -60,31 +60,15 @@ public class PostingService {
         if (batchRefusal.isPresent()) {
             return batchRefusal.get();
         }
-        Ledger ledger = Ledger.load(jdbc, drafts);
+        JournalRules.Chart chart = chartFor(drafts, false);
         List<PreparedJournal> prepared = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             JournalDraft draft = drafts.get(i);
-            Optional<Posting.Refused> refusal = ledger.refusalOf(draft, i);
-            if (refusal.isPresent()) {
-                return refusal.get();
+            JournalRules.Checked checked = JournalRules.check(draft, i, chart);
+            if (checked.refused() != null) {
+                return checked.refused();
             }
-            FinancialEntity entity = ledger.entities.get(draft.entity());
-            BigDecimal rate = draft.exchangeRate() == null ? BigDecimal.ONE : draft.exchangeRate();
-            List<BigDecimal[]> base = new ArrayList<>();
-            BigDecimal baseDebit = BigDecimal.ZERO;
-            BigDecimal baseCredit = BigDecimal.ZERO;
-            for (JournalLineDraft line : draft.lines()) {
-                BigDecimal[] amounts = line.baseAmounts(rate, entity.baseCurrency());
-                base.add(amounts);
-                baseDebit = baseDebit.add(amounts[0]);
-                baseCredit = baseCredit.add(amounts[1]);
-            }
-            if (baseDebit.compareTo(baseCredit) != 0) {
-                return new Posting.Refused(UNBALANCED_IN_BASE_CURRENCY, i, 0,
-                        "journal balances in its currency but not in " + entity.baseCurrency() + " after conversion: debit "
-                                + baseDebit + ", credit " + baseCredit + "; add a rounding line");
-            }
-            prepared.add(new PreparedJournal(draft, base, null, null));
+            prepared.add(new PreparedJournal(draft, checked.baseAmounts(), null, null));
         }
         List<Long> ids = insert(batchId, prepared, reservedIds, actor);
         audit.record(actor, "journals.posted", "batch:" + batchId, Map.of("journals", ids.size()));
@@ -135,8 +119,9 @@ public class PostingService {
                     base.add(new BigDecimal[]{rs.getBigDecimal(6), rs.getBigDecimal(5)});
                 });
         JournalDraft mirror = new JournalDraft(entity, reversalDate, "reversal of journal " + journalId, reason, null, lines);
-        Ledger ledger = Ledger.load(jdbc, List.of(mirror));
-        Optional<Posting.Refused> refusal = ledger.periodRefusal(mirror, 0).or(() -> ledger.accountRefusal(mirror, 0));
+        JournalRules.Chart chart = chartFor(List.of(mirror), false);
+        Optional<Posting.Refused> refusal = JournalRules.periodOpen(mirror, 0, chart)
+                .or(() -> JournalRules.accountsKnownAndActive(mirror, 0, chart));
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -220,7 +205,7 @@ public class PostingService {
         });
         List<JournalDraft> probe = entities.stream()
                 .map(e -> new JournalDraft(e, LocalDate.MIN, "", null, null, List.of())).toList();
-        return new PostingStream(batchId, actor, Ledger.load(jdbc, probe, true));
+        return new PostingStream(batchId, actor, chartFor(probe, true));
     }
 
     /** See {@link #stream}. */
@@ -229,17 +214,17 @@ public class PostingService {
 
         private final long batchId;
         private final String actor;
-        private final Ledger ledger;
+        private final JournalRules.Chart chart;
         private final org.ledgerbridge.storage.CopyWriter journals;
         private final org.ledgerbridge.storage.CopyWriter lines;
         private final java.util.ArrayDeque<Long> ids = new java.util.ArrayDeque<>();
         private long posted;
         private int index;
 
-        private PostingStream(long batchId, String actor, Ledger ledger) {
+        private PostingStream(long batchId, String actor, JournalRules.Chart chart) {
             this.batchId = batchId;
             this.actor = actor;
-            this.ledger = ledger;
+            this.chart = chart;
             this.journals = new org.ledgerbridge.storage.CopyWriter(dataSource,
                     "journal (id, entity_code, batch_id, journal_date, source, description, created_by)");
             // a chunk of lines goes after the journals it belongs to: the database checks they exist
@@ -250,22 +235,11 @@ public class PostingService {
 
         /** Checks and sends one journal; a refusal throws {@link PostingRefusedException}. */
         public long post(JournalDraft draft) {
-            Optional<Posting.Refused> refusal = ledger.refusalOf(draft, index++);
-            if (refusal.isPresent()) {
-                throw new PostingRefusedException(refusal.get());
+            JournalRules.Checked checked = JournalRules.check(draft, index++, chart);
+            if (checked.refused() != null) {
+                throw new PostingRefusedException(checked.refused());
             }
-            FinancialEntity entity = ledger.entities.get(draft.entity());
-            List<BigDecimal[]> base = new ArrayList<>(draft.lines().size());
-            BigDecimal baseBalance = BigDecimal.ZERO;
-            for (JournalLineDraft line : draft.lines()) {
-                BigDecimal[] amounts = line.baseAmounts(draft.exchangeRate(), entity.baseCurrency());
-                base.add(amounts);
-                baseBalance = baseBalance.add(amounts[0]).subtract(amounts[1]);
-            }
-            if (baseBalance.signum() != 0) {
-                throw new PostingRefusedException(new Posting.Refused(UNBALANCED_IN_BASE_CURRENCY, index - 1, 0, "journal of "
-                        + draft.entity() + " on " + draft.date() + " does not balance in " + entity.baseCurrency() + " after conversion"));
-            }
+            List<BigDecimal[]> base = checked.baseAmounts();
             long id = nextId();
             journals.row(id, draft.entity(), batchId, draft.date(), draft.source(), draft.description(), actor);
             int lineNo = 0;
@@ -421,129 +395,38 @@ public class PostingService {
         return ids;
     }
 
-    /** What the rules need to know of the ledger, read once per posting request. */
-    private static final class Ledger {
-        private final Map<String, FinancialEntity> entities = new HashMap<>();
-        private final Map<String, Boolean> accountActive = new HashMap<>();
-        private final Map<String, LocalDate> closedThrough = new HashMap<>();
-        private final Set<String> parties = new HashSet<>();
-
-        static Ledger load(JdbcClient jdbc, List<JournalDraft> drafts) {
-            return load(jdbc, drafts, false);
+    /**
+     * What the rules need to know of the ledger for these journals, read once per posting request.
+     * @param allParties read every party (a stream's journals name parties not known in advance)
+     */
+    private JournalRules.Chart chartFor(List<JournalDraft> drafts, boolean allParties) {
+        Map<String, FinancialEntity> entities = new HashMap<>();
+        Map<String, Boolean> accountActive = new HashMap<>();
+        Map<String, LocalDate> closedThrough = new HashMap<>();
+        Set<String> parties = new HashSet<>();
+        String[] entityCodes = drafts.stream().map(JournalDraft::entity).distinct().toArray(String[]::new);
+        String[] partyIds = drafts.stream().flatMap(d -> d.lines().stream()).map(JournalLineDraft::partyId)
+                .filter(p -> p != null).distinct().toArray(String[]::new);
+        jdbc.sql("SELECT code, name, base_currency FROM financial_entity WHERE code = ANY(?)")
+                .param(entityCodes)
+                .query(rs -> {
+                    entities.put(rs.getString(1), new FinancialEntity(rs.getString(1), rs.getString(2), rs.getString(3)));
+                });
+        jdbc.sql("SELECT entity_code, account_code, active FROM account WHERE entity_code = ANY(?)")
+                .param(entityCodes)
+                .query(rs -> {
+                    accountActive.put(JournalRules.Chart.accountKey(rs.getString(1), rs.getString(2)), rs.getBoolean(3));
+                });
+        jdbc.sql("SELECT entity_code, closed_through FROM period_close WHERE entity_code = ANY(?)")
+                .param(entityCodes)
+                .query(rs -> {
+                    closedThrough.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                });
+        if (allParties) {
+            parties.addAll(jdbc.sql("SELECT party_id FROM party").query(String.class).list());
+        } else if (partyIds.length > 0) {
+            parties.addAll(jdbc.sql("SELECT party_id FROM party WHERE party_id = ANY(?)").param(partyIds).query(String.class).list());
         }
-
-        /** @param allParties read every party (a stream's journals name parties not known in advance) */
-        static Ledger load(JdbcClient jdbc, List<JournalDraft> drafts, boolean allParties) {
-            Ledger ledger = new Ledger();
-            String[] entityCodes = drafts.stream().map(JournalDraft::entity).distinct().toArray(String[]::new);
-            String[] partyIds = drafts.stream().flatMap(d -> d.lines().stream()).map(JournalLineDraft::partyId)
-                    .filter(p -> p != null).distinct().toArray(String[]::new);
-            jdbc.sql("SELECT code, name, base_currency FROM financial_entity WHERE code = ANY(?)")
-                    .param(entityCodes)
-                    .query(rs -> {
-                        ledger.entities.put(rs.getString(1), new FinancialEntity(rs.getString(1), rs.getString(2), rs.getString(3)));
-                    });
-            jdbc.sql("SELECT entity_code, account_code, active FROM account WHERE entity_code = ANY(?)")
-                    .param(entityCodes)
-                    .query(rs -> {
-                        ledger.accountActive.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getBoolean(3));
-                    });
-            jdbc.sql("SELECT entity_code, closed_through FROM period_close WHERE entity_code = ANY(?)")
-                    .param(entityCodes)
-                    .query(rs -> {
-                        ledger.closedThrough.put(rs.getString(1), rs.getObject(2, LocalDate.class));
-                    });
-            if (allParties) {
-                ledger.parties.addAll(jdbc.sql("SELECT party_id FROM party").query(String.class).list());
-            } else if (partyIds.length > 0) {
-                ledger.parties.addAll(jdbc.sql("SELECT party_id FROM party WHERE party_id = ANY(?)")
-                        .param(partyIds).query(String.class).list());
-            }
-            return ledger;
-        }
-
-        Optional<Posting.Refused> refusalOf(JournalDraft draft, int i) {
-            FinancialEntity entity = entities.get(draft.entity());
-            if (entity == null) {
-                return refused(UNKNOWN_ENTITY, i, 0, "no financial entity " + draft.entity());
-            }
-            if (draft.lines().isEmpty()) {
-                return refused(EMPTY_JOURNAL, i, 0, "a journal needs at least one debit and one credit");
-            }
-            if (draft.exchangeRate() != null && draft.exchangeRate().signum() <= 0) {
-                return refused(INVALID_EXCHANGE_RATE, i, 0, "exchange rate " + draft.exchangeRate() + " is not positive");
-            }
-            Optional<Posting.Refused> period = periodRefusal(draft, i);
-            if (period.isPresent()) {
-                return period;
-            }
-            Map<String, BigDecimal[]> totals = new HashMap<>();
-            for (int l = 0; l < draft.lines().size(); l++) {
-                JournalLineDraft line = draft.lines().get(l);
-                int lineNo = l + 1;
-                if (!Currencies.isKnown(line.currency())) {
-                    return refused(UNKNOWN_CURRENCY, i, lineNo, "'" + line.currency() + "' is not an ISO 4217 currency");
-                }
-                if (!line.currency().equals(entity.baseCurrency()) && draft.exchangeRate() == null) {
-                    return refused(INVALID_EXCHANGE_RATE, i, lineNo, "a line in " + line.currency() + " needs an exchange rate to "
-                            + entity.baseCurrency());
-                }
-                BigDecimal debit = line.debit() == null ? BigDecimal.ZERO : line.debit();
-                BigDecimal credit = line.credit() == null ? BigDecimal.ZERO : line.credit();
-                if (debit.signum() < 0 || credit.signum() < 0 || (debit.signum() == 0) == (credit.signum() == 0)) {
-                    return refused(INVALID_LINE_AMOUNT, i, lineNo, "a line is a positive debit or a positive credit, not debit "
-                            + debit.toPlainString() + " and credit " + credit.toPlainString());
-                }
-                if (!Currencies.fitsScale(debit.add(credit), line.currency())) {
-                    return refused(AMOUNT_EXCEEDS_CURRENCY_SCALE, i, lineNo, debit.add(credit).toPlainString() + " has more decimals than "
-                            + line.currency() + " allows (" + Currencies.scale(line.currency()) + ")");
-                }
-                if (line.partyId() != null && !parties.contains(line.partyId())) {
-                    return refused(UNKNOWN_PARTY, i, lineNo, "no party " + line.partyId());
-                }
-                BigDecimal[] t = totals.computeIfAbsent(line.currency(), c -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
-                t[0] = t[0].add(debit);
-                t[1] = t[1].add(credit);
-            }
-            Optional<Posting.Refused> account = accountRefusal(draft, i);
-            if (account.isPresent()) {
-                return account;
-            }
-            for (var total : totals.entrySet()) {
-                if (total.getValue()[0].compareTo(total.getValue()[1]) != 0) {
-                    return refused(UNBALANCED, i, 0, "journal of " + draft.entity() + " on " + draft.date() + " does not balance in "
-                            + total.getKey() + ": debit " + total.getValue()[0].toPlainString() + ", credit "
-                            + total.getValue()[1].toPlainString());
-                }
-            }
-            return Optional.empty();
-        }
-
-        Optional<Posting.Refused> accountRefusal(JournalDraft draft, int i) {
-            for (int l = 0; l < draft.lines().size(); l++) {
-                String account = draft.lines().get(l).account();
-                Boolean active = accountActive.get(draft.entity() + "\u0000" + account);
-                if (active == null) {
-                    return refused(UNKNOWN_ACCOUNT, i, l + 1, "no account " + account + " in the chart of " + draft.entity());
-                }
-                if (!active) {
-                    return refused(INACTIVE_ACCOUNT, i, l + 1, "account " + account + " of " + draft.entity() + " is inactive");
-                }
-            }
-            return Optional.empty();
-        }
-
-        Optional<Posting.Refused> periodRefusal(JournalDraft draft, int i) {
-            LocalDate closed = closedThrough.get(draft.entity());
-            if (closed != null && !draft.date().isAfter(closed)) {
-                return refused(CLOSED_PERIOD, i, 0, "the books of " + draft.entity() + " are closed through " + closed
-                        + "; a journal dated " + draft.date() + " cannot be posted");
-            }
-            return Optional.empty();
-        }
-
-        private static Optional<Posting.Refused> refused(PostingRule rule, int journal, int line, String message) {
-            return Optional.of(new Posting.Refused(rule, journal, line, message));
-        }
+        return new JournalRules.Chart(entities, accountActive, closedThrough, parties);
     }
 }
