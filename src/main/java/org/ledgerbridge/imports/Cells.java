@@ -84,7 +84,6 @@ public final class Cells {
         });
     }
 
-    /** Digits with an optional leading '-' and one '.': "1250.00", "-45.45"; no exponent, no grouping. */
     /**
      * A required amount with no more decimals than its currency allows (AMOUNT_EXCEEDS_CURRENCY_SCALE);
      * with {@code currency} null (not known because another cell is wrong) only the number is checked.
@@ -99,6 +98,7 @@ public final class Cells {
         return amount;
     }
 
+    /** Digits with an optional leading '-' and one '.': "1250.00", "-45.45"; no exponent, no grouping. */
     public static Optional<BigDecimal> parseDecimal(String value) {
         int length = value.length();
         int i = length > 0 && value.charAt(0) == '-' ? 1 : 0;
