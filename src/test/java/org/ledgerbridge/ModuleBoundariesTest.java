@@ -1,13 +1,66 @@
 package org.ledgerbridge;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
-/** Feature packages talk through each other's public services only, never through internals. */
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Feature packages talk through each other's public services only, never through internals, and
+ * each uses only the packages its package-info.java declares (@ApplicationModule allowedDependencies).
+ */
 class ModuleBoundariesTest {
 
+    private static final ApplicationModules MODULES = ApplicationModules.of(LedgerBridgeApplication.class);
+    private static final Path DOCS = Path.of("docs/modules");
+
     @Test
-    void no_package_reaches_into_another_packages_internals_and_there_are_no_cycles() {
-        ApplicationModules.of(LedgerBridgeApplication.class).verify();
+    void no_package_reaches_past_its_declared_dependencies_or_into_another_packages_internals_and_there_are_no_cycles() {
+        MODULES.verify();
+    }
+
+    @Test
+    void every_package_declares_the_packages_it_may_use() {
+        assertThat(MODULES.stream()).isNotEmpty().allSatisfy(module -> assertThat(module.getBasePackage().getAnnotation(ApplicationModule.class))
+                .as(module.getBasePackage().getName() + " has a package-info.java with @ApplicationModule(allowedDependencies = ...)")
+                .isPresent());
+    }
+
+    /** docs/modules is written from the same model this test checks; a change of the modules shows in the diff. */
+    @Test
+    void the_module_documentation_is_the_one_generated_from_the_code() throws IOException {
+        Path generated = Path.of("target/modules-docs");
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+        Map<String, String> now = files(generated);
+        if (Boolean.getBoolean("modules.write") || !Files.exists(DOCS)) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(DOCS);
+            Files.createDirectories(DOCS);
+            for (Map.Entry<String, String> file : now.entrySet()) {
+                Files.writeString(DOCS.resolve(file.getKey()), file.getValue());
+            }
+        }
+        assertThat(files(DOCS)).as("docs/modules is out of date: run this test with -Dmodules.write=true and commit it").isEqualTo(now);
+    }
+
+    private static Map<String, String> files(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path file : list.filter(Files::isRegularFile).toList()) {
+                files.put(file.getFileName().toString(), Files.readString(file));
+            }
+        }
+        return files;
     }
 }
