@@ -1,6 +1,7 @@
 package org.ledgerbridge.delivery;
 
 import org.ledgerbridge.ledger.AuditLog;
+import org.ledgerbridge.ledger.SentJournals;
 import org.ledgerbridge.ledger.Currencies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,9 +28,11 @@ public class GlIntegration {
     private final AuditLog audit;
     private final org.springframework.transaction.PlatformTransactionManager transactions;
     private final javax.sql.DataSource dataSource;
+    private final SentJournals sentJournals;
 
     public GlIntegration(JdbcClient jdbc, AuditLog audit, org.springframework.transaction.PlatformTransactionManager transactions,
-                         javax.sql.DataSource dataSource) {
+                         javax.sql.DataSource dataSource, SentJournals sentJournals) {
+        this.sentJournals = sentJournals;
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -268,7 +271,7 @@ public class GlIntegration {
     /** The journals are marked as sent by hand: their mark, the delivery record with who and why, one audit event each. */
     private MarkSent marked(List<Long> ids, String reason, String actor) {
         Long[] journals = ids.toArray(Long[]::new);
-        recordSent(journals);
+        sentJournals.record(journals);
         jdbc.sql("""
                         INSERT INTO gl_delivery (journal_id, status, actor, reason)
                         SELECT id, 'MARKED_SENT', ?, ? FROM unnest(?::bigint[]) AS t(id)""")
@@ -276,25 +279,5 @@ public class GlIntegration {
         audit.recordEach(actor, "gl.marked-sent", ids.stream().map(id -> "journal:" + id).toList(),
                 java.util.Collections.nCopies(ids.size(), Map.of("reason", reason)));
         return new MarkSent.Marked(ids);
-    }
-
-    /**
-     * The journals reached the GL (sent, or marked as sent): their mark, and what was sent per
-     * entity and day, from which the pending summary of any range is computed. In the caller's
-     * transaction.
-     */
-    void recordSent(Long[] journals) {
-        // only journals not marked before count: a journal reaches the GL once (gl_delivery_once), and is added up once
-        jdbc.sql("""
-                        WITH sent AS (UPDATE journal SET sent_at = now() WHERE id = ANY(?) AND sent_at IS NULL
-                                      RETURNING id, entity_code, journal_date)
-                        INSERT INTO sent_day_total AS s (entity_code, journal_date, journals, base_debit)
-                        SELECT j.entity_code, j.journal_date, count(*), coalesce(sum(t.debit), 0)
-                          FROM sent j
-                          CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l WHERE l.journal_id = j.id) t
-                         GROUP BY j.entity_code, j.journal_date
-                        ON CONFLICT (entity_code, journal_date)
-                        DO UPDATE SET journals = s.journals + excluded.journals, base_debit = s.base_debit + excluded.base_debit""")
-                .param(journals).update();
     }
 }

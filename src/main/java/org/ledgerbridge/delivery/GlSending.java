@@ -3,6 +3,7 @@ package org.ledgerbridge.delivery;
 import org.ledgerbridge.delivery.formats.LedgerJournal;
 import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Currencies;
+import org.ledgerbridge.ledger.SentJournals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,10 +54,12 @@ public class GlSending {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Duration httpTimeout;
     private final GlDestinations destinations;
+    private final SentJournals sentJournals;
 
     public GlSending(JdbcClient jdbc, AuditLog audit, GlIntegration integration, PlatformTransactionManager transactions,
                      @org.springframework.beans.factory.annotation.Value("${ledgerbridge.gl.http-timeout:10s}") Duration httpTimeout,
-                     GlDestinations destinations) {
+                     GlDestinations destinations, SentJournals sentJournals) {
+        this.sentJournals = sentJournals;
         this.destinations = destinations;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -465,7 +468,7 @@ public class GlSending {
                             SELECT id, ?, ?, ? FROM unnest(?::bigint[]) AS t(id)""")
                     .params(target.name(), status, actor, journals).update();
             if (status.equals("SENT")) {
-                integration.recordSent(journals);
+                sentJournals.record(journals);
             }
             audit.recordEach(actor, status.equals("SENT") ? "gl.sent" : "gl.send-uncertain",
                     ids.stream().map(id -> "journal:" + id).toList(), java.util.Collections.nCopies(ids.size(), Map.of("target", target.name())));
