@@ -1,6 +1,5 @@
 package org.ledgerbridge.delivery;
 
-import org.ledgerbridge.delivery.formats.LedgerJournal;
 import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.ledger.SentJournals;
@@ -8,51 +7,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Validate with the GL, then send, exactly once (seed 001's "Validate Journals with GL" and "Send
  * to GL"). Each journal carries an idempotency key ({@code lb-<journal id>}); a journal sent is
  * never sent again; a send that fails part-way leaves the journal UNCERTAIN until the target is
- * asked what it has ({@link #reconcile}). A journal appended to a Ledger file carries its key as a
- * comment, so a crash between the append and the record is found, not repeated, on the next send.
+ * asked what it has ({@link #reconcile}). How a journal reaches a GL (a Ledger file, a folder of
+ * files, HTTP) is its target's {@link GlConnector}; these rules are the same for all of them.
  */
 @Service
 public class GlSending {
-
-    private static final Pattern KEY_IN_FILE = Pattern.compile("; lb-key: lb-(\\d+)");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final GlIntegration integration;
     private final TransactionTemplate transaction;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Duration httpTimeout;
+    private final Map<GlTarget.Type, GlConnector> connectors;
     private final GlDestinations destinations;
     private final SentJournals sentJournals;
 
@@ -65,7 +43,8 @@ public class GlSending {
         this.audit = audit;
         this.integration = integration;
         this.transaction = new TransactionTemplate(transactions);
-        this.httpTimeout = httpTimeout;
+        this.connectors = Map.of(GlTarget.Type.ledger, new LedgerFileConnector(), GlTarget.Type.file, new FolderConnector(jdbc),
+                GlTarget.Type.http, new HttpConnector(httpTimeout));
     }
 
     // ---------------------------------------------------------------- targets
@@ -176,12 +155,7 @@ public class GlSending {
         }
         List<Problem> problems = new ArrayList<>();
         Map<Long, GlJournal> journals = mapped(journals(ids, problems), target);
-        Set<String> chart = switch (target.type()) {
-            case ledger -> ledgerChart(Path.of(target.path()));
-            case file -> jdbc.sql("SELECT entity_code || '/' || account FROM gl_account WHERE target = ? AND active")
-                    .param(target.name()).query(String.class).set();
-            case http -> null;
-        };
+        GlConnector.Check check = connectors.get(target.type()).check(target);
         for (Map.Entry<Long, GlJournal> entry : journals.entrySet()) {
             GlJournal journal = entry.getValue();
             if (target.closedThrough() != null && !journal.date().isAfter(target.closedThrough())) {
@@ -191,61 +165,9 @@ public class GlSending {
             if (journal.debit().compareTo(journal.credit()) != 0) {
                 problems.add(new Problem(entry.getKey(), 0, "UNBALANCED", "debit " + journal.debit() + ", credit " + journal.credit()));
             }
-            if (target.type() == GlTarget.Type.http) {
-                problems.addAll(validateByHttp(entry.getKey(), journal, target));
-                continue;
-            }
-            if (target.type() == GlTarget.Type.file && chart.isEmpty()) {
-                problems.add(new Problem(entry.getKey(), 0, "NO_GL_CHART", "no chart of accounts was imported for target " + target.name()
-                        + " (import the GL's chart of accounts for it: kind gl-accounts)"));
-                continue;
-            }
-            for (int l = 0; l < journal.lines().size(); l++) {
-                GlJournal.Line line = journal.lines().get(l);
-                String name = target.type() == GlTarget.Type.ledger ? LedgerJournal.name(line.kind(), line.account())
-                        : journal.entity() + "/" + line.account();
-                if (!chart.contains(name)) {
-                    problems.add(new Problem(entry.getKey(), l + 1, "UNKNOWN_GL_ACCOUNT", "the GL has no active account "
-                            + (target.type() == GlTarget.Type.ledger ? name : line.account() + " for " + journal.entity())));
-                }
-            }
+            problems.addAll(check.problems(entry.getKey(), journal));
         }
         return problems;
-    }
-
-    private List<Problem> validateByHttp(long id, GlJournal journal, GlTarget target) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target.url() + "/validate"))
-                    .timeout(httpTimeout).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(payload(id, journal)))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
-                return List.of();
-            }
-            return List.of(new Problem(id, 0, "REFUSED_BY_GL", "the GL answered " + response.statusCode() + ": " + response.body()));
-        } catch (IOException e) {
-            return List.of(new Problem(id, 0, "GL_UNREACHABLE", "the GL did not answer: " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of(new Problem(id, 0, "GL_UNREACHABLE", "interrupted"));
-        }
-    }
-
-    /** The `account` directives of a Ledger journal: the GL's chart. */
-    private static Set<String> ledgerChart(Path file) {
-        Set<String> accounts = new HashSet<>();
-        try {
-            if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.startsWith("account ")) {
-                        accounts.add(line.substring("account ".length()).split("\\s{2,}|\\s*;")[0].strip());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return accounts;
     }
 
     // ---------------------------------------------------------------- send
@@ -287,113 +209,7 @@ public class GlSending {
         List<Long> alreadySent = ids.stream().filter(id -> states.get(id) != null).toList();
         List<Long> toSend = ids.stream().filter(id -> states.get(id) == null).toList();
         Map<Long, GlJournal> journals = mapped(journals(toSend, new ArrayList<>()), target);
-        return switch (target.type()) {
-            case ledger -> sendToLedger(journals, target, actor, alreadySent);
-            case file -> sendToFolder(journals, target, actor, alreadySent);
-            case http -> sendByHttp(journals, target, actor, alreadySent);
-        };
-    }
-
-    private Sending sendToLedger(Map<Long, GlJournal> journals, GlTarget target, String actor, List<Long> alreadySent) {
-        Path file = Path.of(target.path());
-        try {
-            Set<Long> inFile = keysInFile(file); // appended by a send that crashed before recording it
-            StringWriter text = new StringWriter();
-            LedgerJournal ledger = new LedgerJournal();
-            for (Map.Entry<Long, GlJournal> entry : journals.entrySet()) {
-                if (!inFile.contains(entry.getKey())) {
-                    text.write("; lb-key: lb-" + entry.getKey() + "\n");
-                    ledger.journal(text, entry.getValue(), 0);
-                }
-            }
-            Path temporary = file.resolveSibling(file.getFileName() + ".part");
-            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            return new SendFailed("cannot append to " + file + ": " + e.getMessage(), List.of(), List.of());
-        }
-        record(journals.keySet(), target, actor, "SENT");
-        return new Sent(List.copyOf(journals.keySet()), alreadySent);
-    }
-
-    private Sending sendToFolder(Map<Long, GlJournal> journals, GlTarget target, String actor, List<Long> alreadySent) {
-        GlFormat format = GlFormats.named(target.format()).orElseThrow();
-        Path folder = Path.of(target.path());
-        // the file's name comes from the journals it holds: sending the same journals again after a crash rewrites the same file
-        String batchKey = "lb-" + journals.keySet().stream().mapToLong(Long::longValue).min().orElse(0) + "-"
-                + Integer.toHexString(journals.keySet().hashCode());
-        List<Path> written = new ArrayList<>();
-        try {
-            Files.createDirectories(folder);
-            GlFiles files = new GlFiles(format, new GlFiles.Sink() {
-                @Override
-                public java.io.Writer open(String fileName) throws IOException {
-                    Path part = folder.resolve("." + fileName + ".part");
-                    written.add(part);
-                    return Files.newBufferedWriter(part, StandardCharsets.UTF_8);
-                }
-
-                @Override
-                public void close(String fileName, java.io.Writer writer) throws IOException {
-                    writer.close();
-                }
-            }, (entity, part, capped) -> entity + "_" + batchKey + (part > 1 ? "_" + part : "") + "." + format.extension(), e -> List.of());
-            for (GlJournal journal : journals.values().stream().sorted(java.util.Comparator.comparing(GlJournal::entity)).toList()) {
-                var refusal = files.write(journal);
-                if (refusal.isPresent()) {
-                    for (Path part : written) {
-                        Files.deleteIfExists(part);
-                    }
-                    return new SendRefused(refusal.get().code(), refusal.get().message(), List.of());
-                }
-            }
-            files.finish();
-            for (Path part : written) {
-                String name = part.getFileName().toString();
-                Files.move(part, part.resolveSibling(name.substring(1, name.length() - 5)), StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            return new SendFailed("cannot write into " + folder + ": " + e.getMessage(), List.of(), List.of());
-        }
-        record(journals.keySet(), target, actor, "SENT");
-        return new Sent(List.copyOf(journals.keySet()), alreadySent);
-    }
-
-    private Sending sendByHttp(Map<Long, GlJournal> journals, GlTarget target, String actor, List<Long> alreadySent) {
-        List<Long> sent = new ArrayList<>();
-        for (Map.Entry<Long, GlJournal> entry : journals.entrySet()) {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target.url() + "/journals"))
-                        .timeout(httpTimeout).header("Content-Type", "application/json")
-                        .header("Idempotency-Key", "lb-" + entry.getKey())
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(payload(entry.getKey(), entry.getValue()))))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 == 2) {
-                    record(List.of(entry.getKey()), target, actor, "SENT");
-                    sent.add(entry.getKey());
-                    continue;
-                }
-                if (response.statusCode() / 100 == 4) {
-                    return new SendFailed("the GL refused journal " + entry.getKey() + ": " + response.statusCode() + " " + response.body(),
-                            sent, List.of());
-                }
-                record(List.of(entry.getKey()), target, actor, "UNCERTAIN");
-                return new SendFailed("the GL failed on journal " + entry.getKey() + " (" + response.statusCode() + ")", sent,
-                        List.of(entry.getKey()));
-            } catch (IOException e) {
-                // a timeout does not say whether the GL booked it: ask before sending again
-                record(List.of(entry.getKey()), target, actor, "UNCERTAIN");
-                return new SendFailed("no answer from the GL for journal " + entry.getKey() + ": " + e.getMessage(), sent,
-                        List.of(entry.getKey()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                record(List.of(entry.getKey()), target, actor, "UNCERTAIN");
-                return new SendFailed("interrupted", sent, List.of(entry.getKey()));
-            }
-        }
-        return new Sent(sent, alreadySent);
+        return connectors.get(target.type()).send(journals, target, (sentIds, status) -> record(sentIds, target, actor, status), alreadySent);
     }
 
     /**
@@ -406,28 +222,12 @@ public class GlSending {
             ids.forEach(id -> outcome.put(id, "UNCERTAIN")); // nothing is asked of a target the operator does not allow
             return outcome;
         }
-        Set<Long> inFile = target.type() == GlTarget.Type.ledger ? keysInFile(Path.of(target.path())) : Set.of();
+        Map<Long, Boolean> has = connectors.get(target.type()).has(ids, target);
         for (long id : ids) {
-            boolean found;
-            if (target.type() == GlTarget.Type.http) {
-                try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target.url() + "/journals/lb-" + id))
-                            .timeout(httpTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200 && response.statusCode() != 404) {
-                        outcome.put(id, "UNCERTAIN");
-                        continue;
-                    }
-                    found = response.statusCode() == 200;
-                } catch (IOException e) {
-                    outcome.put(id, "UNCERTAIN");
-                    continue;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    outcome.put(id, "UNCERTAIN");
-                    continue;
-                }
-            } else {
-                found = inFile.contains(id);
+            Boolean found = has.get(id);
+            if (found == null) {
+                outcome.put(id, "UNCERTAIN");
+                continue;
             }
             transaction.executeWithoutResult(tx -> {
                 jdbc.sql("DELETE FROM gl_delivery WHERE journal_id = ? AND status = 'UNCERTAIN'").param(id).update();
@@ -439,21 +239,6 @@ public class GlSending {
             outcome.put(id, found ? "SENT" : "NOT_IN_GL");
         }
         return outcome;
-    }
-
-    private static Set<Long> keysInFile(Path file) {
-        Set<Long> keys = new HashSet<>();
-        try {
-            if (Files.exists(file)) {
-                Matcher matcher = KEY_IN_FILE.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                while (matcher.find()) {
-                    keys.add(Long.parseLong(matcher.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return keys;
     }
 
     /** The deliveries of these journals, their sent marks and audit events: three statements in one transaction. */
@@ -529,19 +314,6 @@ public class GlSending {
             }
         }
         return journals;
-    }
-
-    private static Map<String, Object> payload(long id, GlJournal journal) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("idempotencyKey", "lb-" + id);
-        json.put("entity", journal.entity());
-        json.put("date", journal.date().toString());
-        json.put("reference", journal.reference());
-        json.put("description", journal.description());
-        json.put("currency", journal.currency());
-        json.put("lines", journal.lines().stream().map(l -> Map.of("account", l.account(), "debit", l.debit().toPlainString(),
-                "credit", l.credit().toPlainString())).toList());
-        return json;
     }
 
     /** How far a long validation or send has come: journals done of the total. */
