@@ -7,6 +7,7 @@ import org.ledgerbridge.delivery.GlExport;
 import org.ledgerbridge.delivery.GlExportService;
 import org.ledgerbridge.delivery.GlIntegration;
 import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTargets;
 import org.ledgerbridge.delivery.GlTarget;
 import org.ledgerbridge.delivery.Summarize;
 import org.ledgerbridge.ledger.Page;
@@ -38,13 +39,15 @@ class DeliveryApi {
     private final GlExportService export;
     private final GlIntegration integration;
     private final GlSending sending;
+    private final GlTargets glTargets;
     private final UploadedFiles files;
     private final BusinessDate businessDate;
 
-    DeliveryApi(GlExportService export, GlIntegration integration, GlSending sending, UploadedFiles files, BusinessDate businessDate) {
+    DeliveryApi(GlExportService export, GlIntegration integration, GlSending sending, GlTargets glTargets, UploadedFiles files, BusinessDate businessDate) {
         this.export = export;
         this.integration = integration;
         this.sending = sending;
+        this.glTargets = glTargets;
         this.files = files;
         this.businessDate = businessDate;
     }
@@ -101,7 +104,7 @@ class DeliveryApi {
 
     @GetMapping("/gl/targets")
     List<GlTarget> targets() {
-        return sending.targets();
+        return glTargets.targets();
     }
 
     @Operation(summary = "Validate journals against a GL target's chart, mapping and closed period")
@@ -159,7 +162,7 @@ class DeliveryApi {
     }
 
     private GlTarget target(Selection selection) {
-        return selection.target() == null ? null : sending.target(selection.target()).orElse(null);
+        return selection.target() == null ? null : glTargets.target(selection.target()).orElse(null);
     }
 
     private static List<Long> ids(List<Long> ids) {

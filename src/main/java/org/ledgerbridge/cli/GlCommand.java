@@ -2,6 +2,7 @@ package org.ledgerbridge.cli;
 
 import org.ledgerbridge.delivery.GlIntegration;
 import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTargets;
 import org.ledgerbridge.delivery.GlTarget;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -170,9 +171,9 @@ final class GlCommand {
             public Integer call() {
                 LedgerBridgeCli cli = target.parent.cli;
                 return cli.withLedger(ledger -> {
-                    GlSending.TargetChange change = ledger.bean(GlSending.class).addTarget(name, type, format,
+                    GlTargets.TargetChange change = ledger.bean(GlTargets.class).addTarget(name, type, format,
                             path, url, cli.global.actor());
-                    if (change instanceof GlSending.TargetRefused refused) {
+                    if (change instanceof GlTargets.TargetRefused refused) {
                         cli.output.err.println("refused: " + refused.code() + ": " + refused.message());
                         return LedgerBridgeCli.USAGE;
                     }
@@ -203,7 +204,7 @@ final class GlCommand {
             public Integer call() {
                 LedgerBridgeCli cli = target.parent.cli;
                 return cli.withLedger(ledger -> {
-                    ledger.bean(GlSending.class).map(name, account == null ? "ENTITY" : "ACCOUNT", entity, account == null ? entity : account,
+                    ledger.bean(GlTargets.class).map(name, account == null ? "ENTITY" : "ACCOUNT", entity, account == null ? entity : account,
                             glCode, cli.global.actor());
                     cli.output.out.println((account == null ? "entity " + entity : "account " + account + " of " + entity) + " is "
                             + glCode + " in " + name);
@@ -227,7 +228,7 @@ final class GlCommand {
             public Integer call() {
                 LedgerBridgeCli cli = target.parent.cli;
                 return cli.withLedger(ledger -> {
-                    ledger.bean(GlSending.class).closePeriod(name, through, cli.global.actor());
+                    ledger.bean(GlTargets.class).closePeriod(name, through, cli.global.actor());
                     cli.output.out.println(name + " closed through " + through);
                     return LedgerBridgeCli.DONE;
                 });
@@ -243,7 +244,7 @@ final class GlCommand {
             public Integer call() {
                 LedgerBridgeCli cli = target.parent.cli;
                 return cli.withLedger(ledger -> {
-                    List<GlTarget> targets = ledger.bean(GlSending.class).targets();
+                    List<GlTarget> targets = ledger.bean(GlTargets.class).targets();
                     if (cli.global.json()) {
                         cli.output.json(targets);
                     } else {
@@ -315,8 +316,9 @@ final class GlCommand {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
                 GlSending sending = ledger.bean(GlSending.class);
-                List<GlTarget> targets = sending.targets();
-                GlTarget target = targetName != null ? sending.target(targetName).orElse(null) : targets.size() == 1 ? targets.get(0) : null;
+                GlTargets glTargets = ledger.bean(GlTargets.class);
+                List<GlTarget> targets = glTargets.targets();
+                GlTarget target = targetName != null ? glTargets.target(targetName).orElse(null) : targets.size() == 1 ? targets.get(0) : null;
                 if (target == null) {
                     cli.output.err.println("error: say which target with --target; targets: "
                             + String.join(", ", targets.stream().map(GlTarget::name).toList()));

@@ -21,11 +21,11 @@ import java.util.Map;
 class GlAccountsImport implements ImportKind<String[]> {
 
     private final JdbcClient jdbc;
-    private final GlSending sending;
+    private final GlTargets glTargets;
 
-    GlAccountsImport(JdbcClient jdbc, GlSending sending) {
+    GlAccountsImport(JdbcClient jdbc, GlTargets glTargets) {
         this.jdbc = jdbc;
-        this.sending = sending;
+        this.glTargets = glTargets;
     }
 
     @Override
@@ -46,7 +46,7 @@ class GlAccountsImport implements ImportKind<String[]> {
     @Override
     public Session<String[]> open(ImportOptions options, long importRunId) {
         String target = options.flags().getOrDefault("target", "");
-        boolean known = !target.isEmpty() && sending.target(target).isPresent();
+        boolean known = !target.isEmpty() && glTargets.target(target).isPresent();
         Map<String, Long> seen = new HashMap<>();
         List<String[]> rows = new java.util.ArrayList<>();
         return new Session<>() {

@@ -33,10 +33,12 @@ public class GlSending {
     private final Map<GlTarget.Type, GlConnector> connectors;
     private final GlDestinations destinations;
     private final SentJournals sentJournals;
+    private final GlTargets targets;
 
     public GlSending(JdbcClient jdbc, AuditLog audit, GlIntegration integration, PlatformTransactionManager transactions,
                      @org.springframework.beans.factory.annotation.Value("${ledgerbridge.gl.http-timeout:10s}") Duration httpTimeout,
-                     GlDestinations destinations, SentJournals sentJournals) {
+                     GlDestinations destinations, SentJournals sentJournals, GlTargets targets) {
+        this.targets = targets;
         this.sentJournals = sentJournals;
         this.destinations = destinations;
         this.jdbc = jdbc;
@@ -45,90 +47,6 @@ public class GlSending {
         this.transaction = new TransactionTemplate(transactions);
         this.connectors = Map.of(GlTarget.Type.ledger, new LedgerFileConnector(), GlTarget.Type.file, new FolderConnector(jdbc),
                 GlTarget.Type.http, new HttpConnector(httpTimeout));
-    }
-
-    // ---------------------------------------------------------------- targets
-
-    public sealed interface TargetChange permits TargetAdded, TargetRefused {
-    }
-
-    public record TargetAdded(GlTarget target) implements TargetChange {
-    }
-
-    public record TargetRefused(String code, String message) implements TargetChange {
-    }
-
-    public TargetChange addTarget(String name, GlTarget.Type type, String format, String path, String url, String actor) {
-        if (!name.matches("[A-Za-z0-9_.-]{1,40}")) {
-            return new TargetRefused("INVALID_NAME", "a target name has letters, digits, '_', '.', '-': '" + name + "'");
-        }
-        if (type == GlTarget.Type.http && (url == null || !url.startsWith("http"))) {
-            return new TargetRefused("URL_REQUIRED", "an http target needs the URL of its GL (http:// or https://)");
-        }
-        if (type != GlTarget.Type.http && (path == null || path.isBlank())) {
-            return new TargetRefused("PATH_REQUIRED", "a " + type + " target needs the path of its "
-                    + (type == GlTarget.Type.file ? "folder" : "journal file"));
-        }
-        if (type == GlTarget.Type.file && GlFormats.named(format == null ? "" : format).isEmpty()) {
-            return new TargetRefused("UNKNOWN_FORMAT", "a file target needs a format, one of " + String.join(", ", GlFormats.names()));
-        }
-        Optional<GlDestinations.Refusal> outside = type == GlTarget.Type.http ? destinations.refusalOfUrl(url) : destinations.refusalOfPath(path);
-        if (outside.isPresent()) {
-            return new TargetRefused(outside.get().code(), outside.get().message());
-        }
-        if (type != GlTarget.Type.http) {
-            path = destinations.place(path).toString();
-        }
-        if (target(name).isPresent()) {
-            return new TargetRefused("ALREADY_EXISTS", "there is a target " + name + " already");
-        }
-        jdbc.sql("INSERT INTO gl_target (name, target_type, format, path, url, created_by) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(name, type.name(), type == GlTarget.Type.ledger ? "ledger" : format, path, url, actor).update();
-        audit.record(actor, "gl.target-added", "target:" + name, Map.of("type", type.name()));
-        return new TargetAdded(target(name).orElseThrow());
-    }
-
-    public List<GlTarget> targets() {
-        return jdbc.sql("SELECT name, target_type, format, path, url, closed_through FROM gl_target ORDER BY name")
-                .query((rs, n) -> new GlTarget(rs.getString(1), GlTarget.Type.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDate.class))).list();
-    }
-
-    /** The GL's code for an entity or an account of this target, when it differs from LedgerBridge's. */
-    public void map(String target, String kind, String entity, String code, String glCode, String actor) {
-        jdbc.sql("""
-                        INSERT INTO gl_target_mapping (target, kind, entity_code, code, gl_code) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (target, kind, entity_code, code) DO UPDATE SET gl_code = excluded.gl_code""")
-                .params(target, kind, entity, code, glCode).update();
-        audit.record(actor, "gl.target-mapped", "target:" + target, Map.of("kind", kind, "entity", entity, "code", code, "glCode", glCode));
-    }
-
-    /** The GL's books are closed through this date: journals dated on or before it are refused at validation. */
-    public void closePeriod(String target, LocalDate through, String actor) {
-        jdbc.sql("UPDATE gl_target SET closed_through = ? WHERE name = ?").params(through, target).update();
-        audit.record(actor, "gl.target-period-closed", "target:" + target, Map.of("closedThrough", through.toString()));
-    }
-
-    /** Journals in the GL's codes: entity renamed to the GL company, accounts to the GL accounts. */
-    private Map<Long, GlJournal> mapped(Map<Long, GlJournal> journals, GlTarget target) {
-        Map<String, String> codes = new java.util.HashMap<>();
-        jdbc.sql("SELECT kind, entity_code, code, gl_code FROM gl_target_mapping WHERE target = ?").param(target.name())
-                .query(rs -> {
-                    codes.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3), rs.getString(4));
-                });
-        if (codes.isEmpty()) {
-            return journals;
-        }
-        Map<Long, GlJournal> result = new LinkedHashMap<>();
-        journals.forEach((id, j) -> result.put(id, new GlJournal(codes.getOrDefault("ENTITY/" + j.entity() + "/" + j.entity(), j.entity()),
-                j.date(), j.reference(), j.description(), j.batch(), j.currency(), j.lines().stream()
-                .map(l -> new GlJournal.Line(codes.getOrDefault("ACCOUNT/" + j.entity() + "/" + l.account(), l.account()), l.kind(),
-                        l.debit(), l.credit(), l.description(), l.partyId(), l.documentNumber(), l.payments(), l.taxCode())).toList())));
-        return result;
-    }
-
-    public Optional<GlTarget> target(String name) {
-        return targets().stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     // ---------------------------------------------------------------- validate
@@ -154,7 +72,7 @@ public class GlSending {
             return List.of(new Problem(0, 0, outside.get().code(), outside.get().message()));
         }
         List<Problem> problems = new ArrayList<>();
-        Map<Long, GlJournal> journals = mapped(journals(ids, problems), target);
+        Map<Long, GlJournal> journals = targets.mapped(journals(ids, problems), target);
         GlConnector.Check check = connectors.get(target.type()).check(target);
         for (Map.Entry<Long, GlJournal> entry : journals.entrySet()) {
             GlJournal journal = entry.getValue();
@@ -208,7 +126,7 @@ public class GlSending {
         }
         List<Long> alreadySent = ids.stream().filter(id -> states.get(id) != null).toList();
         List<Long> toSend = ids.stream().filter(id -> states.get(id) == null).toList();
-        Map<Long, GlJournal> journals = mapped(journals(toSend, new ArrayList<>()), target);
+        Map<Long, GlJournal> journals = targets.mapped(journals(toSend, new ArrayList<>()), target);
         return connectors.get(target.type()).send(journals, target, (sentIds, status) -> record(sentIds, target, actor, status), alreadySent);
     }
 

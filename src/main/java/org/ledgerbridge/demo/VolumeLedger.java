@@ -2,6 +2,7 @@ package org.ledgerbridge.demo;
 
 import org.ledgerbridge.delivery.GlIntegration;
 import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTargets;
 import org.ledgerbridge.delivery.GlTarget;
 import org.ledgerbridge.imports.ImportOptions;
 import org.ledgerbridge.imports.ImportReport;
@@ -44,10 +45,11 @@ public class VolumeLedger {
     private final MigratedDocuments migrated;
     private final GlIntegration integration;
     private final GlSending sending;
+    private final GlTargets glTargets;
     private final org.ledgerbridge.delivery.GlDestinations destinations;
 
     public VolumeLedger(ImportService imports, BatchService batches, MigrationMode migrationMode, MigratedDocuments migrated,
-                        GlIntegration integration, GlSending sending, org.ledgerbridge.delivery.GlDestinations destinations) {
+                        GlIntegration integration, GlSending sending, GlTargets glTargets, org.ledgerbridge.delivery.GlDestinations destinations) {
         this.destinations = destinations;
         this.imports = imports;
         this.batches = batches;
@@ -55,6 +57,7 @@ public class VolumeLedger {
         this.migrated = migrated;
         this.integration = integration;
         this.sending = sending;
+        this.glTargets = glTargets;
     }
 
     /** What was built: journals posted, of which sent, marked as sent, and waiting. */
@@ -104,8 +107,8 @@ public class VolumeLedger {
             sent = destinations.folder().get().resolve("volume-sent"); // GL files are written only under the operator's GL folder
         }
         Files.createDirectories(sent);
-        if (sending.target(TARGET).isEmpty()) {
-            sending.addTarget(TARGET, GlTarget.Type.file, "sage300", sent.toString(), null, actor);
+        if (glTargets.target(TARGET).isEmpty()) {
+            glTargets.addTarget(TARGET, GlTarget.Type.file, "sage300", sent.toString(), null, actor);
             // the GL's chart: every account of the demo chart, active
             Path chart = files.resolve("gl-accounts.csv");
             List<String> accounts = Files.readAllLines(files.resolve("accounts.csv"));
@@ -118,7 +121,7 @@ public class VolumeLedger {
         }
         step.accept("sending the rest of the history to " + TARGET);
         GlIntegration.Summary history2 = integration.summary(markedThrough.plusDays(1), lastMonth.minusDays(1), today);
-        GlSending.Sending result = sending.sendRange(history2, sending.target(TARGET).orElseThrow(), actor, GlSending.Progress.NONE);
+        GlSending.Sending result = sending.sendRange(history2, glTargets.target(TARGET).orElseThrow(), actor, GlSending.Progress.NONE);
         if (!(result instanceof GlSending.RangeSent sentJournals)) {
             throw new IllegalStateException("the volume ledger's history was not sent: " + result);
         }

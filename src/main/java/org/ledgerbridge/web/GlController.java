@@ -2,6 +2,7 @@ package org.ledgerbridge.web;
 
 import org.ledgerbridge.delivery.GlIntegration;
 import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTargets;
 import org.ledgerbridge.delivery.GlTarget;
 import org.ledgerbridge.ledger.LedgerReports;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,17 +32,19 @@ class GlController {
 
     private final GlIntegration integration;
     private final GlSending sending;
+    private final GlTargets glTargets;
     private final LedgerReports reports;
     private final BusinessDate businessDate;
     private final GlJobs jobs;
     private final org.ledgerbridge.payments.DepositPayments depositPayments;
 
-    GlController(GlIntegration integration, GlSending sending, LedgerReports reports, BusinessDate businessDate, GlJobs jobs,
+    GlController(GlIntegration integration, GlSending sending, GlTargets glTargets, LedgerReports reports, BusinessDate businessDate, GlJobs jobs,
                  org.ledgerbridge.payments.DepositPayments depositPayments) {
         this.depositPayments = depositPayments;
         this.jobs = jobs;
         this.integration = integration;
         this.sending = sending;
+        this.glTargets = glTargets;
         this.reports = reports;
         this.businessDate = businessDate;
     }
@@ -51,7 +54,7 @@ class GlController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                    @RequestParam(required = false) String target, @RequestParam(required = false) String cursor, Model model) {
         GlIntegration.Pending pending = integration.pending(from, to, businessDate.today(), cursor, PAGE);
-        List<GlTarget> targets = sending.targets();
+        List<GlTarget> targets = glTargets.targets();
         model.addAttribute("pending", pending.summary());
         model.addAttribute("shown", pending.page().items());
         model.addAttribute("firstPage", cursor == null);
@@ -157,7 +160,7 @@ class GlController {
                                  RedirectAttributes redirect, GlJobs.Action onRange, Authentication user, Action action) {
         GlIntegration.Summary range = all ? integration.summary(from, to, businessDate.today()) : null;
         List<Long> journals = ids == null ? List.of() : ids;
-        GlTarget target = targetName == null ? null : sending.target(targetName).orElse(null);
+        GlTarget target = targetName == null ? null : glTargets.target(targetName).orElse(null);
         if (target == null) {
             redirect.addFlashAttribute("error", "Choose the GL target (Settings lists them).");
         } else if (range != null ? range.journals() == 0 : journals.isEmpty()) {

@@ -1,6 +1,6 @@
 package org.ledgerbridge.web;
 
-import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTargets;
 import org.ledgerbridge.delivery.GlTarget;
 import org.ledgerbridge.imports.MappingProfiles;
 import org.ledgerbridge.ledger.LedgerSettings;
@@ -23,15 +23,15 @@ class SettingsController {
 
     private final LedgerSetup setup;
     private final LedgerSettings settings;
-    private final GlSending sending;
+    private final GlTargets glTargets;
     private final UserAccounts users;
     private final MappingProfiles mappings;
 
-    SettingsController(LedgerSetup setup, LedgerSettings settings, GlSending sending, UserAccounts users, MappingProfiles mappings) {
+    SettingsController(LedgerSetup setup, LedgerSettings settings, GlTargets glTargets, UserAccounts users, MappingProfiles mappings) {
         this.mappings = mappings;
         this.setup = setup;
         this.settings = settings;
-        this.sending = sending;
+        this.glTargets = glTargets;
         this.users = users;
     }
 
@@ -43,7 +43,7 @@ class SettingsController {
         model.addAttribute("accountCount", accounts.size());
         model.addAttribute("paymentMethods", setup.paymentMethods());
         model.addAttribute("closedPeriods", setup.closedPeriods());
-        model.addAttribute("targets", sending.targets());
+        model.addAttribute("targets", glTargets.targets());
         model.addAttribute("targetTypes", GlTarget.Type.values());
         model.addAttribute("allowOverpayments", settings.allowPrepaymentsAndOverpayments());
         model.addAttribute("paymentGlDetail", settings.paymentGlDetail());
@@ -106,9 +106,9 @@ class SettingsController {
     String addTarget(@RequestParam String name, @RequestParam GlTarget.Type type, @RequestParam(defaultValue = "") String format,
                      @RequestParam(defaultValue = "") String path, @RequestParam(defaultValue = "") String url,
                      Authentication user, RedirectAttributes redirect) {
-        GlSending.TargetChange change = sending.addTarget(name, type, blankToNull(format), blankToNull(path), blankToNull(url),
+        GlTargets.TargetChange change = glTargets.addTarget(name, type, blankToNull(format), blankToNull(path), blankToNull(url),
                 CurrentUser.actor(user));
-        if (change instanceof GlSending.TargetRefused refused) {
+        if (change instanceof GlTargets.TargetRefused refused) {
             redirect.addFlashAttribute("error", "The GL target was not added: " + refused.message());
             // what was typed comes back, with the reason beside the form
             redirect.addFlashAttribute("targetError", refused.message());

@@ -3,7 +3,7 @@ package org.ledgerbridge.api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTargets;
 import org.ledgerbridge.delivery.GlTarget;
 import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.ledger.BatchService;
@@ -46,7 +46,7 @@ class RestApiTest {
     @Autowired MigrationMode migrationMode;
     @Autowired MigratedDocuments migrated;
     @Autowired BatchService batches;
-    @Autowired GlSending sending;
+    @Autowired GlTargets glTargets;
     @Autowired JdbcClient jdbc;
     @Autowired org.ledgerbridge.ledger.LedgerSetup setup;
     @TempDir Path dir;
@@ -157,7 +157,7 @@ class RestApiTest {
         assertThat(new String(zip.body(), 0, 2)).isEqualTo("PK");
 
         Path folder = dir.resolve("sage-import");
-        sending.addTarget("sage", GlTarget.Type.file, "sage300", folder.toString(), null, "admin");
+        glTargets.addTarget("sage", GlTarget.Type.file, "sage300", folder.toString(), null, "admin");
         Samples.glHasTheLedgersChart(imports, setup, "sage", dir);
         var pending = JSON.readTree(viewer.get("/api/gl/pending?from=2026-01-01").body());
         List<Long> journals = StreamSupport.stream(pending.get("journals").spliterator(), false).map(j -> j.get("id").asLong()).toList();
@@ -243,7 +243,7 @@ class RestApiTest {
     void a_whole_range_is_sent_on_the_server_side_each_journal_once() throws IOException {
         postTheSamplePayments();
         Path folder = dir.resolve("sage-range");
-        sending.addTarget("sage", GlTarget.Type.file, "sage300", folder.toString(), null, "admin");
+        glTargets.addTarget("sage", GlTarget.Type.file, "sage300", folder.toString(), null, "admin");
         Samples.glHasTheLedgersChart(imports, setup, "sage", dir);
         long waiting = JSON.readTree(viewer.get("/api/gl/pending?from=2026-01-01").body()).get("journalsInRange").asLong();
 

@@ -43,6 +43,7 @@ class GlSendingTest {
     @Autowired ImportService imports;
     @Autowired BatchService batches;
     @Autowired GlSending sending;
+    @Autowired GlTargets glTargets;
     @Autowired LedgerReports reports;
     @Autowired org.ledgerbridge.ledger.AuditLog audit;
     @TempDir Path dir;
@@ -78,7 +79,7 @@ class GlSendingTest {
     private GlTarget ledgerTarget(String... accounts) throws IOException {
         Path file = dir.resolve("gl.journal");
         Files.writeString(file, String.join("\n", java.util.Arrays.stream(accounts).map(a -> "account " + a).toList()) + "\n");
-        return ((GlSending.TargetAdded) sending.addTarget("gl", GlTarget.Type.ledger, null, file.toString(), null, "admin")).target();
+        return ((GlTargets.TargetAdded) glTargets.addTarget("gl", GlTarget.Type.ledger, null, file.toString(), null, "admin")).target();
     }
 
     private static final String[] CHART = {"Assets:1050", "Assets:1900", "Income:4000", "Income:4100", "Income:4200"};
@@ -130,7 +131,7 @@ class GlSendingTest {
     void a_target_moved_outside_the_operators_gl_folder_behind_the_applications_back_sends_nothing() throws IOException {
         GlTarget gl = ledgerTarget(CHART);
         jdbc.sql("UPDATE gl_target SET path = '/etc/ledgerbridge-gl.journal' WHERE name = ?").param(gl.name()).update();
-        GlTarget moved = sending.target(gl.name()).orElseThrow();
+        GlTarget moved = glTargets.target(gl.name()).orElseThrow();
 
         assertThat(sending.send(allUnsent(), moved, "approver")).isInstanceOfSatisfying(GlSending.SendRefused.class,
                 refused -> assertThat(refused.problems()).extracting(GlSending.Problem::code).containsOnly("PATH_OUTSIDE_GL_DIR"));
@@ -215,7 +216,7 @@ class GlSendingTest {
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
-        return ((GlSending.TargetAdded) sending.addTarget("api", GlTarget.Type.http, null, null,
+        return ((GlTargets.TargetAdded) glTargets.addTarget("api", GlTarget.Type.http, null, null,
                 "http://127.0.0.1:" + server.getAddress().getPort(), "admin")).target();
     }
 
@@ -256,7 +257,7 @@ class GlSendingTest {
     @Test
     void the_gls_own_codes_are_used_when_the_target_maps_them() throws IOException {
         GlTarget gl = ledgerTarget("Assets:1050", "Assets:1900", "Income:4000", "Income:4100", "Income:SALES-PUB");
-        sending.map("gl", "ACCOUNT", "PSAB", "4200", "SALES-PUB", "admin");
+        glTargets.map("gl", "ACCOUNT", "PSAB", "4200", "SALES-PUB", "admin");
 
         assertThat(sending.validate(allUnsent(), gl, "approver")).isEmpty();
         sending.send(allUnsent(), gl, "approver");
@@ -267,8 +268,8 @@ class GlSendingTest {
     @Test
     void a_journal_in_a_period_the_gl_has_closed_is_refused_at_validation() throws IOException {
         GlTarget gl = ledgerTarget(CHART);
-        sending.closePeriod("gl", LocalDate.of(2026, 11, 2), "admin");
-        GlTarget closed = sending.target("gl").orElseThrow();
+        glTargets.closePeriod("gl", LocalDate.of(2026, 11, 2), "admin");
+        GlTarget closed = glTargets.target("gl").orElseThrow();
 
         assertThat(sending.validate(allUnsent(), closed, "approver")).isNotEmpty()
                 .allSatisfy(p -> assertThat(p.code()).isEqualTo("GL_PERIOD_CLOSED"));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.ledgerbridge.delivery.GlIntegration;
 import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTargets;
 import org.ledgerbridge.delivery.GlTarget;
 import org.ledgerbridge.demo.VolumeLedger;
 import org.ledgerbridge.imports.ImportService;
@@ -53,6 +54,7 @@ class BigLedgerPlansTest {
     @Autowired VolumeLedger volume;
     @Autowired GlIntegration integration;
     @Autowired GlSending sending;
+    @Autowired GlTargets glTargets;
     @Autowired BatchService batches;
     @Autowired LedgerReports reports;
     @Autowired org.ledgerbridge.ledger.BatchReadout readout;
@@ -188,15 +190,15 @@ class BigLedgerPlansTest {
     @Test
     void sending_a_whole_range_sends_each_journal_once_in_chunks() throws IOException {
         Path folder = Files.createTempDirectory("big-ledger-sent");
-        GlTarget target = sending.target(VolumeLedger.TARGET).orElseThrow();
-        sending.addTarget("plans-files", GlTarget.Type.file, "sage300", folder.toString(), null, "setup");
+        GlTarget target = glTargets.target(VolumeLedger.TARGET).orElseThrow();
+        glTargets.addTarget("plans-files", GlTarget.Type.file, "sage300", folder.toString(), null, "setup");
         jdbc.sql("INSERT INTO gl_account (target, entity_code, account, active) SELECT 'plans-files', entity_code, account, active "
                 + "FROM gl_account WHERE target = ?").param(target.name()).update();
         LocalDate from = TODAY.minusDays(10);
         GlIntegration.Summary range = integration.summary(from, TODAY, TODAY);
         List<Long> progress = new ArrayList<>();
 
-        GlSending.Sending sent = sending.sendRange(range, sending.target("plans-files").orElseThrow(), "approver",
+        GlSending.Sending sent = sending.sendRange(range, glTargets.target("plans-files").orElseThrow(), "approver",
                 (done, total) -> progress.add(done));
 
         assertThat(sent).isInstanceOfSatisfying(GlSending.RangeSent.class, s -> assertThat(s.sent()).isEqualTo(range.journals()));
@@ -204,7 +206,7 @@ class BigLedgerPlansTest {
         assertThat(integration.summary(from, TODAY, TODAY).journals()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM gl_delivery WHERE target = 'plans-files'").query(Long.class).single())
                 .isEqualTo(range.journals());
-        assertThat(sending.sendRange(integration.summary(from, TODAY, TODAY), sending.target("plans-files").orElseThrow(), "approver",
+        assertThat(sending.sendRange(integration.summary(from, TODAY, TODAY), glTargets.target("plans-files").orElseThrow(), "approver",
                 GlSending.Progress.NONE)).isInstanceOfSatisfying(GlSending.RangeSent.class, s -> assertThat(s.sent()).isZero());
         org.springframework.util.FileSystemUtils.deleteRecursively(folder);
     }

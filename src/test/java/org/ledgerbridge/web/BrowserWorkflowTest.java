@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ledgerbridge.delivery.GlSending;
+import org.ledgerbridge.delivery.GlTargets;
 import org.ledgerbridge.delivery.GlTarget;
 import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.ledger.BatchService;
@@ -58,7 +58,7 @@ class BrowserWorkflowTest {
     @Autowired MigrationMode migrationMode;
     @Autowired MigratedDocuments migrated;
     @Autowired LedgerSetup setup;
-    @Autowired GlSending sending;
+    @Autowired GlTargets glTargets;
     @Autowired BatchService batches;
     @TempDir Path dir;
 
@@ -81,7 +81,7 @@ class BrowserWorkflowTest {
         users.add("maria", Role.ADMIN, PASSWORD, "setup");
         Samples.withOpenInvoices(imports, migrationMode, migrated, LocalDate.now());
         Path sageFolder = dir.resolve("sage-import");
-        sending.addTarget("sage", GlTarget.Type.file, "sage300", sageFolder.toString(), null, "setup");
+        glTargets.addTarget("sage", GlTarget.Type.file, "sage300", sageFolder.toString(), null, "setup");
         Samples.glHasTheLedgersChart(imports, setup, "sage", dir);
 
         logIn("maria");
