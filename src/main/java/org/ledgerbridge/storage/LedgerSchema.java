@@ -6,8 +6,11 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import javax.sql.DataSource;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +19,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 /**
  * The ledger's tables brought to this version's migrations ({@code db/migration}, applied by
@@ -60,10 +64,51 @@ public final class LedgerSchema {
                     applied = applied == null || version.compareTo(applied) > 0 ? version : applied;
                 }
             }
-            return applied != null && applied.compareTo(newest.get()) >= 0;
+            if (applied == null || applied.compareTo(newest.get()) < 0) {
+                return false;
+            }
+            for (Resource rules : repeatableMigrations()) {
+                try (var last = connection.prepareStatement("""
+                        select checksum from flyway_schema_history
+                         where version is null and script = ? and success order by installed_rank desc limit 1""")) {
+                    last.setString(1, rules.getFilename());
+                    try (ResultSet checksum = last.executeQuery()) {
+                        if (!checksum.next() || checksum.getInt(1) != checksumOf(rules)) {
+                            return false; // the rules changed since they were applied: Flyway applies them again
+                        }
+                    }
+                }
+            }
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the ledger's schema history: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code R__<description>.sql}: the ledger's rules, applied again by Flyway whenever the file changes. */
+    static Resource[] repeatableMigrations() {
+        try {
+            return new PathMatchingResourcePatternResolver(LedgerSchema.class.getClassLoader()).getResources(MIGRATIONS + "/R__*.sql");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Flyway's checksum of a migration file: CRC-32 of its lines without their line breaks (and without a byte order mark). */
+    static int checksumOf(Resource migration) {
+        CRC32 crc = new CRC32();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(migration.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = lines.readLine();
+            if (line != null && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            for (; line != null; line = lines.readLine()) {
+                crc.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return (int) crc.getValue();
     }
 
     /** The highest version among the migration files {@code V<version>__<description>.sql} this version ships. */
