@@ -2,9 +2,12 @@ package org.ledgerbridge.payments;
 
 import org.ledgerbridge.ledger.BatchChange;
 import org.ledgerbridge.ledger.BatchEffects;
+import org.ledgerbridge.receivables.Documents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,9 +19,11 @@ import java.util.Optional;
 class PaymentsUndoing implements BatchEffects {
 
     private final JdbcClient jdbc;
+    private final Documents documents;
 
-    PaymentsUndoing(JdbcClient jdbc) {
+    PaymentsUndoing(JdbcClient jdbc, Documents documents) {
         this.jdbc = jdbc;
+        this.documents = documents;
     }
 
     @Override
@@ -37,35 +42,19 @@ class PaymentsUndoing implements BatchEffects {
     }
 
     // A batch's payments are those of its import (the payments' key) in that batch: read along the key,
-    // never the whole table.
+    // never the whole table. What they did to documents is undone by the receivables, whose tables those are.
     @Override
     public void undo(long batch, String actor) {
-        jdbc.sql("""
-                        UPDATE document d
-                           SET open_balance = d.open_balance + paid.amount, status = 'OPEN'
-                          FROM (SELECT a.entity_code, a.document_number, sum(a.amount) AS amount
-                                  FROM application a JOIN payment p ON a.reference = p.number
-                                 WHERE p.import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND p.batch_id = :batch
-                                   AND a.kind = 'PAYMENT' AND a.module = 'AR'
-                                 GROUP BY a.entity_code, a.document_number) paid
-                         WHERE d.entity_code = paid.entity_code AND d.module = 'AR' AND d.number = paid.document_number""")
-                .param("batch", batch).update();
-        jdbc.sql("""
-                        DELETE FROM application a USING payment p
-                         WHERE p.import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND p.batch_id = :batch
-                           AND a.kind = 'PAYMENT' AND a.reference = p.number""")
-                .param("batch", batch).update();
-        // what a credit's own document says the payment applied, along the documents' applications
-        jdbc.sql("""
-                        DELETE FROM application a USING payment p
-                         WHERE p.import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND p.batch_id = :batch
-                           AND a.kind = 'PAYMENT' AND a.entity_code = p.entity_code AND a.module = 'AR' AND a.document_number = p.number""")
-                .param("batch", batch).update();
-        jdbc.sql("""
-                        DELETE FROM document d USING payment p
-                         WHERE p.import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND p.batch_id = :batch
-                           AND d.entity_code = p.entity_code AND d.module = 'AR' AND d.number = p.number""")
-                .param("batch", batch).update();
+        List<String> entities = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        jdbc.sql("SELECT entity_code, number FROM payment WHERE import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) "
+                        + "AND batch_id = :batch")
+                .param("batch", batch)
+                .query(rs -> {
+                    entities.add(rs.getString(1));
+                    numbers.add(rs.getString(2));
+                });
+        documents.undoPayments(entities.toArray(String[]::new), numbers.toArray(String[]::new));
         jdbc.sql("DELETE FROM payment WHERE import_run_id = (SELECT import_run_id FROM batch WHERE id = :batch) AND batch_id = :batch")
                 .param("batch", batch).update();
         // "pay later" rows belong to the import, not to a batch: they go with its last batch

@@ -81,6 +81,37 @@ public class Documents {
     }
 
     /**
+     * Payments that never happened (their batch voided or reversed), named by entity and number:
+     * the invoices they paid are open again by what they paid, and their applications and the
+     * credit documents they left (which carry the payment's number) go. In the caller's transaction,
+     * set-based whatever their number: the payments are held in a table of this transaction, with
+     * statistics, so the statements join it as a table and not as an array of unknown size.
+     */
+    public void undoPayments(String[] entities, String[] numbers) {
+        jdbc.sql("CREATE TEMP TABLE undone_payment (entity_code text, number text) ON COMMIT DROP").update();
+        jdbc.sql("INSERT INTO undone_payment SELECT * FROM unnest(?::text[], ?::text[])").params(entities, numbers).update();
+        jdbc.sql("ANALYZE undone_payment").update();
+        jdbc.sql("""
+                        UPDATE document d
+                           SET open_balance = d.open_balance + paid.amount, status = 'OPEN'
+                          FROM (SELECT a.entity_code, a.document_number, sum(a.amount) AS amount
+                                  FROM application a JOIN undone_payment p ON a.reference = p.number
+                                 WHERE a.kind = 'PAYMENT' AND a.module = 'AR'
+                                 GROUP BY a.entity_code, a.document_number) paid
+                         WHERE d.entity_code = paid.entity_code AND d.module = 'AR' AND d.number = paid.document_number""").update();
+        jdbc.sql("DELETE FROM application a USING undone_payment p WHERE a.kind = 'PAYMENT' AND a.reference = p.number").update();
+        // what a credit's own document says the payment applied, along the documents' applications
+        jdbc.sql("""
+                        DELETE FROM application a USING undone_payment p
+                         WHERE a.kind = 'PAYMENT' AND a.entity_code = p.entity_code AND a.module = 'AR' AND a.document_number = p.number""")
+                .update();
+        jdbc.sql("""
+                        DELETE FROM document d USING undone_payment p
+                         WHERE d.entity_code = p.entity_code AND d.module = 'AR' AND d.number = p.number""").update();
+        jdbc.sql("DROP TABLE undone_payment").update();
+    }
+
+    /**
      * Records payments against invoices in bulk inside the caller's transaction: an application per
      * invoice paid, the invoices' open balances lowered in one statement at {@link PaymentWriter#close()},
      * and a document for each payment that leaves a credit.
