@@ -26,8 +26,11 @@ public class MigratedDocuments {
     private final MigrationMode migrationMode;
     private final AuditLog audit;
     private final org.ledgerbridge.ledger.LedgerSetup setup;
+    private final List<DocumentDeletions> deletions;
 
-    public MigratedDocuments(JdbcClient jdbc, MigrationMode migrationMode, AuditLog audit, org.ledgerbridge.ledger.LedgerSetup setup) {
+    public MigratedDocuments(JdbcClient jdbc, MigrationMode migrationMode, AuditLog audit, org.ledgerbridge.ledger.LedgerSetup setup,
+                             List<DocumentDeletions> deletions) {
+        this.deletions = deletions;
         this.setup = setup;
         this.jdbc = jdbc;
         this.migrationMode = migrationMode;
@@ -244,8 +247,7 @@ public class MigratedDocuments {
                 .query((rs, n) -> Map.<String, Object>of("party", rs.getString(1), "type", rs.getString(2),
                         "originalAmount", rs.getBigDecimal(3).toPlainString(), "openBalance", rs.getBigDecimal(4).toPlainString(),
                         "currency", rs.getString(5), "reason", reason)).single();
-        jdbc.sql("DELETE FROM order_reference WHERE entity_code = ? AND module = ? AND document_number = ?")
-                .params(found.entity(), found.module(), found.number()).update();
+        deletions.forEach(d -> d.deleted(found.entity(), found.module(), found.number()));
         long deleted = jdbc.sql("DELETE FROM document WHERE entity_code = ? AND module = ? AND number = ?")
                 .params(found.entity(), found.module(), found.number()).update();
         audit.record(actor, "document.deleted", "document:" + found.number(), was);

@@ -314,9 +314,15 @@ class MigrationModeTest {
         assertThat(importDocuments("AR,INVOICE,INV-20411,100231,PSAB,2026-08-15,2026-09-14,USD,1,345.00,345.00,EVENT,EVENTS,,BALANCED,x\n")
                 .errors()).extracting(RowProblem::code).containsExactly("ALREADY_EXISTS");
 
+        // a purchase order a "pay later" row recorded against the invoice (the payments module's table)
+        jdbc.sql("INSERT INTO order_reference (entity_code, module, document_number, reference, amount, party_id) "
+                + "VALUES ('PSAB', 'AR', 'INV-20411', 'PO-88812', 340, '100231')").update();
+
         assertThat(migrated.delete("PSAB/INV-20411", "keyed with the wrong amount", "c")).isEqualTo(new DocumentChange.Done(1, 0, 0));
 
         assertThat(jdbc.sql("SELECT count(*) FROM document WHERE number = 'INV-20411'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM order_reference WHERE document_number = 'INV-20411'").query(Long.class).single())
+                .as("the purchase orders naming it go with it").isZero();
         assertThat(audit.events("document:INV-20411")).extracting(AuditLog.AuditEvent::action).containsExactly("document.deleted");
         assertThat(importDocuments("AR,INVOICE,INV-20411,100231,PSAB,2026-08-15,2026-09-14,USD,1,345.00,345.00,EVENT,EVENTS,,BALANCED,x\n")
                 .status()).isEqualTo(ImportStatus.COMMITTED);
