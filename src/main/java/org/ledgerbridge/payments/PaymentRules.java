@@ -108,7 +108,7 @@ final class PaymentRules {
         PaymentApplication.Plan plan = PaymentApplication.plan(
                 new PaymentApplication.Request(amount, currency, prepayment, numbers, types, systems, baseCurrency, rate),
                 ledger.openInvoices().getOrDefault(party.id(), List.of()));
-        namedInvoicesNotPaid(party, numbers, plan, errors);
+        namedInvoicesNotPaid(party, numbers, plan, currency, rate, errors);
         if (method != null && (!creditAllowed(amount, prepayment, plan, errors) || !accountsExistFor(method, plan, errors)
                 || !postable(method, plan, date, errors))) {
             return null;
@@ -308,7 +308,8 @@ final class PaymentRules {
     }
 
     /** Each invoice the row names that it does not pay, and why: a warning at INVOICE_NUMBERS, not a silent skip. */
-    private void namedInvoicesNotPaid(Party party, List<String> numbers, PaymentApplication.Plan plan, RowErrors errors) {
+    private void namedInvoicesNotPaid(Party party, List<String> numbers, PaymentApplication.Plan plan, String currency, BigDecimal rate,
+                                      RowErrors errors) {
         if (plan.rule() == PaymentApplication.Rule.PREPAYMENT) {
             return;
         }
@@ -316,13 +317,13 @@ final class PaymentRules {
         plan.allocations().forEach(a -> paid.add(a.invoice().number()));
         for (String number : numbers) {
             if (!paid.contains(number)) {
-                warning(errors, INVOICE_NUMBERS, PaymentRule.INVOICE_NOT_PAID, reasonNotPaid(party, number, plan));
+                warning(errors, INVOICE_NUMBERS, PaymentRule.INVOICE_NOT_PAID, reasonNotPaid(party, number, plan, currency, rate));
             }
         }
     }
 
     /** Why a named invoice was not paid: from the party's open invoices, else from who owns that number. */
-    private String reasonNotPaid(Party party, String number, PaymentApplication.Plan plan) {
+    private String reasonNotPaid(Party party, String number, PaymentApplication.Plan plan, String currency, BigDecimal rate) {
         for (OpenInvoice own : ledger.openInvoices().getOrDefault(party.id(), List.of())) {
             if (!own.number().equals(number)) {
                 continue;
@@ -330,11 +331,12 @@ final class PaymentRules {
             if (own.openBalance().signum() == 0) {
                 return "invoice " + number + " has nothing left open";
             }
-            if (plan.unapplied().signum() == 0) {
-                return "invoice " + number + " was not reached: the payment was used up before it";
+            // in another currency and not payable from this one: that is why, whatever else the payment paid
+            if (!own.currency().equals(currency) && (rate == null || plan.unapplied().signum() > 0)) {
+                return "invoice " + number + " is in " + own.currency() + ": pay it in " + own.currency()
+                        + ", or give EXCHANGE_RATE to pay it from the base currency";
             }
-            return "invoice " + number + " is in " + own.currency() + ": pay it in " + own.currency()
-                    + ", or give EXCHANGE_RATE to pay it from the base currency";
+            return "invoice " + number + " was not reached: the payment was used up before it";
         }
         List<String> owners = ledger.invoiceOwners().apply(number);
         if (owners.isEmpty()) {
