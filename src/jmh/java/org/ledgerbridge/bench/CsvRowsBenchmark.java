@@ -4,7 +4,7 @@ import org.ledgerbridge.imis.ImisFile;
 import org.ledgerbridge.imports.MappingProfile;
 import org.ledgerbridge.imports.ProgressListener;
 import org.ledgerbridge.imports.RowErrors;
-import org.ledgerbridge.imports.SyntheticFiles;
+import org.ledgerbridge.demo.SyntheticFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

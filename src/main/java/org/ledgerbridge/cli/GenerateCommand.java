@@ -1,6 +1,6 @@
 package org.ledgerbridge.cli;
 
-import org.ledgerbridge.imports.SyntheticFiles;
+import org.ledgerbridge.demo.SyntheticFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -195,7 +195,7 @@ class ImisConverterTest {
     void an_export_shuffled_or_sorted_by_account_converts_to_the_very_bytes_of_the_one_sorted_by_batch_and_transaction(String format)
             throws IOException {
         Path sorted = out.resolve("sorted.csv");
-        org.ledgerbridge.imports.SyntheticFiles.generate("imis-export", 3_000, 7, java.time.LocalDate.of(2026, 11, 21), sorted);
+        org.ledgerbridge.demo.SyntheticFiles.generate("imis-export", 3_000, 7, java.time.LocalDate.of(2026, 11, 21), sorted);
         List<String> lines = Files.readAllLines(sorted);
         List<String> rows = new java.util.ArrayList<>(lines.subList(1, lines.size()));
         java.util.Collections.shuffle(rows, new java.util.Random(42));
@@ -235,7 +235,7 @@ class ImisConverterTest {
     @Test
     void lines_past_the_memory_bound_are_sorted_in_runs_on_disk_and_merged_in_transaction_order() throws IOException {
         Path sorted = out.resolve("sorted.csv");
-        org.ledgerbridge.imports.SyntheticFiles.generate("imis-export", 5_000, 3, java.time.LocalDate.of(2026, 11, 21), sorted);
+        org.ledgerbridge.demo.SyntheticFiles.generate("imis-export", 5_000, 3, java.time.LocalDate.of(2026, 11, 21), sorted);
         List<ImisLine> inFileOrder = new java.util.ArrayList<>();
         ImisFile.read(sorted, MappingProfile.NONE, new org.ledgerbridge.imports.RowErrors(), ProgressListener.NONE, inFileOrder::add);
         List<ImisLine> shuffled = new java.util.ArrayList<>(inFileOrder);

@@ -7,7 +7,7 @@ import org.ledgerbridge.imports.ImportOptions;
 import org.ledgerbridge.imports.ImportReport;
 import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.imports.ImportStatus;
-import org.ledgerbridge.imports.SyntheticFiles;
+import org.ledgerbridge.demo.SyntheticFiles;
 import org.ledgerbridge.ledger.BatchChange;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;

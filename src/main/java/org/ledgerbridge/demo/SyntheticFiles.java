@@ -1,4 +1,4 @@
-package org.ledgerbridge.imports;
+package org.ledgerbridge.demo;
 
 import org.springframework.core.io.ClassPathResource;
 
