@@ -45,7 +45,7 @@ class ModuleBoundariesTest {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         Map<String, String> now = files(generated);
-        if (Boolean.getBoolean("modules.write") || !Files.exists(DOCS)) {
+        if (Boolean.getBoolean("modules.write")) {
             org.springframework.util.FileSystemUtils.deleteRecursively(DOCS);
             Files.createDirectories(DOCS);
             for (Map.Entry<String, String> file : now.entrySet()) {
@@ -65,6 +65,9 @@ class ModuleBoundariesTest {
 
     private static Map<String, String> files(Path folder) throws IOException {
         Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files; // compared with what was generated: a missing folder fails, it is not written unasked
+        }
         try (Stream<Path> list = Files.list(folder)) {
             for (Path file : list.filter(Files::isRegularFile).toList()) {
                 files.put(file.getFileName().toString(), Files.readString(file));

@@ -4,12 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.ledgerbridge.delivery.formats.Sage50UsGeneralJournal;
 import org.ledgerbridge.delivery.formats.XeroManualJournal;
 
-import java.io.StringWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,21 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Files per entity, split before a format's line cap and never inside a journal, without a database. */
 class GlFilesTest {
 
-    private final Map<String, String> written = new LinkedHashMap<>();
+    private final WrittenFiles sink = new WrittenFiles();
+    private final Map<String, String> written = sink.files();
     private int reference;
 
     private GlFiles files(GlFormat format) {
-        GlFiles.Sink sink = new GlFiles.Sink() {
-            @Override
-            public Writer open(String fileName) {
-                return new StringWriter();
-            }
-
-            @Override
-            public void close(String fileName, Writer writer) {
-                written.put(fileName, writer.toString());
-            }
-        };
         return new GlFiles(format, sink, (entity, part, capped) -> entity + (capped ? "-" + part : "") + ".csv", entity -> List.of());
     }
 

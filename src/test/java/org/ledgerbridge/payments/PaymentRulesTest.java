@@ -1,7 +1,6 @@
 package org.ledgerbridge.payments;
 
 import org.junit.jupiter.api.Test;
-import org.ledgerbridge.imports.MappingProfile;
 import org.ledgerbridge.imports.RowErrors;
 import org.ledgerbridge.imports.SourceRow;
 import org.ledgerbridge.ledger.Account;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,42 +66,12 @@ class PaymentRulesTest {
         cells.put(PaymentColumns.CHECK_NUMBER, check);
         cells.put(PaymentColumns.INVOICE_NUMBERS, invoices);
         cells.putAll(extra);
-        long number = ++rowNumber;
-        return new SourceRow() {
-            @Override
-            public long number() {
-                return number;
-            }
-
-            @Override
-            public boolean first() {
-                return number == 2;
-            }
-
-            @Override
-            public String get(String column) {
-                return cells.getOrDefault(column, "");
-            }
-
-            @Override
-            public boolean has(String column) {
-                return cells.containsKey(column);
-            }
-
-            @Override
-            public Optional<LocalDate> typedDate(String column) {
-                return Optional.empty();
-            }
-
-            @Override
-            public MappingProfile mapping() {
-                return MappingProfile.NONE;
-            }
-        };
+        return SourceRow.of(cells);
     }
 
+    /** Validates the row as the next of the file (rows start at 2, after the header). */
     private Payment validate(PaymentRules rules, SourceRow row) {
-        errors.startRow(row.number());
+        errors.startRow(++rowNumber);
         return rules.validate(row, errors);
     }
 

@@ -6,14 +6,12 @@ import org.ledgerbridge.delivery.GlFiles;
 import org.ledgerbridge.delivery.GlFormat;
 import org.ledgerbridge.delivery.GlFormats;
 import org.ledgerbridge.delivery.GlJournal;
+import org.ledgerbridge.delivery.WrittenFiles;
 import org.ledgerbridge.support.GoldenFiles;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,18 +52,9 @@ class FormatWritersTest {
     @MethodSource("formats")
     void each_format_writes_the_same_journals_as_its_golden_files(String name) throws IOException {
         GlFormat format = GlFormats.named(name).orElseThrow();
-        Map<String, String> files = new LinkedHashMap<>();
-        GlFiles writer = new GlFiles(format, new GlFiles.Sink() {
-            @Override
-            public Writer open(String fileName) {
-                return new StringWriter();
-            }
-
-            @Override
-            public void close(String fileName, Writer out) {
-                files.put(fileName, out.toString());
-            }
-        }, (entity, part, capped) -> entity + "_" + part + "." + format.extension(), entity -> List.of(
+        WrittenFiles sink = new WrittenFiles();
+        Map<String, String> files = sink.files();
+        GlFiles writer = new GlFiles(format, sink, (entity, part, capped) -> entity + "_" + part + "." + format.extension(), entity -> List.of(
                 new GlFormat.ChartAccount("1010", "Operating bank", ASSETS),
                 new GlFormat.ChartAccount("2200", "Sales tax payable", GlJournal.AccountKind.LIABILITIES),
                 new GlFormat.ChartAccount("4000", "Membership dues", GlJournal.AccountKind.INCOME)));
