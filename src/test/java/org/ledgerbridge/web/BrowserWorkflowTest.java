@@ -262,6 +262,9 @@ class BrowserWorkflowTest {
             browser.findElement(By.id("username")).sendKeys("joe");
             browser.findElement(By.id("password")).sendKeys("guess number " + i);
             browser.findElement(By.id("login")).click();
+            // the next page load must not cancel this one's POST, or the failure may never be counted
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(driver -> driver.getCurrentUrl().contains("error") || driver.getCurrentUrl().contains("throttled"));
         }
         assertThat(browser.findElement(By.id("throttled")).getText()).contains("Too many failed logins");
         screenshot("login-throttled");
