@@ -1,5 +1,7 @@
 package org.ledgerbridge.api;
 
+import org.ledgerbridge.imports.ImportRule;
+import org.ledgerbridge.users.UserRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ledgerbridge.ledger.LedgerSettings;
 import org.ledgerbridge.ledger.PaymentGlDetail;
@@ -130,7 +132,7 @@ class AdminApi {
 
     private static ResponseEntity<Object> answer(UserAccounts.UserChange change) {
         if (change instanceof UserAccounts.UserRefused refused) {
-            return refused.code().equals("NO_SUCH_USER") ? LedgerApi.notFound(refused.code(), refused.message())
+            return refused.code().equals(UserRule.NO_SUCH_USER) ? LedgerApi.notFound(refused.code(), refused.message())
                     : Refusal.of(refused.code(), refused.message());
         }
         return ResponseEntity.ok(((UserAccounts.UserChanged) change).user());
@@ -151,11 +153,11 @@ class AdminApi {
             Map<String, PaymentGlDetail> known = settings.paymentGlDetail();
             for (Map.Entry<String, String> entry : update.paymentGlDetail().entrySet()) {
                 if (!known.containsKey(entry.getKey())) {
-                    return Refusal.of("UNKNOWN_ENTITY", "no financial entity '" + entry.getKey() + "'");
+                    return Refusal.of(ImportRule.UNKNOWN_ENTITY, "no financial entity '" + entry.getKey() + "'");
                 }
                 Optional<PaymentGlDetail> detail = PaymentGlDetail.parse(entry.getValue());
                 if (detail.isEmpty()) {
-                    return Refusal.of("INVALID_VALUE", "payment GL detail of " + entry.getKey() + " is deposit or payment, not '"
+                    return Refusal.of(ImportRule.INVALID_VALUE, "payment GL detail of " + entry.getKey() + " is deposit or payment, not '"
                             + entry.getValue() + "'");
                 }
                 glDetail.put(entry.getKey(), detail.get());

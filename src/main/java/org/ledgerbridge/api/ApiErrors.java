@@ -21,7 +21,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", Problems.words(status).code());
+            problem.setProperty("code", Problems.words(status).code().name());
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.api;
 
+import org.ledgerbridge.delivery.GlRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -112,13 +113,13 @@ class DeliveryApi {
     ResponseEntity<Object> validate(@RequestBody Selection selection, Principal user) {
         GlTarget target = target(selection);
         if (target == null) {
-            return Refusal.of("UNKNOWN_TARGET", "no GL target '" + selection.target() + "'");
+            return Refusal.of(GlRule.UNKNOWN_TARGET, "no GL target '" + selection.target() + "'");
         }
         List<GlSending.Problem> problems = selection.everyInRange()
                 ? sending.validateRange(range(selection), target, Refusal.actor(user), GlSending.Progress.NONE)
                 : sending.validate(ids(selection.ids()), target, Refusal.actor(user));
         return problems.isEmpty() ? ResponseEntity.ok(Map.of("status", "valid"))
-                : Refusal.of("VALIDATION_FAILED", problems.size() + " problem(s)", problems);
+                : Refusal.of(GlRule.VALIDATION_FAILED, problems.size() + " problem(s)", problems);
     }
 
     @Operation(summary = "Send journals to a GL target, exactly once")
@@ -126,7 +127,7 @@ class DeliveryApi {
     ResponseEntity<Object> send(@RequestBody Selection selection, Principal user) {
         GlTarget target = target(selection);
         if (target == null) {
-            return Refusal.of("UNKNOWN_TARGET", "no GL target '" + selection.target() + "'");
+            return Refusal.of(GlRule.UNKNOWN_TARGET, "no GL target '" + selection.target() + "'");
         }
         GlSending.Sending result = selection.everyInRange()
                 ? sending.sendRange(range(selection), target, Refusal.actor(user), GlSending.Progress.NONE)

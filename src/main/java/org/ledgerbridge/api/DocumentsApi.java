@@ -1,5 +1,6 @@
 package org.ledgerbridge.api;
 
+import org.ledgerbridge.receivables.DocumentRule;
 import org.ledgerbridge.ledger.JournalView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ledgerbridge.ledger.LedgerReports;
@@ -63,7 +64,7 @@ class DocumentsApi {
                                  @RequestParam(required = false) String entity, @RequestParam(required = false) Integer limit,
                                  @RequestParam(required = false) String cursor) {
         if (module == org.ledgerbridge.receivables.NewDocument.Module.PM) {
-            return org.ledgerbridge.web.Problems.answer(org.springframework.http.HttpStatus.BAD_REQUEST, "INVALID_MODULE",
+            return org.ledgerbridge.web.Problems.answer(org.springframework.http.HttpStatus.BAD_REQUEST, ApiProblem.INVALID_MODULE,
                     "The aging is of AR or AP.");
         }
         java.time.LocalDate asOf = businessDate.today();
@@ -91,7 +92,7 @@ class DocumentsApi {
     ResponseEntity<Object> document(@PathVariable String entity, @PathVariable String module, @PathVariable String number) {
         return openItems.find(entity, module, number).<ResponseEntity<Object>>map(d -> ResponseEntity.ok(new DocumentDetail(d,
                         openItems.applications(entity, module, number), reports.journalsOfDocument(entity, number))))
-                .orElseGet(() -> LedgerApi.notFound("DOCUMENT_NOT_FOUND", "There is no " + module + " document " + number + " of " + entity + "."));
+                .orElseGet(() -> LedgerApi.notFound(DocumentRule.DOCUMENT_NOT_FOUND, "There is no " + module + " document " + number + " of " + entity + "."));
     }
 
     record Release(List<String> numbers, boolean all) {
@@ -171,7 +172,7 @@ class DocumentsApi {
 
     private static ResponseEntity<Object> applied(org.ledgerbridge.receivables.CreditApplications.Outcome outcome) {
         if (outcome instanceof org.ledgerbridge.receivables.CreditApplications.Outcome.Refused refused) {
-            return Refusal.of(refused.rule().name(), refused.message());
+            return Refusal.of(refused.rule(), refused.message());
         }
         return ResponseEntity.ok(outcome);
     }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.api;
 
+import org.ledgerbridge.delivery.GlRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -69,7 +70,7 @@ class ImisApi {
                    HttpServletResponse response) throws IOException {
         Optional<GlFormat> glFormat = GlFormats.named(format);
         if (glFormat.isEmpty()) {
-            return Refusal.of("UNKNOWN_FORMAT", "no format '" + format + "'; one of " + String.join(", ", GlFormats.names()));
+            return Refusal.of(GlRule.UNKNOWN_FORMAT, "no format '" + format + "'; one of " + String.join(", ", GlFormats.names()));
         }
         Path saved = uploads.save(file);
         Path out = uploads.newFolder();

@@ -1,5 +1,6 @@
 package org.ledgerbridge.api;
 
+import org.ledgerbridge.imports.ImportRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ledgerbridge.imports.ImportOptions;
@@ -57,21 +58,21 @@ class ImportsApi {
                                       @RequestParam(defaultValue = "") String glDetail,
                                       Principal user) throws IOException {
         if (imports.kind(kind).isEmpty()) {
-            return Refusal.of("UNKNOWN_KIND", "unknown import kind '" + kind + "'; one of " + String.join(", ", imports.kinds()));
+            return Refusal.of(ApiProblem.UNKNOWN_KIND, "unknown import kind '" + kind + "'; one of " + String.join(", ", imports.kinds()));
         }
         if (!glDetail.isBlank() && org.ledgerbridge.ledger.PaymentGlDetail.parse(glDetail).isEmpty()) {
-            return Refusal.of("INVALID_VALUE", "glDetail is deposit or payment, not '" + glDetail + "'");
+            return Refusal.of(ImportRule.INVALID_VALUE, "glDetail is deposit or payment, not '" + glDetail + "'");
         }
         boolean mappingFile = mapping != null && !mapping.isEmpty();
         if (mappingFile && mappingProfile != null) {
-            return Refusal.of("INVALID_VALUE", "send a mapping file or name a saved mappingProfile, not both");
+            return Refusal.of(ImportRule.INVALID_VALUE, "send a mapping file or name a saved mappingProfile, not both");
         }
         MappingProfile profile = MappingProfile.NONE;
         if (mappingProfile != null) {
             var savedProfile = profiles.profile(mappingProfile);
             if (savedProfile.isEmpty()) {
                 MappingProfiles.Refused refused = MappingProfiles.notFound(mappingProfile);
-                return Refusal.of(refused.code().name(), refused.message());
+                return Refusal.of(refused.code(), refused.message());
             }
             profile = savedProfile.get();
         }
@@ -81,7 +82,7 @@ class ImportsApi {
                 try {
                     profile = MappingProfile.read(uploads.save(mapping));
                 } catch (MappingProfile.InvalidMappingException e) {
-                    return Refusal.of("INVALID_MAPPING", e.getMessage());
+                    return Refusal.of(ImportRule.INVALID_MAPPING, e.getMessage());
                 }
             }
             ImportOptions options = ImportOptions.of(businessDate.today(), Refusal.actor(user)).dryRun(dryRun)
@@ -104,7 +105,7 @@ class ImportsApi {
     Object template(@PathVariable String kind, @RequestParam(defaultValue = "csv") String format,
                     jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         if (!org.ledgerbridge.web.Downloads.sendTemplate(kind, format, response)) {
-            return org.ledgerbridge.web.Problems.answer(org.springframework.http.HttpStatus.NOT_FOUND, "UNKNOWN_KIND",
+            return org.ledgerbridge.web.Problems.answer(org.springframework.http.HttpStatus.NOT_FOUND, ApiProblem.UNKNOWN_KIND,
                     "no import kind '" + kind + "'; one of " + String.join(", ", org.ledgerbridge.imports.ImportTemplates.kinds()));
         }
         return null;

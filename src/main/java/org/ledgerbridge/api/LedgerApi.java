@@ -1,5 +1,7 @@
 package org.ledgerbridge.api;
 
+import org.ledgerbridge.ledger.ErrorCode;
+import org.ledgerbridge.ledger.PostingRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ledgerbridge.ledger.AuditLog;
@@ -84,10 +86,10 @@ class LedgerApi {
         return readout.detail(id).<ResponseEntity<Object>>map(detail ->
                         ResponseEntity.ok(new BatchShown(detail.batch(), detail.importedFrom(), detail.totals(), detail.history(),
                                 reports.journalsOfBatch(id, cursor, Page.limit(limit)))))
-                .orElseGet(() -> notFound("BATCH_NOT_FOUND", "There is no batch " + id + "."));
+                .orElseGet(() -> notFound(PostingRule.BATCH_NOT_FOUND, "There is no batch " + id + "."));
     }
 
-    static ResponseEntity<Object> notFound(String code, String detail) {
+    static ResponseEntity<Object> notFound(ErrorCode code, String detail) {
         return org.ledgerbridge.web.Problems.answer(org.springframework.http.HttpStatus.NOT_FOUND, code, detail);
     }
 
@@ -96,7 +98,7 @@ class LedgerApi {
     ResponseEntity<Object> batchJournals(@PathVariable long id, @RequestParam(required = false) Integer limit,
                                          @RequestParam(required = false) String cursor) {
         if (batches.find(id).isEmpty()) {
-            return notFound("BATCH_NOT_FOUND", "There is no batch " + id + ".");
+            return notFound(PostingRule.BATCH_NOT_FOUND, "There is no batch " + id + ".");
         }
         return ResponseEntity.ok(reports.journalsOfBatch(id, cursor, Page.limit(limit)));
     }
@@ -161,7 +163,7 @@ class LedgerApi {
     @GetMapping("/journals/{id}")
     ResponseEntity<Object> journal(@PathVariable long id) {
         return reports.journal(id).<ResponseEntity<Object>>map(ResponseEntity::ok)
-                .orElseGet(() -> notFound("JOURNAL_NOT_FOUND", "There is no journal " + id + "."));
+                .orElseGet(() -> notFound(ApiProblem.JOURNAL_NOT_FOUND, "There is no journal " + id + "."));
     }
 
     @Operation(summary = "The payments summed into a journal (a deposit journal's), with what each paid, in file order, "
@@ -170,7 +172,7 @@ class LedgerApi {
     ResponseEntity<Object> journalPayments(@PathVariable long id, @RequestParam(required = false) Integer limit,
                                            @RequestParam(required = false) String cursor) {
         return depositPayments.ofJournal(id, cursor, Page.limit(limit)).<ResponseEntity<Object>>map(ResponseEntity::ok)
-                .orElseGet(() -> notFound("JOURNAL_NOT_FOUND", "There is no journal " + id + "."));
+                .orElseGet(() -> notFound(ApiProblem.JOURNAL_NOT_FOUND, "There is no journal " + id + "."));
     }
 
     @GetMapping("/trial-balance")

@@ -1,5 +1,7 @@
 package org.ledgerbridge.api;
 
+import org.ledgerbridge.imports.ImportRule;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ledgerbridge.imports.MappingProfiles;
@@ -52,7 +54,7 @@ class MappingsApi {
     ResponseEntity<Object> save(@PathVariable String name, @RequestBody String profile, Principal user) {
         MappingProfiles.Change change = profiles.save(name, profile, Refusal.actor(user));
         if (change instanceof MappingProfiles.Refused refused) {
-            return Refusal.of(refused.code().name(), refused.message());
+            return Refusal.of(refused.code(), refused.message());
         }
         MappingProfiles.Saved saved = (MappingProfiles.Saved) change;
         return ResponseEntity.status(saved.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(saved.profile());
@@ -70,6 +72,6 @@ class MappingsApi {
     }
 
     private static ResponseEntity<Object> notFound(String name) {
-        return LedgerApi.notFound(MappingProfiles.Refusal.MAPPING_NOT_FOUND.name(), MappingProfiles.notFound(name).message());
+        return LedgerApi.notFound(ImportRule.MAPPING_NOT_FOUND, MappingProfiles.notFound(name).message());
     }
 }

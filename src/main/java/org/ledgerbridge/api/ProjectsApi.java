@@ -36,7 +36,7 @@ class ProjectsApi {
     @GetMapping("/{project}")
     ResponseEntity<Object> project(@PathVariable String project) {
         return projects.find(project).<ResponseEntity<Object>>map(ResponseEntity::ok)
-                .orElseGet(() -> LedgerApi.notFound("PROJECT_NOT_FOUND", "There is no project " + project + "."));
+                .orElseGet(() -> LedgerApi.notFound(ApiProblem.PROJECT_NOT_FOUND, "There is no project " + project + "."));
     }
 
     @Operation(summary = "Release every migrated pro forma invoice and project transaction (PM in migration mode): balances and "

@@ -1,5 +1,6 @@
 package org.ledgerbridge.api;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import org.ledgerbridge.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,11 +12,11 @@ final class Refusal {
     private Refusal() {
     }
 
-    static ResponseEntity<Object> of(String code, String message) {
+    static ResponseEntity<Object> of(ErrorCode code, String message) {
         return of(code, message, null);
     }
 
-    static ResponseEntity<Object> of(String code, String message, Object details) {
+    static ResponseEntity<Object> of(ErrorCode code, String message, Object details) {
         ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, code, message);
         if (details != null) {
             problem.setProperty("details", details);
@@ -25,7 +26,7 @@ final class Refusal {
 
     /** A request without a field it must have: 400, naming the field. */
     static ResponseEntity<Object> missing(String field) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MISSING_FIELD", "the request needs '" + field + "'");
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ApiProblem.MISSING_FIELD, "the request needs '" + field + "'");
         problem.setProperty("field", field);
         return Problems.answer(problem);
     }
@@ -35,7 +36,7 @@ final class Refusal {
      * the rest of the import's report; its {@code status} member is the HTTP status, as in every problem.
      */
     static ResponseEntity<Object> rejectedFile(int errors, java.util.Map<String, Object> report) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "FILE_REJECTED",
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ApiProblem.FILE_REJECTED,
                 errors + " error(s) in the file; nothing was written");
         report.forEach((member, value) -> {
             if (!member.equals("status")) {

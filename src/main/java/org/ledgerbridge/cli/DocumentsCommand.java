@@ -204,7 +204,7 @@ final class DocumentsCommand {
                 return LedgerBridgeCli.DONE;
             }
             CreditApplications.Outcome.Refused refused = (CreditApplications.Outcome.Refused) outcome;
-            cli.output.refused(cli.global.json(), refused.rule().name(), refused.message(), "nothing changed", Map.of());
+            cli.output.refused(cli.global.json(), refused.rule(), refused.message(), "nothing changed", Map.of());
             return LedgerBridgeCli.REFUSED;
         });
     }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.cli;
 
+import org.ledgerbridge.delivery.GlRule;
 import org.ledgerbridge.delivery.GlExport;
 import org.ledgerbridge.delivery.GlExportService;
 import org.ledgerbridge.delivery.Summarize;
@@ -61,7 +62,7 @@ final class ExportCommand {
                         "summary".equalsIgnoreCase(deposits), out, cli.global.actor());
                 if (result instanceof GlExport.Refused refused) {
                     cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing exported", Map.of());
-                    return refused.code().equals("UNKNOWN_FORMAT") || refused.code().equals("INVALID_RANGE")
+                    return refused.code().equals(GlRule.UNKNOWN_FORMAT) || refused.code().equals(GlRule.INVALID_RANGE)
                             ? LedgerBridgeCli.USAGE : LedgerBridgeCli.REFUSED;
                 }
                 GlExport.Exported exported = (GlExport.Exported) result;

@@ -89,7 +89,7 @@ final class ImportCommand implements Callable<Integer> {
                 var saved = ledger.bean(org.ledgerbridge.imports.MappingProfiles.class).profile(mappingProfile);
                 if (saved.isEmpty()) {
                     var refused = org.ledgerbridge.imports.MappingProfiles.notFound(mappingProfile);
-                    cli.output.refused(cli.global.json(), refused.code().name(), refused.message(), "nothing imported", java.util.Map.of());
+                    cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing imported", java.util.Map.of());
                     return LedgerBridgeCli.REFUSED;
                 }
                 chosen = saved.get();

@@ -109,7 +109,7 @@ final class MappingCommand {
 
     private static int answer(LedgerBridgeCli cli, MappingProfiles.Change change) {
         if (change instanceof MappingProfiles.Refused refused) {
-            cli.output.refused(cli.global.json(), refused.code().name(), refused.message(), "nothing changed", Map.of());
+            cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing changed", Map.of());
             return LedgerBridgeCli.REFUSED;
         }
         String done = change instanceof MappingProfiles.Saved saved

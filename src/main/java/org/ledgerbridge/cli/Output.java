@@ -1,5 +1,6 @@
 package org.ledgerbridge.cli;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
@@ -51,11 +52,11 @@ final class Output {
      * A refusal of a ledger rule: the code and sentence on standard error, and with --report json
      * the same as an object on standard output.
      */
-    void refused(boolean asJson, String code, String message, String consequence, java.util.Map<String, Object> more) {
+    void refused(boolean asJson, ErrorCode code, String message, String consequence, java.util.Map<String, Object> more) {
         if (asJson) {
             java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
             json.put("status", "refused");
-            json.put("code", code);
+            json.put("code", code.name());
             json.put("message", message);
             json.putAll(more);
             json(json);

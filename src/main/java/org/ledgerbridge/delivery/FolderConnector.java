@@ -35,14 +35,14 @@ final class FolderConnector implements GlConnector {
                 .param(target.name()).query(String.class).set();
         return (id, journal) -> {
             if (chart.isEmpty()) {
-                return List.of(new GlSending.Problem(id, 0, "NO_GL_CHART", "no chart of accounts was imported for target "
+                return List.of(new GlSending.Problem(id, 0, GlRule.NO_GL_CHART, "no chart of accounts was imported for target "
                         + target.name() + " (import the GL's chart of accounts for it: kind gl-accounts)"));
             }
             List<GlSending.Problem> problems = new ArrayList<>();
             for (int l = 0; l < journal.lines().size(); l++) {
                 GlJournal.Line line = journal.lines().get(l);
                 if (!chart.contains(journal.entity() + "/" + line.account())) {
-                    problems.add(new GlSending.Problem(id, l + 1, "UNKNOWN_GL_ACCOUNT", "the GL has no active account "
+                    problems.add(new GlSending.Problem(id, l + 1, GlRule.UNKNOWN_GL_ACCOUNT, "the GL has no active account "
                             + line.account() + " for " + journal.entity()));
                 }
             }

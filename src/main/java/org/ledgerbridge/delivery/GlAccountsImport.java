@@ -1,5 +1,6 @@
 package org.ledgerbridge.delivery;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
@@ -53,18 +54,18 @@ class GlAccountsImport implements ImportKind<String[]> {
             @Override
             public String[] validate(SourceRow row, RowErrors errors) {
                 if (!known && row.first()) {
-                    errors.error(null, "UNKNOWN_TARGET", "no GL target '" + target + "'; name one of the GL targets set up");
+                    errors.error(null, GlRule.UNKNOWN_TARGET, "no GL target '" + target + "'; name one of the GL targets set up");
                 }
                 String entity = Cells.required(row, "ENTITY", 20, errors);
                 String account = Cells.required(row, "ACCOUNT", 40, errors);
                 String active = row.get("ACTIVE").toLowerCase(java.util.Locale.ROOT);
                 if (!List.of("", "true", "false", "yes", "no", "1", "0").contains(active)) {
-                    errors.error("ACTIVE", "INVALID_VALUE", "'" + row.get("ACTIVE") + "' is not true/false");
+                    errors.error("ACTIVE", ImportRule.INVALID_VALUE, "'" + row.get("ACTIVE") + "' is not true/false");
                 }
                 if (entity != null && account != null) {
                     Long first = seen.putIfAbsent(entity + "/" + account, row.number());
                     if (first != null) {
-                        errors.error("ACCOUNT", "DUPLICATE_IN_FILE", "account " + account + " of " + entity + " appears again; first on row " + first);
+                        errors.error("ACCOUNT", ImportRule.DUPLICATE_IN_FILE, "account " + account + " of " + entity + " appears again; first on row " + first);
                     }
                 }
                 return errors.currentRowHasErrors() ? null

@@ -1,5 +1,6 @@
 package org.ledgerbridge.delivery;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import java.util.Optional;
 public class GlDestinations {
 
     /** {@code code}: GL_DIR_NOT_SET, PATH_OUTSIDE_GL_DIR, GL_URL_NOT_ALLOWED. */
-    public record Refusal(String code, String message) {
+    public record Refusal(ErrorCode code, String message) {
     }
 
     private final Path folder;
@@ -50,12 +51,12 @@ public class GlDestinations {
     /** Why a file or ledger target may not be at {@code path}; empty when it may. */
     public Optional<Refusal> refusalOfPath(String path) {
         if (folder == null) {
-            return Optional.of(new Refusal("GL_DIR_NOT_SET", "file and ledger targets write under the folder the operator sets in "
+            return Optional.of(new Refusal(GlRule.GL_DIR_NOT_SET, "file and ledger targets write under the folder the operator sets in "
                     + "LEDGERBRIDGE_GL_DIR, and none is set"));
         }
         Path placed = place(path);
         if (!placed.startsWith(folder) || !real(placed).startsWith(real(folder))) {
-            return Optional.of(new Refusal("PATH_OUTSIDE_GL_DIR", placed + " is not inside " + folder
+            return Optional.of(new Refusal(GlRule.PATH_OUTSIDE_GL_DIR, placed + " is not inside " + folder
                     + ", the folder GL files are written under (LEDGERBRIDGE_GL_DIR)"));
         }
         return Optional.empty();
@@ -66,7 +67,7 @@ public class GlDestinations {
         if (url != null && urls.stream().anyMatch(url::startsWith)) {
             return Optional.empty();
         }
-        return Optional.of(new Refusal("GL_URL_NOT_ALLOWED", (url == null ? "no URL" : url) + " is not among the GL addresses the "
+        return Optional.of(new Refusal(GlRule.GL_URL_NOT_ALLOWED, (url == null ? "no URL" : url) + " is not among the GL addresses the "
                 + "operator allows (LEDGERBRIDGE_GL_URLS" + (urls.isEmpty() ? ", which is not set" : ": " + String.join(", ", urls)) + ")"));
     }
 

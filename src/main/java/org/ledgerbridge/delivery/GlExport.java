@@ -1,5 +1,6 @@
 package org.ledgerbridge.delivery;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,6 @@ public sealed interface GlExport permits GlExport.Exported, GlExport.Refused {
     }
 
     /** {@code code}: UNKNOWN_FORMAT, INVALID_RANGE, JOURNAL_TOO_LONG_FOR_FORMAT, NOT_VALID_FOR_FORMAT. */
-    record Refused(String code, String message) implements GlExport {
+    record Refused(ErrorCode code, String message) implements GlExport {
     }
 }

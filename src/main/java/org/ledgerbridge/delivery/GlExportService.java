@@ -88,10 +88,10 @@ public class GlExportService {
                            boolean depositSummary, Path zip, String actor) {
         GlFormat format = formats.get(formatName);
         if (format == null) {
-            return new GlExport.Refused("UNKNOWN_FORMAT", "no format '" + formatName + "'; one of " + String.join(", ", formats.keySet()));
+            return new GlExport.Refused(GlRule.UNKNOWN_FORMAT, "no format '" + formatName + "'; one of " + String.join(", ", formats.keySet()));
         }
         if (to.isBefore(from)) {
-            return new GlExport.Refused("INVALID_RANGE", "the range ends on " + to + ", before it starts on " + from);
+            return new GlExport.Refused(GlRule.INVALID_RANGE, "the range ends on " + to + ", before it starts on " + from);
         }
         Path temporary = zip.resolveSibling(zip.getFileName() + ".part");
         Optional<GlExport> settled = settleEarlierRun(zip, temporary);
@@ -104,7 +104,7 @@ public class GlExportService {
             result = writeAndRecord(from, to, format, entity, again, summarize, depositSummary, zip, temporary, actor, started);
         } catch (org.springframework.dao.DuplicateKeyException | org.springframework.dao.ConcurrencyFailureException meanwhile) {
             // another export marked some of these journals after this one read them: neither sends them twice
-            result = new GlExport.Refused("EXPORTED_MEANWHILE", "another export took some of these journals while this one ran;"
+            result = new GlExport.Refused(GlRule.EXPORTED_MEANWHILE, "another export took some of these journals while this one ran;"
                     + " nothing written: run it again for the journals left");
         }
         try {
@@ -174,13 +174,13 @@ public class GlExportService {
             for (Path path : List.of(zip, temporary)) {
                 if (Files.exists(path) && !Files.isRegularFile(path)) {
                     // a device or a pipe would be read for ever as an earlier export: refused before anything is read
-                    return Optional.of(new GlExport.Refused("OUTPUT_NOT_A_FILE", path + " is not a file (a folder, a device or a"
+                    return Optional.of(new GlExport.Refused(GlRule.OUTPUT_NOT_A_FILE, path + " is not a file (a folder, a device or a"
                             + " pipe); an export is written to a new file: choose another name"));
                 }
             }
             if (Files.exists(zip)) {
                 Optional<Long> recorded = exportRecordedAs(name, sha256(zip));
-                return Optional.of(new GlExport.Refused(recorded.isPresent() ? "ALREADY_EXPORTED" : "OUTPUT_EXISTS", recorded
+                return Optional.of(new GlExport.Refused(recorded.isPresent() ? GlRule.ALREADY_EXPORTED : GlRule.OUTPUT_EXISTS, recorded
                         .map(id -> zip + " is export #" + id + ", already delivered; nothing written")
                         .orElse(zip + " exists; an export never overwrites a file: choose another name")));
             }
@@ -189,7 +189,7 @@ public class GlExportService {
                 if (recorded.isPresent()) {
                     Files.move(temporary, zip, StandardCopyOption.ATOMIC_MOVE);
                     LOG.info("export #{}: {} completed after an interrupted run", recorded.get(), zip);
-                    return Optional.of(new GlExport.Refused("ALREADY_EXPORTED", zip + " is export #" + recorded.get()
+                    return Optional.of(new GlExport.Refused(GlRule.ALREADY_EXPORTED, zip + " is export #" + recorded.get()
                             + ", committed by a run that stopped before renaming it; it is now in place"));
                 }
                 Files.delete(temporary);

@@ -59,7 +59,7 @@ public final class GlFiles {
             return Optional.empty(); // a summary whose lines cancel out leaves nothing to import
         }
         if (format.maxLinesPerJournal() > 0 && journal.lines().size() > format.maxLinesPerJournal()) {
-            return Optional.of(new GlExport.Refused("JOURNAL_TOO_LONG_FOR_FORMAT", "journal " + journal.reference() + " of "
+            return Optional.of(new GlExport.Refused(GlRule.JOURNAL_TOO_LONG_FOR_FORMAT, "journal " + journal.reference() + " of "
                     + journal.entity() + " has " + journal.lines().size() + " lines; " + format.name() + " takes at most "
                     + format.maxLinesPerJournal() + " per entry (summarise, or choose another format)"));
         }
@@ -77,7 +77,7 @@ public final class GlFiles {
             try {
                 format.journal(out, journal, ++sequence);
             } catch (IllegalArgumentException notValidForTarget) {
-                return Optional.of(new GlExport.Refused("NOT_VALID_FOR_FORMAT", "journal " + journal.reference() + " of "
+                return Optional.of(new GlExport.Refused(GlRule.NOT_VALID_FOR_FORMAT, "journal " + journal.reference() + " of "
                         + journal.entity() + " cannot be written as " + format.name() + ": " + notValidForTarget.getMessage()));
             }
         } catch (IOException e) {

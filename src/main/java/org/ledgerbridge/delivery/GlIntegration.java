@@ -1,5 +1,7 @@
 package org.ledgerbridge.delivery;
 
+import org.ledgerbridge.ledger.ErrorCode;
+import org.ledgerbridge.ledger.PostingRule;
 import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.SentJournals;
 import org.ledgerbridge.ledger.Currencies;
@@ -212,7 +214,7 @@ public class GlIntegration {
         }
 
         /** {@code code}: REASON_REQUIRED, UNKNOWN_JOURNAL, NOT_POSTED, UNBALANCED, ALREADY_SENT. */
-        record Refused(String code, long journal, String message) implements MarkSent {
+        record Refused(ErrorCode code, long journal, String message) implements MarkSent {
         }
     }
 
@@ -223,7 +225,7 @@ public class GlIntegration {
     @Transactional
     public MarkSent markSent(List<Long> ids, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            return new MarkSent.Refused("REASON_REQUIRED", 0, "say why the journals are marked as sent without being sent");
+            return new MarkSent.Refused(PostingRule.REASON_REQUIRED, 0, "say why the journals are marked as sent without being sent");
         }
         for (long id : ids) {
             var state = jdbc.sql("""
@@ -233,17 +235,17 @@ public class GlIntegration {
                               FROM journal j JOIN batch b ON b.id = j.batch_id WHERE j.id = ? FOR UPDATE OF j""")
                     .param(id).query((rs, n) -> new Object[]{rs.getString(1), rs.getBoolean(2), rs.getObject(3)}).optional();
             if (state.isEmpty()) {
-                return new MarkSent.Refused("UNKNOWN_JOURNAL", id, "no journal " + id);
+                return new MarkSent.Refused(PostingRule.UNKNOWN_JOURNAL, id, "no journal " + id);
             }
             if (!"POSTED".equals(state.get()[0])) {
-                return new MarkSent.Refused("NOT_POSTED", id, "journal " + id + " is in a " + state.get()[0]
+                return new MarkSent.Refused(GlRule.NOT_POSTED, id, "journal " + id + " is in a " + state.get()[0]
                         + " batch; only posted journals reach the GL");
             }
             if (!Boolean.TRUE.equals(state.get()[2])) {
-                return new MarkSent.Refused("UNBALANCED", id, "journal " + id + " does not balance and cannot be marked as sent");
+                return new MarkSent.Refused(PostingRule.UNBALANCED, id, "journal " + id + " does not balance and cannot be marked as sent");
             }
             if ((Boolean) state.get()[1]) {
-                return new MarkSent.Refused("ALREADY_SENT", id, "journal " + id + " was already sent or marked as sent");
+                return new MarkSent.Refused(GlRule.ALREADY_SENT, id, "journal " + id + " was already sent or marked as sent");
             }
         }
         return marked(ids, reason, actor);
@@ -258,7 +260,7 @@ public class GlIntegration {
     @Transactional
     public MarkSent markSentRange(LocalDate from, LocalDate to, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            return new MarkSent.Refused("REASON_REQUIRED", 0, "say why the journals are marked as sent without being sent");
+            return new MarkSent.Refused(PostingRule.REASON_REQUIRED, 0, "say why the journals are marked as sent without being sent");
         }
         List<Long> ids = jdbc.sql("""
                         SELECT j.id FROM journal j JOIN batch b ON b.id = j.batch_id

@@ -1,5 +1,7 @@
 package org.ledgerbridge.delivery;
 
+import org.ledgerbridge.ledger.ErrorCode;
+import org.ledgerbridge.ledger.PostingRule;
 import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.ledger.SentJournals;
@@ -52,14 +54,14 @@ public class GlSending {
     // ---------------------------------------------------------------- validate
 
     /** A reason the GL would refuse a journal; {@code line} 0 for the journal as a whole. */
-    public record Problem(long journal, int line, String code, String message) {
+    public record Problem(long journal, int line, ErrorCode code, String message) {
     }
 
     /** Asks the target whether it would take each journal; nothing is sent; the outcome goes into each journal's history. */
     public List<Problem> validate(List<Long> ids, GlTarget target, String actor) {
         List<Problem> problems = validate(ids, target);
         Map<Long, List<String>> codes = new java.util.HashMap<>();
-        problems.forEach(p -> codes.computeIfAbsent(p.journal(), k -> new ArrayList<>()).add(p.code()));
+        problems.forEach(p -> codes.computeIfAbsent(p.journal(), k -> new ArrayList<>()).add(p.code().name()));
         audit.recordEach(actor, "gl.validated", ids.stream().map(id -> "journal:" + id).toList(), ids.stream()
                 .map(id -> Map.of("target", target.name(), "valid", !codes.containsKey(id), "problems", codes.getOrDefault(id, List.of())))
                 .toList());
@@ -77,11 +79,11 @@ public class GlSending {
         for (Map.Entry<Long, GlJournal> entry : journals.entrySet()) {
             GlJournal journal = entry.getValue();
             if (target.closedThrough() != null && !journal.date().isAfter(target.closedThrough())) {
-                problems.add(new Problem(entry.getKey(), 0, "GL_PERIOD_CLOSED", "the GL's books are closed through "
+                problems.add(new Problem(entry.getKey(), 0, GlRule.GL_PERIOD_CLOSED, "the GL's books are closed through "
                         + target.closedThrough() + "; the journal is dated " + journal.date()));
             }
             if (journal.debit().compareTo(journal.credit()) != 0) {
-                problems.add(new Problem(entry.getKey(), 0, "UNBALANCED", "debit " + journal.debit() + ", credit " + journal.credit()));
+                problems.add(new Problem(entry.getKey(), 0, PostingRule.UNBALANCED, "debit " + journal.debit() + ", credit " + journal.credit()));
             }
             problems.addAll(check.problems(entry.getKey(), journal));
         }
@@ -97,7 +99,7 @@ public class GlSending {
     public record Sent(List<Long> sent, List<Long> alreadySent) implements Sending {
     }
 
-    public record SendRefused(String code, String message, List<Problem> problems) implements Sending {
+    public record SendRefused(ErrorCode code, String message, List<Problem> problems) implements Sending {
     }
 
     /** The target failed or did not answer; these journals are UNCERTAIN until reconciled. */
@@ -107,7 +109,7 @@ public class GlSending {
     public Sending send(List<Long> ids, GlTarget target, String actor) {
         List<Problem> problems = validate(ids, target, actor);
         if (!problems.isEmpty()) {
-            return new SendRefused("VALIDATION_FAILED", problems.size() + " problem(s): nothing was sent", problems);
+            return new SendRefused(GlRule.VALIDATION_FAILED, problems.size() + " problem(s): nothing was sent", problems);
         }
         return deliver(ids, target, actor);
     }
@@ -121,7 +123,7 @@ public class GlSending {
         Map<Long, String> states = deliveryStates(ids);
         List<Long> uncertain = ids.stream().filter(id -> "UNCERTAIN".equals(states.get(id))).toList();
         if (!uncertain.isEmpty()) {
-            return new SendRefused("UNCERTAIN", "journals " + uncertain + " may or may not have reached " + target.name()
+            return new SendRefused(GlRule.UNCERTAIN, "journals " + uncertain + " may or may not have reached " + target.name()
                     + ": reconcile them first", List.of());
         }
         List<Long> alreadySent = ids.stream().filter(id -> states.get(id) != null).toList();
@@ -224,9 +226,9 @@ public class GlSending {
         Map<Long, GlJournal> journals = new LinkedHashMap<>();
         for (long id : ids) {
             if (!builders.containsKey(id)) {
-                problems.add(new Problem(id, 0, "UNKNOWN_JOURNAL", "no journal " + id));
+                problems.add(new Problem(id, 0, PostingRule.UNKNOWN_JOURNAL, "no journal " + id));
             } else if (!"POSTED".equals(status.get(id))) {
-                problems.add(new Problem(id, 0, "NOT_POSTED", "journal " + id + " is in a " + status.get(id) + " batch"));
+                problems.add(new Problem(id, 0, GlRule.NOT_POSTED, "journal " + id + " is in a " + status.get(id) + " batch"));
             } else {
                 journals.put(id, builders.get(id).build());
             }
@@ -314,7 +316,7 @@ public class GlSending {
         ValidatedIds validated = new ValidatedIds();
         List<Problem> problems = validateRange(range, target, actor, (done, all) -> progress.journals(done / 2, total), validated);
         if (!problems.isEmpty()) {
-            return new SendRefused("VALIDATION_FAILED", problems.size() + (problems.size() == MAX_PROBLEMS ? " or more" : "")
+            return new SendRefused(GlRule.VALIDATION_FAILED, problems.size() + (problems.size() == MAX_PROBLEMS ? " or more" : "")
                     + " problem(s): nothing was sent", problems);
         }
         long sent = 0;
@@ -329,7 +331,7 @@ public class GlSending {
             List<Long> unvalidated = ids.stream().filter(id -> !validated.contains(id)).toList();
             List<Problem> late = unvalidated.isEmpty() ? List.of() : validate(unvalidated, target);
             if (!late.isEmpty()) {
-                return new SendRefused("VALIDATION_FAILED", late.size() + " problem(s) in journals posted during the send; "
+                return new SendRefused(GlRule.VALIDATION_FAILED, late.size() + " problem(s) in journals posted during the send; "
                         + sent + " journal(s) were sent before them, the rest were not", late);
             }
             Sending result = deliver(ids, target, actor);

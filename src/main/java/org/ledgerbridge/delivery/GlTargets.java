@@ -1,5 +1,7 @@
 package org.ledgerbridge.delivery;
 
+import org.ledgerbridge.ledger.ErrorCode;
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.ledger.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,22 +36,22 @@ public class GlTargets {
     public record TargetAdded(GlTarget target) implements TargetChange {
     }
 
-    public record TargetRefused(String code, String message) implements TargetChange {
+    public record TargetRefused(ErrorCode code, String message) implements TargetChange {
     }
 
     public TargetChange addTarget(String name, GlTarget.Type type, String format, String path, String url, String actor) {
         if (!name.matches("[A-Za-z0-9_.-]{1,40}")) {
-            return new TargetRefused("INVALID_NAME", "a target name has letters, digits, '_', '.', '-': '" + name + "'");
+            return new TargetRefused(GlRule.INVALID_NAME, "a target name has letters, digits, '_', '.', '-': '" + name + "'");
         }
         if (type == GlTarget.Type.http && (url == null || !url.startsWith("http"))) {
-            return new TargetRefused("URL_REQUIRED", "an http target needs the URL of its GL (http:// or https://)");
+            return new TargetRefused(GlRule.URL_REQUIRED, "an http target needs the URL of its GL (http:// or https://)");
         }
         if (type != GlTarget.Type.http && (path == null || path.isBlank())) {
-            return new TargetRefused("PATH_REQUIRED", "a " + type + " target needs the path of its "
+            return new TargetRefused(GlRule.PATH_REQUIRED, "a " + type + " target needs the path of its "
                     + (type == GlTarget.Type.file ? "folder" : "journal file"));
         }
         if (type == GlTarget.Type.file && GlFormats.named(format == null ? "" : format).isEmpty()) {
-            return new TargetRefused("UNKNOWN_FORMAT", "a file target needs a format, one of " + String.join(", ", GlFormats.names()));
+            return new TargetRefused(GlRule.UNKNOWN_FORMAT, "a file target needs a format, one of " + String.join(", ", GlFormats.names()));
         }
         Optional<GlDestinations.Refusal> outside = type == GlTarget.Type.http ? destinations.refusalOfUrl(url) : destinations.refusalOfPath(path);
         if (outside.isPresent()) {
@@ -59,7 +61,7 @@ public class GlTargets {
             path = destinations.place(path).toString();
         }
         if (target(name).isPresent()) {
-            return new TargetRefused("ALREADY_EXISTS", "there is a target " + name + " already");
+            return new TargetRefused(ImportRule.ALREADY_EXISTS, "there is a target " + name + " already");
         }
         jdbc.sql("INSERT INTO gl_target (name, target_type, format, path, url, created_by) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(name, type.name(), type == GlTarget.Type.ledger ? "ledger" : format, path, url, actor).update();

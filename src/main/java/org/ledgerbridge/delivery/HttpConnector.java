@@ -38,13 +38,13 @@ final class HttpConnector implements GlConnector {
                 if (response.statusCode() / 100 == 2) {
                     return List.of();
                 }
-                return List.of(new GlSending.Problem(id, 0, "REFUSED_BY_GL", "the GL answered " + response.statusCode() + ": "
+                return List.of(new GlSending.Problem(id, 0, GlRule.REFUSED_BY_GL, "the GL answered " + response.statusCode() + ": "
                         + response.body()));
             } catch (IOException e) {
-                return List.of(new GlSending.Problem(id, 0, "GL_UNREACHABLE", "the GL did not answer: " + e.getMessage()));
+                return List.of(new GlSending.Problem(id, 0, GlRule.GL_UNREACHABLE, "the GL did not answer: " + e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return List.of(new GlSending.Problem(id, 0, "GL_UNREACHABLE", "interrupted"));
+                return List.of(new GlSending.Problem(id, 0, GlRule.GL_UNREACHABLE, "interrupted"));
             }
         };
     }

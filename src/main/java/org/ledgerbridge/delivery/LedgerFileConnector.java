@@ -37,7 +37,7 @@ final class LedgerFileConnector implements GlConnector {
                 GlJournal.Line line = journal.lines().get(l);
                 String name = LedgerJournal.name(line.kind(), line.account());
                 if (!chart.contains(name)) {
-                    problems.add(new GlSending.Problem(id, l + 1, "UNKNOWN_GL_ACCOUNT", "the GL has no active account " + name));
+                    problems.add(new GlSending.Problem(id, l + 1, GlRule.UNKNOWN_GL_ACCOUNT, "the GL has no active account " + name));
                 }
             }
             return problems;

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imis;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.delivery.GlJournal;
 import org.ledgerbridge.imports.RowProblem;
 
@@ -72,9 +73,9 @@ final class AutoBatches {
         selected++;
         batchesSelected.add(line.batch());
         if (!chart.hasEntity(line.entity())) {
-            once(new RowProblem(line.row(), "FINANCIAL_ENTITY", "UNKNOWN_ENTITY", "no financial entity '" + line.entity() + "' in the ledger"));
+            once(new RowProblem(line.row(), "FINANCIAL_ENTITY", ImportRule.UNKNOWN_ENTITY, "no financial entity '" + line.entity() + "' in the ledger"));
         } else if (!chart.hasAccount(line.entity(), line.account())) {
-            once(new RowProblem(line.row(), "GL_ACCOUNT", "UNKNOWN_ACCOUNT", "no account " + line.account() + " in the chart of "
+            once(new RowProblem(line.row(), "GL_ACCOUNT", ImportRule.UNKNOWN_ACCOUNT, "no account " + line.account() + " in the chart of "
                     + line.entity()));
         }
         if (!line.transaction().equals(currentTransaction) || !line.batch().equals(currentBatch)) {
@@ -124,14 +125,14 @@ final class AutoBatches {
         List<RowProblem> all = new ArrayList<>(problems);
         for (String batch : wanted) {
             if (!batchesInFile.contains(batch) && !linesRefused) {
-                all.add(new RowProblem(0, "BATCH_NUM", "BATCH_NOT_IN_FILE", "batch " + batch + " is not in the file; it holds batches "
+                all.add(new RowProblem(0, "BATCH_NUM", ImisRule.BATCH_NOT_IN_FILE, "batch " + batch + " is not in the file; it holds batches "
                         + String.join(", ", batchesInFile)));
             }
         }
         batchTotals.forEach((batch, total) -> {
             List<String> off = unbalancedTransactions.getOrDefault(batch, List.of());
             if (total.signum() != 0 || !off.isEmpty()) {
-                all.add(new RowProblem(firstUnbalancedRow.getOrDefault(batch, 0L), "AMOUNT", "BATCH_DOES_NOT_BALANCE",
+                all.add(new RowProblem(firstUnbalancedRow.getOrDefault(batch, 0L), "AMOUNT", ImisRule.BATCH_DOES_NOT_BALANCE,
                         (total.signum() != 0 ? "batch " + batch + " does not net to zero: it is off by " + total.toPlainString() + "; "
                                 : "batch " + batch + " nets to zero, but not each of its transactions: ")
                                 + "transactions that do not net: " + String.join(", ", off)));
@@ -207,7 +208,7 @@ final class AutoBatches {
         }
         for (String entity : sums.keySet()) {
             if (chart.interEntityAccount(entity).isEmpty()) {
-                once(new RowProblem(transaction.get(0).row(), "FINANCIAL_ENTITY", "INTER_ENTITY_ACCOUNT_MISSING", "transaction "
+                once(new RowProblem(transaction.get(0).row(), "FINANCIAL_ENTITY", ImisRule.INTER_ENTITY_ACCOUNT_MISSING, "transaction "
                         + transaction.get(0).transaction() + " spans entities but " + entity + " has no INTER_ENTITY account"));
                 return null;
             }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imis;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +22,7 @@ public class ImisBatchHistory {
     }
 
     /** @param code BATCH_ALREADY_IMPORTED or BATCH_ALREADY_SENT */
-    public record Warning(String batch, String code, String message) {
+    public record Warning(String batch, ErrorCode code, String message) {
     }
 
     /** A warning for each of {@code batches} the ledger holds. */
@@ -39,10 +40,10 @@ public class ImisBatchHistory {
                     String batch = rs.getString("batch_num");
                     String ledgerBatch = rs.getString("name") + " (" + rs.getString("status") + ")";
                     if (rs.getBoolean("sent") || rs.getBoolean("exported")) {
-                        return new Warning(batch, "BATCH_ALREADY_SENT", "iMIS batch " + batch + " is in the ledger as "
+                        return new Warning(batch, ImisRule.BATCH_ALREADY_SENT, "iMIS batch " + batch + " is in the ledger as "
                                 + ledgerBatch + " and its journals went to the GL: importing these files into the GL would post it twice");
                     }
-                    return new Warning(batch, "BATCH_ALREADY_IMPORTED", "iMIS batch " + batch + " is in the ledger as "
+                    return new Warning(batch, ImisRule.BATCH_ALREADY_IMPORTED, "iMIS batch " + batch + " is in the ledger as "
                             + ledgerBatch + ": its journals go to the GL from there; importing these files into the GL as well would post "
                             + "it twice");
                 })

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imis;
 
+import org.ledgerbridge.delivery.GlRule;
 import org.ledgerbridge.delivery.GlExport;
 import org.ledgerbridge.delivery.GlFiles;
 import org.ledgerbridge.delivery.GlFormat;
@@ -98,7 +99,7 @@ public final class ImisConverter {
             }
             for (Path part : written) {
                 if (Files.exists(partTarget(part))) {
-                    problems.add(new RowProblem(0, null, "OUTPUT_EXISTS", partTarget(part) + " exists; a conversion never overwrites a "
+                    problems.add(new RowProblem(0, null, GlRule.OUTPUT_EXISTS, partTarget(part) + " exists; a conversion never overwrites a "
                             + "file: choose another output folder or remove it"));
                 }
             }
@@ -118,7 +119,7 @@ public final class ImisConverter {
         } catch (IOException | UncheckedIOException e) {
             writers.abandon();
             deleteAll(written);
-            return new Rejected(List.of(new RowProblem(0, null, "FILE_UNREADABLE_OR_OUTPUT_UNWRITABLE", e.getMessage())));
+            return new Rejected(List.of(new RowProblem(0, null, ImisRule.FILE_UNREADABLE_OR_OUTPUT_UNWRITABLE, e.getMessage())));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imis;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.MappingProfile;
@@ -65,7 +66,7 @@ public final class ImisFile {
             try {
                 lineNumber = Long.parseLong(lineText);
             } catch (NumberFormatException e) {
-                errors.error("LINE_NUMBER", "INVALID_NUMBER", "'" + lineText + "' is not a line number");
+                errors.error("LINE_NUMBER", ImportRule.INVALID_NUMBER, "'" + lineText + "' is not a line number");
             }
         }
         if (errors.currentRowHasErrors()) {

@@ -1,5 +1,7 @@
 package org.ledgerbridge.imis;
 
+import org.ledgerbridge.ledger.ErrorCode;
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.delivery.GlJournal;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
@@ -34,7 +36,6 @@ import java.util.Set;
 @Component
 class ImisImport implements ImportKind<ImisLine> {
 
-    static final String ALREADY_POSTED = "IMIS_BATCH_ALREADY_POSTED";
 
     private final LedgerSetup ledger;
     private final BatchService batches;
@@ -65,8 +66,8 @@ class ImisImport implements ImportKind<ImisLine> {
     }
 
     @Override
-    public Set<String> ledgerRuleCodes() {
-        return Set.of(ALREADY_POSTED, "CLOSED_PERIOD", "INACTIVE_ACCOUNT");
+    public Set<ErrorCode> ledgerRuleCodes() {
+        return Set.of(ImisRule.IMIS_BATCH_ALREADY_POSTED, ImportRule.CLOSED_PERIOD, ImportRule.INACTIVE_ACCOUNT);
     }
 
     @Override
@@ -86,7 +87,7 @@ class ImisImport implements ImportKind<ImisLine> {
             @Override
             public ImisLine validate(SourceRow row, RowErrors errors) {
                 if (wanted.isEmpty() && row.first()) {
-                    errors.error("BATCH_NUM", "BATCH_REQUIRED", "say which iMIS batch to import (its number)");
+                    errors.error("BATCH_NUM", ImisRule.BATCH_REQUIRED, "say which iMIS batch to import (its number)");
                 }
                 ImisLine line = ImisFile.line(row, errors);
                 if (line != null) {
@@ -104,11 +105,11 @@ class ImisImport implements ImportKind<ImisLine> {
             private void postable(ImisLine line, RowErrors errors) {
                 java.time.LocalDate closed = closedThrough.get(line.entity());
                 if (closed != null && line.date() != null && !line.date().isAfter(closed)) {
-                    errors.error("TRANSACTION_DATE", "CLOSED_PERIOD", "the books of " + line.entity() + " are closed through " + closed
+                    errors.error("TRANSACTION_DATE", ImportRule.CLOSED_PERIOD, "the books of " + line.entity() + " are closed through " + closed
                             + "; a line dated " + line.date() + " cannot be posted");
                 }
                 if (inactive.contains(line.entity() + "/" + line.account())) {
-                    errors.error("GL_ACCOUNT", "INACTIVE_ACCOUNT", "account " + line.account() + " of " + line.entity() + " is inactive");
+                    errors.error("GL_ACCOUNT", ImportRule.INACTIVE_ACCOUNT, "account " + line.account() + " of " + line.entity() + " is inactive");
                 }
             }
 
@@ -127,7 +128,7 @@ class ImisImport implements ImportKind<ImisLine> {
                     errors.errorAt(problem.row(), problem.column(), problem.code(), problem.message());
                 }
                 for (String batch : alreadyPosted) {
-                    errors.errorAt(0, "BATCH_NUM", ALREADY_POSTED, "iMIS batch " + batch + " was already posted to the ledger");
+                    errors.errorAt(0, "BATCH_NUM", ImisRule.IMIS_BATCH_ALREADY_POSTED, "iMIS batch " + batch + " was already posted to the ledger");
                 }
             }
 

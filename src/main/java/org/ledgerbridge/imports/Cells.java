@@ -26,7 +26,7 @@ public final class Cells {
     public static String required(SourceRow row, String column, int maxLength, RowErrors errors) {
         String value = row.get(column);
         if (value.isEmpty()) {
-            errors.error(column, "VALUE_REQUIRED", column + " is required");
+            errors.error(column, ImportRule.VALUE_REQUIRED, column + " is required");
             return null;
         }
         return maxLength(value, column, maxLength, errors);
@@ -39,12 +39,12 @@ public final class Cells {
 
     private static String maxLength(String value, String column, int maxLength, RowErrors errors) {
         if (looksLikeFormula(value)) {
-            errors.error(column, "FORMULA_NOT_ALLOWED", column + " starts like a spreadsheet formula ('"
+            errors.error(column, ImportRule.FORMULA_NOT_ALLOWED, column + " starts like a spreadsheet formula ('"
                     + value.substring(0, Math.min(20, value.length())) + "'); put the value itself in the file");
             return null;
         }
         if (value.length() > maxLength) {
-            errors.error(column, "VALUE_TOO_LONG", column + " has " + value.length() + " characters; at most " + maxLength + " are allowed");
+            errors.error(column, ImportRule.VALUE_TOO_LONG, column + " has " + value.length() + " characters; at most " + maxLength + " are allowed");
             return null;
         }
         return value;
@@ -73,11 +73,11 @@ public final class Cells {
     public static BigDecimal decimal(SourceRow row, String column, RowErrors errors) {
         String value = row.get(column);
         if (value.isEmpty()) {
-            errors.error(column, "VALUE_REQUIRED", column + " is required and must be a number");
+            errors.error(column, ImportRule.VALUE_REQUIRED, column + " is required and must be a number");
             return null;
         }
         return row.mapping().parseAmount(value).orElseGet(() -> {
-            errors.error(column, "INVALID_NUMBER", "'" + value + "' is not a number" + (row.mapping().numberLocale() == null
+            errors.error(column, ImportRule.INVALID_NUMBER, "'" + value + "' is not a number" + (row.mapping().numberLocale() == null
                     ? " (use digits, an optional leading '-' and '.' for decimals, no thousands separator)"
                     : " in the number format of " + row.mapping().numberLocale()));
             return null;
@@ -91,7 +91,7 @@ public final class Cells {
     public static BigDecimal amount(SourceRow row, String column, String currency, RowErrors errors) {
         BigDecimal amount = decimal(row, column, errors);
         if (amount != null && currency != null && !org.ledgerbridge.ledger.Currencies.fitsScale(amount, currency)) {
-            errors.error(column, "AMOUNT_EXCEEDS_CURRENCY_SCALE", amount.toPlainString() + " has more decimals than "
+            errors.error(column, ImportRule.AMOUNT_EXCEEDS_CURRENCY_SCALE, amount.toPlainString() + " has more decimals than "
                     + currency + " allows (" + org.ledgerbridge.ledger.Currencies.scale(currency) + ")");
             return null;
         }
@@ -127,7 +127,7 @@ public final class Cells {
     /** A required calendar date in the given format; 31/02/2026 is an error, not 03/03/2026. */
     public static LocalDate date(SourceRow row, String column, DateTimeFormatter format, String formatLabel, RowErrors errors) {
         if (row.get(column).isEmpty() && row.typedDate(column).isEmpty()) {
-            errors.error(column, "VALUE_REQUIRED", column + " is required (" + row.mapping().dateFormatLabel(column).orElse(formatLabel) + ")");
+            errors.error(column, ImportRule.VALUE_REQUIRED, column + " is required (" + row.mapping().dateFormatLabel(column).orElse(formatLabel) + ")");
             return null;
         }
         return optionalDate(row, column, format, formatLabel, errors);
@@ -148,7 +148,7 @@ public final class Cells {
         try {
             return mapped.isPresent() ? LocalDate.parse(value, mapped.get()) : parseFixed(value, format);
         } catch (java.time.DateTimeException e) {
-            errors.error(column, "INVALID_DATE", "'" + value + "' is not a real date in the format " + label);
+            errors.error(column, ImportRule.INVALID_DATE, "'" + value + "' is not a real date in the format " + label);
             return null;
         }
     }
@@ -189,14 +189,14 @@ public final class Cells {
         String value = row.get(column);
         if (value.isEmpty()) {
             if (required) {
-                errors.error(column, "VALUE_REQUIRED", column + " is required (" + names(type) + ")");
+                errors.error(column, ImportRule.VALUE_REQUIRED, column + " is required (" + names(type) + ")");
             }
             return null;
         }
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.error(column, "INVALID_VALUE", "'" + value + "' is not one of " + names(type));
+            errors.error(column, ImportRule.INVALID_VALUE, "'" + value + "' is not one of " + names(type));
             return null;
         }
     }

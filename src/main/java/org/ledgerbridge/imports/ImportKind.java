@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public interface ImportKind<R> {
     }
 
     /** Error codes that mean "a rule of the ledger refuses this file" (exit 3) rather than "bad input" (exit 1). */
-    default java.util.Set<String> ledgerRuleCodes() {
+    default java.util.Set<ErrorCode> ledgerRuleCodes() {
         return java.util.Set.of();
     }
 

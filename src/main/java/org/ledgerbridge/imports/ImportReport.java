@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public record ImportReport(String kind, String file, String sha256, boolean dryR
         return json;
     }
 
-    ImportReport finished(long millis, java.util.Set<String> ledgerRuleCodes) {
+    ImportReport finished(long millis, java.util.Set<ErrorCode> ledgerRuleCodes) {
         boolean refused = errors.stream().anyMatch(e -> ledgerRuleCodes.contains(e.code()));
         return new ImportReport(kind, file, sha256, dryRun, status, rows, accepted, errors, warnings, summary, millis, refused);
     }

@@ -1,5 +1,7 @@
 package org.ledgerbridge.imports;
 
+import org.ledgerbridge.ledger.ErrorCode;
+
 import org.ledgerbridge.imports.internal.FileFacts;
 import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.PostingRefusedException;
@@ -95,7 +97,7 @@ public class ImportService {
         try {
             facts = FileFacts.of(file);
         } catch (IOException e) {
-            return fileLevel(kind, fileName, "", options, "FILE_UNREADABLE", "cannot read " + file + ": " + e.getMessage());
+            return fileLevel(kind, fileName, "", options, ImportRule.FILE_UNREADABLE, "cannot read " + file + ": " + e.getMessage());
         }
         LOG.debug("{}: {} bytes identified in {} ms", fileName, facts.bytes(), (System.nanoTime() - startNanos) / 1_000_000);
         String variant = kind.variant(options);
@@ -150,7 +152,7 @@ public class ImportService {
                 List.of(), List.of(), Map.of("alreadyImportedAs", previous), 0, false);
     }
 
-    private ImportReport fileLevel(ImportKind<?> kind, String fileName, String sha, ImportOptions options, String code, String message) {
+    private ImportReport fileLevel(ImportKind<?> kind, String fileName, String sha, ImportOptions options, ErrorCode code, String message) {
         return new ImportReport(kind.name(), fileName, sha, options.dryRun(), ImportStatus.REJECTED, 0, 0,
                 List.of(new RowProblem(0, null, code, message)), List.of(), Map.of(), 0, false);
     }
@@ -203,13 +205,13 @@ public class ImportService {
                                 session.write(record);
                             } catch (PostingRefusedException refused) {
                                 // a posting rule the kind's validation did not foresee: an error of this row, not a crash
-                                problems.error(null, refused.refusal().rule().name(), refused.getMessage());
+                                problems.error(null, refused.refusal().rule(), refused.getMessage());
                             }
                         }
                     }
                 }
                 if (table.rows() == 0 && !problems.any()) {
-                    problems.errorAt(0, null, "NO_DATA_ROWS", "the file has a header but no data rows");
+                    problems.errorAt(0, null, ImportRule.NO_DATA_ROWS, "the file has a header but no data rows");
                 }
                 session.endOfFile(problems);
                 if (problems.any()) {
@@ -222,16 +224,16 @@ public class ImportService {
                 try {
                     summary = session.commit();
                 } catch (PostingRefusedException refused) {
-                    problems.errorAt(0, null, refused.refusal().rule().name(), refused.getMessage());
+                    problems.errorAt(0, null, refused.refusal().rule(), refused.getMessage());
                     return report(table.rows(), 0, Map.of());
                 }
                 return report(table.rows(), accepted, summary);
             } catch (java.nio.charset.CharacterCodingException e) {
-                problems.errorAt(0, null, "INVALID_ENCODING", fileName + " holds bytes that are no character in UTF-8 nor in "
+                problems.errorAt(0, null, ImportRule.INVALID_ENCODING, fileName + " holds bytes that are no character in UTF-8 nor in "
                         + "Windows-1252: it is not a text CSV file (or it was damaged)");
                 return report(0, 0, summary);
             } catch (IOException e) {
-                problems.errorAt(0, null, "FILE_UNREADABLE", "cannot read " + fileName + ": " + e.getMessage());
+                problems.errorAt(0, null, ImportRule.FILE_UNREADABLE, "cannot read " + fileName + ": " + e.getMessage());
                 return report(0, 0, summary);
             }
         }

@@ -15,7 +15,7 @@ public final class KeyRules {
     public static String code(SourceRow row, String column, int maxLength, RowErrors errors) {
         String value = Cells.required(row, column, maxLength, errors);
         if (value != null && !CODE.matcher(value).matches()) {
-            errors.error(column, "INVALID_CODE", "'" + value + "' may hold only letters, digits, '_', '.' and '-'");
+            errors.error(column, ImportRule.INVALID_CODE, "'" + value + "' may hold only letters, digits, '_', '.' and '-'");
             return null;
         }
         return value;
@@ -29,9 +29,9 @@ public final class KeyRules {
                                       String column, RowErrors errors) {
         Long first = seen.putIfAbsent(key, row.number());
         if (first != null) {
-            errors.error(column, "DUPLICATE_IN_FILE", what + " appears again; first on row " + first);
+            errors.error(column, ImportRule.DUPLICATE_IN_FILE, what + " appears again; first on row " + first);
         } else if (inLedger) {
-            errors.error(column, "ALREADY_EXISTS", what + " is already in the ledger");
+            errors.error(column, ImportRule.ALREADY_EXISTS, what + " is already in the ledger");
         }
     }
 }

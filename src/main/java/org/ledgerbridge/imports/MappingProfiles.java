@@ -23,16 +23,6 @@ public class MappingProfiles {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,79}");
     static final int MAX_LENGTH = 65_536;
 
-    /** Why a profile was not saved, used or deleted. */
-    public enum Refusal {
-        /** The profile's text is not a mapping profile (YAML or JSON with columns, dateFormat(s), numberLocale). */
-        INVALID_MAPPING,
-        /** The name has characters other than letters, digits, space, dot, dash and underscore, or is too long. */
-        INVALID_MAPPING_NAME,
-        /** No profile of that name is saved in the ledger. */
-        MAPPING_NOT_FOUND
-    }
-
     public sealed interface Change permits Saved, Deleted, Refused {
     }
 
@@ -42,7 +32,7 @@ public class MappingProfiles {
     public record Deleted(String name) implements Change {
     }
 
-    public record Refused(Refusal code, String message) implements Change {
+    public record Refused(ImportRule code, String message) implements Change {
     }
 
     /** A profile as the ledger keeps it: its name, its text as written, and who changed it last. */
@@ -61,19 +51,19 @@ public class MappingProfiles {
     public Change save(String name, String text, String actor) {
         String trimmed = name == null ? "" : name.strip();
         if (!NAME.matcher(trimmed).matches()) {
-            return new Refused(Refusal.INVALID_MAPPING_NAME, "a mapping profile's name is 1 to 80 letters, digits, spaces, "
+            return new Refused(ImportRule.INVALID_MAPPING_NAME, "a mapping profile's name is 1 to 80 letters, digits, spaces, "
                     + "dots, dashes or underscores, starting with a letter or digit, not '" + trimmed + "'");
         }
         if (text == null || text.isBlank()) {
-            return new Refused(Refusal.INVALID_MAPPING, "the mapping profile " + trimmed + " is empty");
+            return new Refused(ImportRule.INVALID_MAPPING, "the mapping profile " + trimmed + " is empty");
         }
         if (text.length() > MAX_LENGTH) {
-            return new Refused(Refusal.INVALID_MAPPING, "the mapping profile " + trimmed + " is longer than " + MAX_LENGTH + " characters");
+            return new Refused(ImportRule.INVALID_MAPPING, "the mapping profile " + trimmed + " is longer than " + MAX_LENGTH + " characters");
         }
         try {
             MappingProfile.parse(text, trimmed);
         } catch (MappingProfile.InvalidMappingException e) {
-            return new Refused(Refusal.INVALID_MAPPING, e.getMessage());
+            return new Refused(ImportRule.INVALID_MAPPING, e.getMessage());
         }
         boolean replaced = jdbc.sql("""
                         INSERT INTO mapping_profile (name, profile, changed_by) VALUES (?, ?, ?)
@@ -101,7 +91,7 @@ public class MappingProfiles {
     }
 
     public static Refused notFound(String name) {
-        return new Refused(Refusal.MAPPING_NOT_FOUND, "no mapping profile named '" + name + "' is saved in the ledger");
+        return new Refused(ImportRule.MAPPING_NOT_FOUND, "no mapping profile named '" + name + "' is saved in the ledger");
     }
 
     @Transactional

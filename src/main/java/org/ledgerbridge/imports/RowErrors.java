@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,18 +22,18 @@ public final class RowErrors {
     }
 
     /** An error on a cell of the current row. */
-    public void error(String column, String code, String message) {
+    public void error(String column, ErrorCode code, String message) {
         errorAt(currentRow, column, code, message);
     }
 
-    public void errorAt(long row, String column, String code, String message) {
+    public void errorAt(long row, String column, ErrorCode code, String message) {
         errorCount++;
         if (errors.size() < MAX_KEPT) {
             errors.add(new RowProblem(row, column, code, message));
         }
     }
 
-    public void warning(String column, String code, String message) {
+    public void warning(String column, ErrorCode code, String message) {
         if (warnings.size() < MAX_KEPT) {
             warnings.add(new RowProblem(currentRow, column, code, message));
         }

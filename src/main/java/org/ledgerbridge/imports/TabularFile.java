@@ -72,7 +72,7 @@ public final class TabularFile implements AutoCloseable {
             try {
                 source = new XlsxRows(file);
             } catch (IOException | RuntimeException e) {
-                errors.errorAt(0, null, "MALFORMED_XLSX", "the file is not a readable XLSX workbook: " + e.getMessage());
+                errors.errorAt(0, null, ImportRule.MALFORMED_XLSX, "the file is not a readable XLSX workbook: " + e.getMessage());
                 return new TabularFile(TabularRows.NONE, facts, errors, progress, maxRows, List.of(), null, mapping);
             }
         } else {
@@ -84,18 +84,18 @@ public final class TabularFile implements AutoCloseable {
                 header = trimTrailingEmpty(source.next()); // a template's comment block: what each column takes
             }
             if (header == null || header.stream().allMatch(String::isBlank)) {
-                errors.errorAt(1, null, "MISSING_HEADER", "the file is empty; the first row must name the columns");
+                errors.errorAt(1, null, ImportRule.MISSING_HEADER, "the file is empty; the first row must name the columns");
                 return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
             }
             if (header.size() > MOST_COLUMNS) {
-                errors.errorAt(1, null, "TOO_MANY_COLUMNS", "the header has " + header.size() + " columns; an import file has at most "
+                errors.errorAt(1, null, ImportRule.TOO_MANY_COLUMNS, "the header has " + header.size() + " columns; an import file has at most "
                         + MOST_COLUMNS);
                 return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
             }
             Map<String, Integer> positions = matchHeader(header, columns, mapping, errors);
             return new TabularFile(source, facts, errors, progress, maxRows, header, errors.any() ? null : positions, mapping);
         } catch (TabularRows.MalformedFileException e) {
-            errors.errorAt(e.row(), null, facts.xlsx() ? "MALFORMED_XLSX" : "MALFORMED_CSV", "the file cannot be read from row "
+            errors.errorAt(e.row(), null, facts.xlsx() ? ImportRule.MALFORMED_XLSX : ImportRule.MALFORMED_CSV, "the file cannot be read from row "
                     + e.row() + ": " + e.getMessage());
             return new TabularFile(source, facts, errors, progress, maxRows, List.of(), null, mapping);
         }
@@ -117,17 +117,17 @@ public final class TabularFile implements AutoCloseable {
     /** A file that is no CSV text in UTF-8 or Windows-1252: one file-level error, with the row where it shows. */
     private static boolean notText(Path file, FileFacts facts, RowErrors errors) throws IOException {
         if (facts.utf16Bom()) {
-            errors.errorAt(1, null, "UNSUPPORTED_ENCODING", "the file is UTF-16 text; save it as \"CSV UTF-8\" (or a Windows CSV) "
+            errors.errorAt(1, null, ImportRule.UNSUPPORTED_ENCODING, "the file is UTF-16 text; save it as \"CSV UTF-8\" (or a Windows CSV) "
                     + "and import that");
             return true;
         }
         if (facts.nulOffset() >= 0) {
-            errors.errorAt(FileFacts.lineAt(file, facts.nulOffset()), null, "BINARY_CONTENT", "the file holds a NUL byte (at byte "
+            errors.errorAt(FileFacts.lineAt(file, facts.nulOffset()), null, ImportRule.BINARY_CONTENT, "the file holds a NUL byte (at byte "
                     + facts.nulOffset() + "): it is not a text CSV file, or it was damaged");
             return true;
         }
         if (facts.utf8Bom() && !facts.utf8()) {
-            errors.errorAt(FileFacts.lineAt(file, facts.invalidUtf8Offset()), null, "INVALID_ENCODING", "the file starts with a UTF-8 "
+            errors.errorAt(FileFacts.lineAt(file, facts.invalidUtf8Offset()), null, ImportRule.INVALID_ENCODING, "the file starts with a UTF-8 "
                     + "byte-order mark but holds bytes that are not UTF-8 (at byte " + facts.invalidUtf8Offset()
                     + "): two encodings were mixed; save it again as \"CSV UTF-8\"");
             return true;
@@ -189,15 +189,15 @@ public final class TabularFile implements AutoCloseable {
                 }
                 errors.startRow(source.row());
                 if (maxRows != null && rows > maxRows) {
-                    errors.error(null, "TOO_MANY_ROWS", "the file has more than the " + maxRows + " data rows allowed");
+                    errors.error(null, ImportRule.TOO_MANY_ROWS, "the file has more than the " + maxRows + " data rows allowed");
                     return null;
                 }
                 if (fields.stream().allMatch(String::isBlank)) {
-                    errors.error(null, "BLANK_ROW", "row " + source.row() + " is blank; leave no rows blank");
+                    errors.error(null, ImportRule.BLANK_ROW, "row " + source.row() + " is blank; leave no rows blank");
                     continue;
                 }
                 if (fields.size() != header.size()) {
-                    errors.error(null, "FIELD_COUNT_MISMATCH", "row " + source.row() + " has " + fields.size()
+                    errors.error(null, ImportRule.FIELD_COUNT_MISMATCH, "row " + source.row() + " has " + fields.size()
                             + " fields but the header has " + header.size());
                     continue;
                 }
@@ -207,7 +207,7 @@ public final class TabularFile implements AutoCloseable {
             progress.done(rows);
             return null;
         } catch (TabularRows.MalformedFileException e) {
-            errors.errorAt(e.row(), null, facts.xlsx() ? "MALFORMED_XLSX" : "MALFORMED_CSV", "the file cannot be read as "
+            errors.errorAt(e.row(), null, facts.xlsx() ? ImportRule.MALFORMED_XLSX : ImportRule.MALFORMED_CSV, "the file cannot be read as "
                     + (facts.xlsx() ? "a workbook" : "CSV") + " from row " + e.row() + ": " + e.getMessage());
             return null;
         }
@@ -229,15 +229,15 @@ public final class TabularFile implements AutoCloseable {
         for (int i = 0; i < header.size(); i++) {
             ImportColumn column = canonical.get(mapping.canonicalName(header.get(i)));
             if (column == null) {
-                errors.warning(header.get(i).strip(), "UNKNOWN_COLUMN", "column '" + header.get(i).strip()
+                errors.warning(header.get(i).strip(), ImportRule.UNKNOWN_COLUMN, "column '" + header.get(i).strip()
                         + "' is not one of the file's columns and is ignored");
             } else if (positions.putIfAbsent(column.name(), i) != null) {
-                errors.error(column.name(), "DUPLICATE_COLUMN", "column " + column.name() + " appears more than once in the header");
+                errors.error(column.name(), ImportRule.DUPLICATE_COLUMN, "column " + column.name() + " appears more than once in the header");
             }
         }
         for (ImportColumn column : columns) {
             if (column.required() && !positions.containsKey(column.name())) {
-                errors.error(column.name(), "MISSING_COLUMN", "the required column " + column.name() + " is missing from the header");
+                errors.error(column.name(), ImportRule.MISSING_COLUMN, "the required column " + column.name() + " is missing from the header");
             }
         }
         return positions;

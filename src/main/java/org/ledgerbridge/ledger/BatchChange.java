@@ -15,6 +15,6 @@ public sealed interface BatchChange permits BatchChange.Changed, BatchChange.Rev
     /** {@code code}: BATCH_NOT_FOUND, BATCH_NOT_OPEN, BATCH_NOT_READY, BATCH_NOT_POSTED, BATCH_EMPTY,
      * BATCH_ALREADY_REVERSED, REVERSAL_OF_REVERSAL, REASON_REQUIRED, STATUS_CHANGE_REFUSED, CREDIT_ALREADY_APPLIED,
      * CLOSED_PERIOD, INACTIVE_ACCOUNT. */
-    record Refused(String code, long batchId, String message) implements BatchChange {
+    record Refused(ErrorCode code, long batchId, String message) implements BatchChange {
     }
 }

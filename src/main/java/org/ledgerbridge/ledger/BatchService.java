@@ -46,15 +46,15 @@ public class BatchService {
     @Transactional
     public BatchChange voidBatches(List<Long> ids, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            return new BatchChange.Refused("REASON_REQUIRED", ids.isEmpty() ? 0 : ids.get(0), "voiding a batch needs a reason");
+            return new BatchChange.Refused(PostingRule.REASON_REQUIRED, ids.isEmpty() ? 0 : ids.get(0), "voiding a batch needs a reason");
         }
         for (long id : ids) {
             BatchStatus status = statusForUpdate(id);
             if (status == null) {
-                return new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id);
+                return new BatchChange.Refused(PostingRule.BATCH_NOT_FOUND, id, "no batch " + id);
             }
             if (status != BatchStatus.OPEN) {
-                return new BatchChange.Refused("BATCH_NOT_OPEN", id, "batch " + id + " is " + status
+                return new BatchChange.Refused(PostingRule.BATCH_NOT_OPEN, id, "batch " + id + " is " + status
                         + "; only an OPEN batch is voided (set a READY one back to OPEN first; a POSTED one is corrected by reversing it)");
             }
             Optional<BatchChange.Refused> refusal = refusalToUndo(id);
@@ -85,10 +85,10 @@ public class BatchService {
     public BatchChange reverse(List<Long> ids, String reason, LocalDate date, String actor) {
         long first = ids.isEmpty() ? 0 : ids.get(0);
         if (reason == null || reason.isBlank()) {
-            return new BatchChange.Refused("REASON_REQUIRED", first, "reversing a batch needs a reason");
+            return new BatchChange.Refused(PostingRule.REASON_REQUIRED, first, "reversing a batch needs a reason");
         }
         if (ids.isEmpty()) {
-            return new BatchChange.Refused("BATCH_NOT_FOUND", 0, "name the batches to reverse");
+            return new BatchChange.Refused(PostingRule.BATCH_NOT_FOUND, 0, "name the batches to reverse");
         }
         for (long id : ids) {
             Optional<BatchChange.Refused> refusal = refusalToReverse(id);
@@ -99,7 +99,7 @@ public class BatchService {
         Long[] batchIds = ids.stream().distinct().toArray(Long[]::new);
         Optional<Posting.Refused> rule = posting.reversalRefusal(batchIds, date);
         if (rule.isPresent()) {
-            return new BatchChange.Refused(rule.get().rule().name(), first, rule.get().message());
+            return new BatchChange.Refused(rule.get().rule(), first, rule.get().message());
         }
         Batch reversal = open(BatchType.REVERSAL, actor);
         long journals = posting.reverseBatches(reversal.id(), batchIds, date, reason, actor);
@@ -119,24 +119,24 @@ public class BatchService {
                         rs.getObject(3, Long.class)))
                 .optional();
         if (found.isEmpty()) {
-            return Optional.of(new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id));
+            return Optional.of(new BatchChange.Refused(PostingRule.BATCH_NOT_FOUND, id, "no batch " + id));
         }
         Reversible batch = found.get();
         if (batch.status() != BatchStatus.POSTED) {
-            return Optional.of(new BatchChange.Refused("BATCH_NOT_POSTED", id, "batch " + id + " is " + batch.status()
+            return Optional.of(new BatchChange.Refused(PostingRule.BATCH_NOT_POSTED, id, "batch " + id + " is " + batch.status()
                     + "; only a POSTED batch is reversed (one not posted yet is voided instead)"));
         }
         if (batch.type() == BatchType.REVERSAL) {
-            return Optional.of(new BatchChange.Refused("REVERSAL_OF_REVERSAL", id, "batch " + id
+            return Optional.of(new BatchChange.Refused(PostingRule.REVERSAL_OF_REVERSAL, id, "batch " + id
                     + " is itself a reversal; to post the original again, import its file again"));
         }
         if (batch.reversedBy() != null) {
-            return Optional.of(new BatchChange.Refused("BATCH_ALREADY_REVERSED", id, "batch " + id + " is already reversed by batch "
+            return Optional.of(new BatchChange.Refused(PostingRule.BATCH_ALREADY_REVERSED, id, "batch " + id + " is already reversed by batch "
                     + batch.reversedBy()));
         }
         Optional<Long> pending = pendingReversalOf(id);
         if (pending.isPresent()) {
-            return Optional.of(new BatchChange.Refused("BATCH_ALREADY_REVERSED", id, "batch " + id + " is already reversed by batch "
+            return Optional.of(new BatchChange.Refused(PostingRule.BATCH_ALREADY_REVERSED, id, "batch " + id + " is already reversed by batch "
                     + pending.get() + " (not posted yet: post or void that one)"));
         }
         return refusalToUndo(id);
@@ -235,16 +235,16 @@ public class BatchService {
     @Transactional
     public BatchChange changeStatus(List<Long> ids, BatchStatus target, String actor) {
         if (target != BatchStatus.READY && target != BatchStatus.OPEN) {
-            return new BatchChange.Refused("STATUS_CHANGE_REFUSED", ids.isEmpty() ? 0 : ids.get(0),
+            return new BatchChange.Refused(PostingRule.STATUS_CHANGE_REFUSED, ids.isEmpty() ? 0 : ids.get(0),
                     "a batch's status can be set to READY or OPEN; POSTED is reached by posting");
         }
         for (long id : ids) {
             var status = statusForUpdate(id);
             if (status == null) {
-                return new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id);
+                return new BatchChange.Refused(PostingRule.BATCH_NOT_FOUND, id, "no batch " + id);
             }
             if (status == BatchStatus.POSTED || status == BatchStatus.VOIDED) {
-                return new BatchChange.Refused("STATUS_CHANGE_REFUSED", id,
+                return new BatchChange.Refused(PostingRule.STATUS_CHANGE_REFUSED, id,
                         "batch " + id + " is " + status + " and its status can no longer change");
             }
         }
@@ -282,16 +282,16 @@ public class BatchService {
         for (long id : ids) {
             var status = statusForUpdate(id);
             if (status == null) {
-                return new BatchChange.Refused("BATCH_NOT_FOUND", id, "no batch " + id);
+                return new BatchChange.Refused(PostingRule.BATCH_NOT_FOUND, id, "no batch " + id);
             }
             if (status != BatchStatus.READY) {
-                return new BatchChange.Refused("BATCH_NOT_READY", id,
+                return new BatchChange.Refused(PostingRule.BATCH_NOT_READY, id,
                         "batch " + id + " is " + status + "; set it to READY before posting");
             }
             boolean empty = jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM journal WHERE batch_id = ?)").param(id)
                     .query(Boolean.class).single();
             if (empty) {
-                return new BatchChange.Refused("BATCH_EMPTY", id, "batch " + id + " holds no journal");
+                return new BatchChange.Refused(PostingRule.BATCH_EMPTY, id, "batch " + id + " holds no journal");
             }
         }
         Long[] posting = ids.stream().mapToLong(Long::longValue).boxed().toArray(Long[]::new);

@@ -26,7 +26,7 @@ public class LedgerCheck {
                         SELECT journal_id, currency, sum(debit) AS debit, sum(credit) AS credit FROM journal_line
                          GROUP BY journal_id, currency HAVING sum(debit) <> sum(credit) ORDER BY 1, 2""")
                 .query(rs -> {
-                    violations.add(new Violation("JOURNAL_UNBALANCED", "journal:" + rs.getLong(1),
+                    violations.add(new Violation(PostingRule.JOURNAL_UNBALANCED, "journal:" + rs.getLong(1),
                             "journal " + rs.getLong(1) + " in " + rs.getString(2) + ": debit " + rs.getBigDecimal(3).toPlainString()
                                     + ", credit " + rs.getBigDecimal(4).toPlainString()));
                 });
@@ -34,7 +34,7 @@ public class LedgerCheck {
                         SELECT journal_id, sum(base_debit), sum(base_credit) FROM journal_line
                          GROUP BY journal_id HAVING sum(base_debit) <> sum(base_credit) ORDER BY 1""")
                 .query(rs -> {
-                    violations.add(new Violation("JOURNAL_UNBALANCED_IN_BASE_CURRENCY", "journal:" + rs.getLong(1),
+                    violations.add(new Violation(PostingRule.JOURNAL_UNBALANCED_IN_BASE_CURRENCY, "journal:" + rs.getLong(1),
                             "journal " + rs.getLong(1) + " in base currency: debit " + rs.getBigDecimal(2).toPlainString()
                                     + ", credit " + rs.getBigDecimal(3).toPlainString()));
                 });
@@ -44,7 +44,7 @@ public class LedgerCheck {
                           JOIN batch b ON b.id = j.batch_id WHERE b.status = 'POSTED'
                          GROUP BY l.entity_code HAVING sum(l.base_debit) <> sum(l.base_credit) ORDER BY 1""")
                 .query(rs -> {
-                    violations.add(new Violation("TRIAL_BALANCE_NOT_ZERO", "entity:" + rs.getString(1),
+                    violations.add(new Violation(PostingRule.TRIAL_BALANCE_NOT_ZERO, "entity:" + rs.getString(1),
                             "posted trial balance of " + rs.getString(1) + ": debit " + rs.getBigDecimal(2).toPlainString()
                                     + ", credit " + rs.getBigDecimal(3).toPlainString()));
                 });
@@ -53,14 +53,14 @@ public class LedgerCheck {
                          WHERE b.status = 'POSTED' AND NOT EXISTS (SELECT 1 FROM journal_line l WHERE l.journal_id = j.id)
                          ORDER BY 1""")
                 .query(rs -> {
-                    violations.add(new Violation("EMPTY_JOURNAL", "journal:" + rs.getLong(1),
+                    violations.add(new Violation(PostingRule.EMPTY_JOURNAL, "journal:" + rs.getLong(1),
                             "posted journal " + rs.getLong(1) + " has no lines"));
                 });
         jdbc.sql("""
                         SELECT id, name FROM batch
                          WHERE status = 'POSTED' AND posted_digest IS DISTINCT FROM batch_lines_digest(id) ORDER BY id""")
                 .query(rs -> {
-                    violations.add(new Violation("POSTED_JOURNAL_CHANGED", "batch:" + rs.getLong(1),
+                    violations.add(new Violation(PostingRule.POSTED_JOURNAL_CHANGED, "batch:" + rs.getLong(1),
                             "the journals of posted batch " + rs.getString(2) + " differ from what was posted"));
                 });
         // the totals the batch list, dashboard and trial balance read are what the posted lines add up to
@@ -88,7 +88,7 @@ public class LedgerCheck {
                             OR x.credit IS DISTINCT FROM t.base_credit
                          ORDER BY 1""")
                 .query(rs -> {
-                    violations.add(new Violation("BATCH_TOTALS_DIFFER", "batch:" + rs.getLong(1),
+                    violations.add(new Violation(PostingRule.BATCH_TOTALS_DIFFER, "batch:" + rs.getLong(1),
                             "the totals kept for posted batch " + rs.getLong(1) + " differ from what its journals add up to"));
                 });
         jdbc.sql("""
@@ -101,7 +101,7 @@ public class LedgerCheck {
                          WHERE coalesce(x.journals, 0) <> coalesce(t.journals, 0) OR coalesce(x.debit, 0) <> coalesce(t.base_debit, 0)
                          ORDER BY 1, 2""")
                 .query(rs -> {
-                    violations.add(new Violation("SENT_TOTALS_DIFFER", "entity:" + rs.getString(1),
+                    violations.add(new Violation(PostingRule.SENT_TOTALS_DIFFER, "entity:" + rs.getString(1),
                             "the totals kept of what was sent to the GL for " + rs.getString(1) + " on " + rs.getObject(2, java.time.LocalDate.class)
                                     + " differ from the journals marked as sent"));
                 });
@@ -118,7 +118,7 @@ public class LedgerCheck {
                             OR coalesce(c.last_number, 0) <> coalesce(x.journals, 0)
                          ORDER BY 1""")
                 .query(rs -> {
-                    violations.add(new Violation("JOURNAL_NUMBERS_NOT_CONSECUTIVE", "entity:" + rs.getString(1),
+                    violations.add(new Violation(PostingRule.JOURNAL_NUMBERS_NOT_CONSECUTIVE, "entity:" + rs.getString(1),
                             "the " + rs.getLong(2) + " posted journals of " + rs.getString(1) + " carry " + rs.getLong(3)
                                     + " different numbers up to " + rs.getLong(4) + " (last number given: " + rs.getLong(5)
                                     + "); they should be numbered 1 to " + rs.getLong(2)));

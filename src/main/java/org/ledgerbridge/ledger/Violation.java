@@ -1,5 +1,5 @@
 package org.ledgerbridge.ledger;
 
 /** A broken ledger invariant found by `check`: a stable code, what it concerns, and the numbers. */
-public record Violation(String code, String subject, String message) {
+public record Violation(ErrorCode code, String subject, String message) {
 }

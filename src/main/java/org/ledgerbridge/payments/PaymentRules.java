@@ -363,11 +363,11 @@ final class PaymentRules {
     }
 
     private static void error(RowErrors errors, String column, PaymentRule rule, String message) {
-        errors.error(column, rule.name(), message);
+        errors.error(column, rule, message);
     }
 
     private static void warning(RowErrors errors, String column, PaymentRule rule, String message) {
-        errors.warning(column, rule.name(), message);
+        errors.warning(column, rule, message);
     }
 
     static String nullToEmpty(String text) {

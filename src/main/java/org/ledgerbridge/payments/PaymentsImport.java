@@ -1,5 +1,6 @@
 package org.ledgerbridge.payments;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
 import org.ledgerbridge.imports.ImportOptions;
@@ -91,8 +92,8 @@ class PaymentsImport implements ImportKind<Payment> {
     }
 
     @Override
-    public Set<String> ledgerRuleCodes() {
-        return Set.of(PaymentRule.MIGRATION_MODE_ON.name(), PaymentRule.CLOSED_PERIOD.name(), PaymentRule.INACTIVE_ACCOUNT.name());
+    public Set<ErrorCode> ledgerRuleCodes() {
+        return Set.of(PaymentRule.MIGRATION_MODE_ON, PaymentRule.CLOSED_PERIOD, PaymentRule.INACTIVE_ACCOUNT);
     }
 
     @Override

@@ -35,7 +35,7 @@ class PaymentsUndoing implements BatchEffects {
                            AND d.open_balance < p.unapplied
                          ORDER BY p.row_no LIMIT 1""")
                 .param("batch", batch)
-                .query((rs, n) -> new BatchChange.Refused("CREDIT_ALREADY_APPLIED", batch, "the credit of payment " + rs.getString(1)
+                .query((rs, n) -> new BatchChange.Refused(PaymentRule.CREDIT_ALREADY_APPLIED, batch, "the credit of payment " + rs.getString(1)
                         + " (" + rs.getString(2) + ") was applied to invoices since (" + rs.getBigDecimal(3).stripTrailingZeros().toPlainString()
                         + "); reverse or void the batch of that credit application first"))
                 .optional();

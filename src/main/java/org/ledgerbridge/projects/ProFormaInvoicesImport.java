@@ -1,5 +1,8 @@
 package org.ledgerbridge.projects;
 
+import org.ledgerbridge.ledger.ErrorCode;
+import org.ledgerbridge.imports.ImportRule;
+import org.ledgerbridge.receivables.DocumentRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
@@ -69,8 +72,8 @@ class ProFormaInvoicesImport implements ImportKind<ProFormaInvoicesImport.ProFor
     }
 
     @Override
-    public Set<String> ledgerRuleCodes() {
-        return Set.of(ProjectRules.MIGRATION_MODE_OFF);
+    public Set<ErrorCode> ledgerRuleCodes() {
+        return Set.of(DocumentRule.MIGRATION_MODE_OFF);
     }
 
     @Override
@@ -93,12 +96,12 @@ class ProFormaInvoicesImport implements ImportKind<ProFormaInvoicesImport.ProFor
                 BigDecimal original = Cells.amount(row, ORIGINAL_AMOUNT, currency, errors);
                 BigDecimal open = Cells.amount(row, OPEN_BALANCE, currency, errors);
                 if (original != null && original.signum() < 0) {
-                    errors.error(ORIGINAL_AMOUNT, "AMOUNT_NEGATIVE", "the original amount " + original.toPlainString() + " may not be negative");
+                    errors.error(ORIGINAL_AMOUNT, ImportRule.AMOUNT_NEGATIVE, "the original amount " + original.toPlainString() + " may not be negative");
                 }
                 if (open != null && open.signum() < 0) {
-                    errors.error(OPEN_BALANCE, "OPEN_BALANCE_NEGATIVE", "the open balance " + open.toPlainString() + " may not be negative");
+                    errors.error(OPEN_BALANCE, DocumentRule.OPEN_BALANCE_NEGATIVE, "the open balance " + open.toPlainString() + " may not be negative");
                 } else if (open != null && original != null && original.signum() >= 0 && open.compareTo(original) > 0) {
-                    errors.error(OPEN_BALANCE, "OPEN_BALANCE_EXCEEDS_ORIGINAL", "the open balance " + open.toPlainString()
+                    errors.error(OPEN_BALANCE, DocumentRule.OPEN_BALANCE_EXCEEDS_ORIGINAL, "the open balance " + open.toPlainString()
                             + " exceeds the original amount " + original.toPlainString());
                 }
                 String arDocument = Cells.optional(row, AR_DOCUMENT, 60, errors);
@@ -122,10 +125,10 @@ class ProFormaInvoicesImport implements ImportKind<ProFormaInvoicesImport.ProFor
                     Named n = named.get(i);
                     String party = parties.get(i);
                     if (party == null) {
-                        errors.errorAt(n.row(), AR_DOCUMENT, "UNKNOWN_AR_DOCUMENT", "no AR document " + n.number() + " of "
+                        errors.errorAt(n.row(), AR_DOCUMENT, ProjectRule.UNKNOWN_AR_DOCUMENT, "no AR document " + n.number() + " of "
                                 + n.project().entity());
                     } else if (!party.equals(n.project().customerId())) {
-                        errors.errorAt(n.row(), AR_DOCUMENT, "AR_DOCUMENT_OF_ANOTHER_CUSTOMER", "AR document " + n.number() + " is "
+                        errors.errorAt(n.row(), AR_DOCUMENT, ProjectRule.AR_DOCUMENT_OF_ANOTHER_CUSTOMER, "AR document " + n.number() + " is "
                                 + party + "'s; project " + n.project().id() + " is billed to " + n.project().customerId());
                     }
                 }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.projects;
 
+import org.ledgerbridge.receivables.DocumentRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.RowErrors;
 import org.ledgerbridge.imports.SourceRow;
@@ -9,7 +10,6 @@ import java.util.Map;
 /** What the pro forma invoice and project transaction imports check alike: migration mode, the project. */
 final class ProjectRules {
 
-    static final String MIGRATION_MODE_OFF = "MIGRATION_MODE_OFF";
 
     private ProjectRules() {
     }
@@ -17,7 +17,7 @@ final class ProjectRules {
     /** Told once, on the first row: the whole file is refused (exit 3). */
     static void pmInMigrationMode(boolean on, SourceRow row, RowErrors errors) {
         if (!on && row.first()) {
-            errors.error(null, MIGRATION_MODE_OFF, "PM is not in migration mode; project balances are migrated only while it is "
+            errors.error(null, DocumentRule.MIGRATION_MODE_OFF, "PM is not in migration mode; project balances are migrated only while it is "
                     + "(turn migration mode on for PM)");
         }
     }
@@ -29,7 +29,7 @@ final class ProjectRules {
         }
         Project project = projects.get(id);
         if (project == null) {
-            errors.error(column, "UNKNOWN_PROJECT", "no project '" + id + "'; import the projects file first");
+            errors.error(column, ProjectRule.UNKNOWN_PROJECT, "no project '" + id + "'; import the projects file first");
         }
         return project;
     }

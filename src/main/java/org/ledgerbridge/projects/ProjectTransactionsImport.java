@@ -1,5 +1,9 @@
 package org.ledgerbridge.projects;
 
+import org.ledgerbridge.receivables.DocumentRule;
+
+import org.ledgerbridge.ledger.ErrorCode;
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
@@ -64,8 +68,8 @@ class ProjectTransactionsImport implements ImportKind<ProjectTransactionsImport.
     }
 
     @Override
-    public Set<String> ledgerRuleCodes() {
-        return Set.of(ProjectRules.MIGRATION_MODE_OFF);
+    public Set<ErrorCode> ledgerRuleCodes() {
+        return Set.of(DocumentRule.MIGRATION_MODE_OFF);
     }
 
     @Override
@@ -88,10 +92,10 @@ class ProjectTransactionsImport implements ImportKind<ProjectTransactionsImport.
                 BigDecimal quantity = row.get(QUANTITY).isEmpty() ? BigDecimal.ZERO : Cells.decimal(row, QUANTITY, errors);
                 String debit = Cells.required(row, DEBIT_ACCOUNT, 40, errors);
                 if (project != null && debit != null && !accounts.contains(project.entity() + "/" + debit)) {
-                    errors.error(DEBIT_ACCOUNT, "UNKNOWN_ACCOUNT", "no account " + debit + " in the chart of " + project.entity());
+                    errors.error(DEBIT_ACCOUNT, ImportRule.UNKNOWN_ACCOUNT, "no account " + debit + " in the chart of " + project.entity());
                 }
                 if (!row.get(CREDIT_ACCOUNT).isEmpty()) {
-                    errors.error(CREDIT_ACCOUNT, "PROJECT_CREDIT_ACCOUNT_NOT_ALLOWED", "a migrated project transaction has a debit "
+                    errors.error(CREDIT_ACCOUNT, ProjectRule.PROJECT_CREDIT_ACCOUNT_NOT_ALLOWED, "a migrated project transaction has a debit "
                             + "account only: with a credit account its release would post to the GL; leave CREDIT_ACCOUNT empty");
                 }
                 return errors.currentRowHasErrors() ? null

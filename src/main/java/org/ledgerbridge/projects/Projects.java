@@ -1,5 +1,6 @@
 package org.ledgerbridge.projects;
 
+import org.ledgerbridge.receivables.DocumentRule;
 import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.ledger.Page;
@@ -95,7 +96,7 @@ public class Projects {
     @Transactional
     public DocumentChange release(String actor) {
         if (!migrationMode.isOn(NewDocument.Module.PM)) {
-            return new DocumentChange.Refused("MIGRATION_MODE_OFF", "PM is not in migration mode; migrated project balances are "
+            return new DocumentChange.Refused(DocumentRule.MIGRATION_MODE_OFF, "PM is not in migration mode; migrated project balances are "
                     + "released only while it is");
         }
         List<Boolean> released = jdbc.sql("UPDATE pro_forma_invoice SET released_at = now() WHERE released_at IS NULL "
@@ -104,7 +105,7 @@ public class Projects {
         long settled = released.stream().filter(Boolean::booleanValue).count();
         long transactions = jdbc.sql("UPDATE project_transaction SET released_at = now() WHERE released_at IS NULL").update();
         if (proForma + transactions == 0) {
-            return new DocumentChange.Refused("NOTHING_TO_RELEASE", "no migrated pro forma invoice or project transaction is waiting "
+            return new DocumentChange.Refused(DocumentRule.NOTHING_TO_RELEASE, "no migrated pro forma invoice or project transaction is waiting "
                     + "to be released");
         }
         audit.record(actor, "projects.released", "projects", Map.of("proFormaInvoices", proForma, "transactions", transactions));

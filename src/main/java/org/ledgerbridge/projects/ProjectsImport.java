@@ -1,5 +1,7 @@
 package org.ledgerbridge.projects;
 
+import org.ledgerbridge.imports.ImportRule;
+import org.ledgerbridge.receivables.DocumentRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
@@ -64,12 +66,12 @@ class ProjectsImport implements ImportKind<Project> {
                 String name = Cells.required(row, NAME, 200, errors);
                 ProjectStatus status = Cells.oneOf(row, STATUS, ProjectStatus.class, true, errors);
                 if (entity != null && !entities.contains(entity)) {
-                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'");
+                    errors.error(ENTITY, ImportRule.UNKNOWN_ENTITY, "no financial entity '" + entity + "'");
                 }
                 if (customer != null && parties.get(customer) == null) {
-                    errors.error(CUSTOMER_ID, "UNKNOWN_PARTY", "no customer '" + customer + "'; import the parties file first");
+                    errors.error(CUSTOMER_ID, DocumentRule.UNKNOWN_PARTY, "no customer '" + customer + "'; import the parties file first");
                 } else if (customer != null && parties.get(customer) != PartyKind.CUSTOMER) {
-                    errors.error(CUSTOMER_ID, "PARTY_KIND_MISMATCH", "a project is billed to a customer; " + customer + " is a "
+                    errors.error(CUSTOMER_ID, DocumentRule.PARTY_KIND_MISMATCH, "a project is billed to a customer; " + customer + " is a "
                             + parties.get(customer));
                 }
                 if (id != null) {

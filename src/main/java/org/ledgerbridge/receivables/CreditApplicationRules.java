@@ -25,7 +25,7 @@ public final class CreditApplicationRules {
     }
 
     /** Why not, with a stable code. */
-    public record Refusal(CreditRule rule, String message) {
+    public record Refusal(DocumentRule rule, String message) {
     }
 
     /** The amount applied when none is given: all the credit can pay of the invoice. */
@@ -47,67 +47,67 @@ public final class CreditApplicationRules {
     }
 
     private static Optional<Refusal> isACredit(ArDocument credit) {
-        return credit.isCredit() ? Optional.empty() : refused(CreditRule.NOT_A_CREDIT, credit.reference() + " is a "
+        return credit.isCredit() ? Optional.empty() : refused(DocumentRule.NOT_A_CREDIT, credit.reference() + " is a "
                 + credit.type() + "; a credit is an unapplied payment, a prepayment or a credit memo");
     }
 
     private static Optional<Refusal> isAnInvoice(ArDocument invoice) {
-        return invoice.isInvoice() ? Optional.empty() : refused(CreditRule.NOT_AN_INVOICE, invoice.reference() + " is a "
+        return invoice.isInvoice() ? Optional.empty() : refused(DocumentRule.NOT_AN_INVOICE, invoice.reference() + " is a "
                 + invoice.type() + "; a credit pays an invoice or a debit memo");
     }
 
     private static Optional<Refusal> released(ArDocument document) {
-        return document.released() ? Optional.empty() : refused(CreditRule.NOT_RELEASED, document.reference()
+        return document.released() ? Optional.empty() : refused(DocumentRule.NOT_RELEASED, document.reference()
                 + " is a migrated document not released yet (" + document.status() + ")");
     }
 
     private static Optional<Refusal> sameParty(ArDocument credit, ArDocument invoice) {
-        return credit.partyId().equals(invoice.partyId()) ? Optional.empty() : refused(CreditRule.PARTY_MISMATCH, "the credit "
+        return credit.partyId().equals(invoice.partyId()) ? Optional.empty() : refused(DocumentRule.PARTY_MISMATCH, "the credit "
                 + credit.reference() + " belongs to " + credit.partyId() + ", the invoice " + invoice.reference() + " to " + invoice.partyId());
     }
 
     private static Optional<Refusal> sameCurrency(ArDocument credit, ArDocument invoice) {
         if (!credit.currency().equals(invoice.currency())) {
-            return refused(CreditRule.CURRENCY_MISMATCH, "the credit " + credit.reference() + " is in " + credit.currency()
+            return refused(DocumentRule.CURRENCY_MISMATCH, "the credit " + credit.reference() + " is in " + credit.currency()
                     + ", the invoice " + invoice.reference() + " in " + invoice.currency());
         }
         // the subledger carries each document at its own rate: a credit at another rate would leave the books apart
         return credit.exchangeRate().compareTo(invoice.exchangeRate()) == 0 ? Optional.empty()
-                : refused(CreditRule.EXCHANGE_RATES_DIFFER, "the credit " + credit.reference() + " is at rate "
+                : refused(DocumentRule.EXCHANGE_RATES_DIFFER, "the credit " + credit.reference() + " is at rate "
                 + credit.exchangeRate().stripTrailingZeros().toPlainString() + ", the invoice " + invoice.reference() + " at "
                 + invoice.exchangeRate().stripTrailingZeros().toPlainString() + "; apply credits at the invoice's own rate");
     }
 
     private static Optional<Refusal> creditLeft(ArDocument credit) {
-        return credit.isOpen() ? Optional.empty() : refused(CreditRule.CREDIT_USED_UP, "nothing is left of the credit "
+        return credit.isOpen() ? Optional.empty() : refused(DocumentRule.CREDIT_USED_UP, "nothing is left of the credit "
                 + credit.reference());
     }
 
     private static Optional<Refusal> invoiceOpen(ArDocument invoice) {
-        return invoice.isOpen() ? Optional.empty() : refused(CreditRule.INVOICE_NOT_OPEN, "nothing is left open on "
+        return invoice.isOpen() ? Optional.empty() : refused(DocumentRule.INVOICE_NOT_OPEN, "nothing is left open on "
                 + invoice.reference());
     }
 
     private static Optional<Refusal> amountFits(ArDocument credit, ArDocument invoice, BigDecimal amount) {
         if (amount.signum() <= 0) {
-            return refused(CreditRule.AMOUNT_NOT_POSITIVE, "an applied amount is positive, not " + amount.toPlainString());
+            return refused(DocumentRule.AMOUNT_NOT_POSITIVE, "an applied amount is positive, not " + amount.toPlainString());
         }
         if (!Currencies.fitsScale(amount, credit.currency())) {
-            return refused(CreditRule.AMOUNT_EXCEEDS_CURRENCY_SCALE, amount.toPlainString() + " has more decimals than "
+            return refused(DocumentRule.AMOUNT_EXCEEDS_CURRENCY_SCALE, amount.toPlainString() + " has more decimals than "
                     + credit.currency() + " allows");
         }
         if (amount.compareTo(credit.openBalance()) > 0) {
-            return refused(CreditRule.AMOUNT_EXCEEDS_CREDIT, amount.toPlainString() + " is more than the "
+            return refused(DocumentRule.AMOUNT_EXCEEDS_CREDIT, amount.toPlainString() + " is more than the "
                     + credit.openBalance().toPlainString() + " left of the credit " + credit.reference());
         }
         if (amount.compareTo(invoice.openBalance()) > 0) {
-            return refused(CreditRule.AMOUNT_EXCEEDS_INVOICE, amount.toPlainString() + " is more than the "
+            return refused(DocumentRule.AMOUNT_EXCEEDS_INVOICE, amount.toPlainString() + " is more than the "
                     + invoice.openBalance().toPlainString() + " open on " + invoice.reference());
         }
         return Optional.empty();
     }
 
-    private static Optional<Refusal> refused(CreditRule rule, String message) {
+    private static Optional<Refusal> refused(DocumentRule rule, String message) {
         return Optional.of(new Refusal(rule, message));
     }
 

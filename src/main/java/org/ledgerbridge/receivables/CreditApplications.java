@@ -67,7 +67,7 @@ public class CreditApplications {
             }
         }
 
-        record Refused(CreditRule rule, String message) implements Outcome {
+        record Refused(DocumentRule rule, String message) implements Outcome {
         }
     }
 
@@ -134,7 +134,7 @@ public class CreditApplications {
             }
         }
         if (plan.isEmpty()) {
-            return refused(new Refusal(CreditRule.NOTHING_TO_APPLY, "no open credit of " + (party == null ? "any party" : party)
+            return refused(new Refusal(DocumentRule.NOTHING_TO_APPLY, "no open credit of " + (party == null ? "any party" : party)
                     + (entity == null ? "" : " in " + entity) + " can pay an open invoice of the same party and currency"));
         }
         if (dryRun) {
@@ -160,7 +160,7 @@ public class CreditApplications {
         }
 
         public Optional<Refusal> migrationModeRefusal() {
-            return arInMigrationMode ? Optional.of(new Refusal(CreditRule.MIGRATION_MODE_ON, "AR is in migration mode: credits are "
+            return arInMigrationMode ? Optional.of(new Refusal(DocumentRule.MIGRATION_MODE_ON, "AR is in migration mode: credits are "
                     + "applied once migration mode is off for AR")) : Optional.empty();
         }
 
@@ -169,7 +169,7 @@ public class CreditApplications {
             for (String entity : List.of(application.credit().entity(), application.invoice().entity())) {
                 LocalDate closed = closedThrough.get(entity);
                 if (closed != null && !application.date().isAfter(closed)) {
-                    return Optional.of(new Refusal(CreditRule.CLOSED_PERIOD, "the books of " + entity + " are closed through " + closed
+                    return Optional.of(new Refusal(DocumentRule.CLOSED_PERIOD, "the books of " + entity + " are closed through " + closed
                             + "; an application dated " + application.date() + " cannot be posted"));
                 }
             }
@@ -182,7 +182,7 @@ public class CreditApplications {
                 needed.add(new RoleAccounts.Need(application.invoice().entity(), AccountRole.INTER_ENTITY));
             }
             return roles.missing(needed).stream().findFirst()
-                    .map(missing -> new Refusal(CreditRule.ACCOUNT_ROLE_MISSING, missing + ", which this application needs"));
+                    .map(missing -> new Refusal(DocumentRule.ACCOUNT_ROLE_MISSING, missing + ", which this application needs"));
         }
 
         /** Where a credit waits: a payment's in the unapplied-credit account (if the chart has one), a credit memo's in AR control. */
@@ -226,10 +226,10 @@ public class CreditApplications {
         List<ArDocument> found = jdbc.sql(SELECT_AR + " AND number = :number AND (CAST(:entity AS text) IS NULL OR entity_code = :entity) FOR UPDATE")
                 .param("number", number).param("entity", named.entity()).query(CreditApplications::document).list();
         if (found.isEmpty()) {
-            return new Found(null, new Refusal(CreditRule.DOCUMENT_NOT_FOUND, "no AR document " + reference));
+            return new Found(null, new Refusal(DocumentRule.DOCUMENT_NOT_FOUND, "no AR document " + reference));
         }
         if (found.size() > 1) {
-            return new Found(null, new Refusal(CreditRule.DOCUMENT_AMBIGUOUS, number + " is a document of "
+            return new Found(null, new Refusal(DocumentRule.DOCUMENT_AMBIGUOUS, number + " is a document of "
                     + String.join(" and ", found.stream().map(ArDocument::entity).toList()) + ": name it ENTITY/" + number));
         }
         return new Found(found.get(0), null);

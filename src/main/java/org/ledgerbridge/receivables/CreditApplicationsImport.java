@@ -1,5 +1,6 @@
 package org.ledgerbridge.receivables;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
@@ -55,8 +56,8 @@ class CreditApplicationsImport implements ImportKind<Application> {
     }
 
     @Override
-    public Set<String> ledgerRuleCodes() {
-        return Set.of(CreditRule.MIGRATION_MODE_ON.name(), CreditRule.CLOSED_PERIOD.name(), CreditRule.ACCOUNT_ROLE_MISSING.name());
+    public Set<ErrorCode> ledgerRuleCodes() {
+        return Set.of(DocumentRule.MIGRATION_MODE_ON, DocumentRule.CLOSED_PERIOD, DocumentRule.ACCOUNT_ROLE_MISSING);
     }
 
     @Override
@@ -73,7 +74,7 @@ class CreditApplicationsImport implements ImportKind<Application> {
                 Optional<Refusal> mode = rules.migrationModeRefusal();
                 if (mode.isPresent() && !migrationModeReported) {
                     migrationModeReported = true;
-                    errors.error(null, mode.get().rule().name(), mode.get().message());
+                    errors.error(null, mode.get().rule(), mode.get().message());
                 }
                 String party = Cells.required(row, BILL_TO_ID, 40, errors);
                 String creditNumber = Cells.required(row, CREDIT_NUMBER, 81, errors);
@@ -82,7 +83,7 @@ class CreditApplicationsImport implements ImportKind<Application> {
                 LocalDate date = Cells.optionalDate(row, DATE, Cells.ISO_DATE, "YYYY-MM-DD", errors);
                 if (row.get(DATE).isEmpty()) {
                     date = options.asOf();
-                    errors.warning(DATE, "DATE_DEFAULTED", "no DATE: the application is dated " + date + ", the business date");
+                    errors.warning(DATE, DocumentRule.DATE_DEFAULTED, "no DATE: the application is dated " + date + ", the business date");
                 }
                 if (errors.currentRowHasErrors() || party == null || creditNumber == null || invoiceNumber == null) {
                     return null;
@@ -97,7 +98,7 @@ class CreditApplicationsImport implements ImportKind<Application> {
                 Application application = new Application(credit, invoice, applied, date);
                 Optional<Refusal> refusal = CreditApplicationRules.refusal(credit, invoice, applied).or(() -> rules.ledgerRefusal(application));
                 if (refusal.isPresent()) {
-                    errors.error(columnOf(refusal.get().rule(), credit), refusal.get().rule().name(), refusal.get().message());
+                    errors.error(columnOf(refusal.get().rule(), credit), refusal.get().rule(), refusal.get().message());
                     return null;
                 }
                 credit.reduceBy(applied); // later rows see what this one applied
@@ -136,18 +137,18 @@ class CreditApplicationsImport implements ImportKind<Application> {
         List<ArDocument> found = documents.stream()
                 .filter(d -> d.number().equals(reference) || d.reference().equals(reference)).toList();
         if (found.isEmpty()) {
-            errors.error(column, CreditRule.DOCUMENT_NOT_FOUND.name(), "no AR document " + reference + " of " + party);
+            errors.error(column, DocumentRule.DOCUMENT_NOT_FOUND, "no AR document " + reference + " of " + party);
             return null;
         }
         if (found.size() > 1) {
-            errors.error(column, CreditRule.DOCUMENT_AMBIGUOUS.name(), reference + " is a document of " + party + " in "
+            errors.error(column, DocumentRule.DOCUMENT_AMBIGUOUS, reference + " is a document of " + party + " in "
                     + String.join(" and ", found.stream().map(ArDocument::entity).toList()) + ": write ENTITY/" + reference);
             return null;
         }
         return found.get(0);
     }
 
-    private static String columnOf(CreditRule rule, ArDocument credit) {
+    private static String columnOf(DocumentRule rule, ArDocument credit) {
         return switch (rule) {
             case NOT_A_CREDIT, CREDIT_USED_UP -> CREDIT_NUMBER;
             case NOT_RELEASED -> credit.released() ? INVOICE_NUMBER : CREDIT_NUMBER;

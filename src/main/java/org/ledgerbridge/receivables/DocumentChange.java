@@ -1,5 +1,6 @@
 package org.ledgerbridge.receivables;
 
+import org.ledgerbridge.ledger.ErrorCode;
 /** The outcome of releasing or editing documents: done (with counts), or refused and why. */
 public sealed interface DocumentChange permits DocumentChange.Done, DocumentChange.Refused {
 
@@ -12,6 +13,6 @@ public sealed interface DocumentChange permits DocumentChange.Done, DocumentChan
     }
 
     /** {@code code}: UNKNOWN_DOCUMENT, MIGRATION_MODE_OFF, MIGRATION_MODE_ON, NOT_A_MIGRATED_DOCUMENT, ALREADY_RELEASED, NOT_RELEASED, NOTHING_TO_RELEASE. */
-    record Refused(String code, String message) implements DocumentChange {
+    record Refused(ErrorCode code, String message) implements DocumentChange {
     }
 }

@@ -1,5 +1,7 @@
 package org.ledgerbridge.receivables;
 
+import org.ledgerbridge.ledger.ErrorCode;
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.ImportKind;
@@ -54,7 +56,6 @@ class DocumentsImport implements ImportKind<NewDocument> {
     static final String STATUS = "STATUS";
     static final String DESCRIPTION = "DESCRIPTION";
 
-    static final String MIGRATION_MODE_OFF = "MIGRATION_MODE_OFF";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final LedgerSetup ledger;
@@ -81,8 +82,8 @@ class DocumentsImport implements ImportKind<NewDocument> {
     }
 
     @Override
-    public Set<String> ledgerRuleCodes() {
-        return Set.of(MIGRATION_MODE_OFF);
+    public Set<ErrorCode> ledgerRuleCodes() {
+        return Set.of(DocumentRule.MIGRATION_MODE_OFF);
     }
 
     @Override
@@ -170,12 +171,12 @@ class DocumentsImport implements ImportKind<NewDocument> {
                              java.util.function.Function<String, String> seenBefore) {
             NewDocument.Module module = Cells.oneOf(row, MODULE, NewDocument.Module.class, true, errors);
             if (module == NewDocument.Module.PM) {
-                errors.error(MODULE, "NOT_A_DOCUMENT_MODULE", "PM holds projects: their pro forma invoices and transactions are "
+                errors.error(MODULE, DocumentRule.NOT_A_DOCUMENT_MODULE, "PM holds projects: their pro forma invoices and transactions are "
                         + "imported as pro forma invoices and project transactions");
                 module = null;
             }
             if (module != null && !modes.getOrDefault(module, false) && firstOfModule.test(module)) {
-                errors.error(MODULE, MIGRATION_MODE_OFF, module + " is not in migration mode; migrated documents are "
+                errors.error(MODULE, DocumentRule.MIGRATION_MODE_OFF, module + " is not in migration mode; migrated documents are "
                         + "entered only while it is (turn migration mode on for " + module + ")");
             }
             DocumentType type = module == null ? null : typeOf(row, module, errors);
@@ -183,7 +184,7 @@ class DocumentsImport implements ImportKind<NewDocument> {
             String entity = Cells.required(row, ENTITY, 20, errors);
             FinancialEntity financialEntity = entity == null ? null : entities.get(entity);
             if (entity != null && financialEntity == null) {
-                errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'");
+                errors.error(ENTITY, ImportRule.UNKNOWN_ENTITY, "no financial entity '" + entity + "'");
             }
             String partyId = Cells.required(row, PARTY_ID, 40, errors);
             if (partyId != null && module != null) {
@@ -193,29 +194,29 @@ class DocumentsImport implements ImportKind<NewDocument> {
                 String key = Documents.key(entity, module, number);
                 String again = seenBefore.apply(key);
                 if (again != null) {
-                    errors.error(NUMBER, "DUPLICATE_IN_FILE", module + " document " + number + " of " + entity + " " + again);
+                    errors.error(NUMBER, ImportRule.DUPLICATE_IN_FILE, module + " document " + number + " of " + entity + " " + again);
                 } else if (existing.test(key)) {
-                    errors.error(NUMBER, "ALREADY_EXISTS", module + " document " + number + " of " + entity + " is already in the ledger");
+                    errors.error(NUMBER, ImportRule.ALREADY_EXISTS, module + " document " + number + " of " + entity + " is already in the ledger");
                 }
             }
             LocalDate date = Cells.date(row, DATE, Cells.ISO_DATE, "YYYY-MM-DD", errors);
             LocalDate due = Cells.optionalDate(row, DUE_DATE, Cells.ISO_DATE, "YYYY-MM-DD", errors);
             if (date != null && due != null && due.isBefore(date)) {
-                errors.error(DUE_DATE, "DUE_DATE_BEFORE_DOCUMENT_DATE", "due date " + due + " is before the document date " + date);
+                errors.error(DUE_DATE, DocumentRule.DUE_DATE_BEFORE_DOCUMENT_DATE, "due date " + due + " is before the document date " + date);
             }
             String currency = currencyOf(row, errors);
             BigDecimal rate = exchangeRate(row, currency, financialEntity, errors);
             BigDecimal original = Cells.amount(row, ORIGINAL_AMOUNT, currency, errors);
             BigDecimal open = Cells.amount(row, OPEN_BALANCE, currency, errors);
             if (original != null && original.signum() < 0) {
-                errors.error(ORIGINAL_AMOUNT, "AMOUNT_NEGATIVE", "the original amount " + original.toPlainString()
+                errors.error(ORIGINAL_AMOUNT, ImportRule.AMOUNT_NEGATIVE, "the original amount " + original.toPlainString()
                         + " may not be negative; the TYPE says which way it goes");
             }
             if (open != null && open.signum() < 0) {
-                errors.error(OPEN_BALANCE, "OPEN_BALANCE_NEGATIVE", "the open balance " + open.toPlainString() + " may not be negative");
+                errors.error(OPEN_BALANCE, DocumentRule.OPEN_BALANCE_NEGATIVE, "the open balance " + open.toPlainString() + " may not be negative");
             } else if (open != null && original != null && open.compareTo(original) > 0) {
                 // seed 002: "the system validates that the open balance does not exceed the document's original amount"
-                errors.error(OPEN_BALANCE, "OPEN_BALANCE_EXCEEDS_ORIGINAL", "the open balance " + open.toPlainString()
+                errors.error(OPEN_BALANCE, DocumentRule.OPEN_BALANCE_EXCEEDS_ORIGINAL, "the open balance " + open.toPlainString()
                         + " exceeds the original amount " + original.toPlainString());
             }
             BigDecimal retainagePercent = retainagePercent(row, errors);
@@ -223,7 +224,7 @@ class DocumentsImport implements ImportKind<NewDocument> {
             if (retainagePercent != null && original != null && currency != null && open != null) {
                 retainage = retainageOf(original, retainagePercent, currency);
                 if (retainage.compareTo(open) > 0) {
-                    errors.error(RETAINAGE_PERCENT, "RETAINAGE_EXCEEDS_OPEN_BALANCE", "the retained " + retainage.toPlainString()
+                    errors.error(RETAINAGE_PERCENT, DocumentRule.RETAINAGE_EXCEEDS_OPEN_BALANCE, "the retained " + retainage.toPlainString()
                             + " (" + retainagePercent.toPlainString() + "% of " + original.toPlainString()
                             + ") exceeds the open balance " + open.toPlainString());
                 }
@@ -249,11 +250,11 @@ class DocumentsImport implements ImportKind<NewDocument> {
     private static DocumentType typeOf(SourceRow row, NewDocument.Module module, RowErrors errors) {
         String code = row.get(TYPE).toUpperCase(Locale.ROOT);
         if (code.isEmpty()) {
-            errors.error(TYPE, "VALUE_REQUIRED", "TYPE is required (" + String.join(", ", DocumentType.codesOf(module)) + ")");
+            errors.error(TYPE, ImportRule.VALUE_REQUIRED, "TYPE is required (" + String.join(", ", DocumentType.codesOf(module)) + ")");
             return null;
         }
         return DocumentType.of(module, code).orElseGet(() -> {
-            errors.error(TYPE, "TYPE_NOT_IN_MODULE", "'" + row.get(TYPE) + "' is not an " + module + " document type; "
+            errors.error(TYPE, DocumentRule.TYPE_NOT_IN_MODULE, "'" + row.get(TYPE) + "' is not an " + module + " document type; "
                     + module + " types are " + String.join(", ", DocumentType.codesOf(module)));
             return null;
         });
@@ -262,22 +263,22 @@ class DocumentsImport implements ImportKind<NewDocument> {
     /** AR documents belong to customers, AP documents to vendors. */
     private static void partyMustSuitTheModule(String partyId, PartyKind kind, NewDocument.Module module, RowErrors errors) {
         if (kind == null) {
-            errors.error(PARTY_ID, "UNKNOWN_PARTY", "no party '" + partyId + "'; import the parties file first");
+            errors.error(PARTY_ID, DocumentRule.UNKNOWN_PARTY, "no party '" + partyId + "'; import the parties file first");
         } else if (module == NewDocument.Module.AR && kind != PartyKind.CUSTOMER) {
-            errors.error(PARTY_ID, "PARTY_KIND_MISMATCH", "AR documents belong to customers; " + partyId + " is a " + kind);
+            errors.error(PARTY_ID, DocumentRule.PARTY_KIND_MISMATCH, "AR documents belong to customers; " + partyId + " is a " + kind);
         } else if (module == NewDocument.Module.AP && kind != PartyKind.VENDOR) {
-            errors.error(PARTY_ID, "PARTY_KIND_MISMATCH", "AP documents belong to vendors; " + partyId + " is a " + kind);
+            errors.error(PARTY_ID, DocumentRule.PARTY_KIND_MISMATCH, "AP documents belong to vendors; " + partyId + " is a " + kind);
         }
     }
 
     private static String currencyOf(SourceRow row, RowErrors errors) {
         String currency = row.get(CURRENCY).toUpperCase(Locale.ROOT);
         if (currency.isEmpty()) {
-            errors.error(CURRENCY, "VALUE_REQUIRED", "CURRENCY is required (an ISO 4217 code such as USD)");
+            errors.error(CURRENCY, ImportRule.VALUE_REQUIRED, "CURRENCY is required (an ISO 4217 code such as USD)");
             return null;
         }
         if (!Currencies.isKnown(currency)) {
-            errors.error(CURRENCY, "UNKNOWN_CURRENCY", "'" + row.get(CURRENCY) + "' is not an ISO 4217 currency code");
+            errors.error(CURRENCY, ImportRule.UNKNOWN_CURRENCY, "'" + row.get(CURRENCY) + "' is not an ISO 4217 currency code");
             return null;
         }
         return currency;
@@ -289,22 +290,22 @@ class DocumentsImport implements ImportKind<NewDocument> {
         boolean base = entity != null && entity.baseCurrency().equals(currency);
         if (text.isEmpty()) {
             if (entity != null && currency != null && !base) {
-                errors.error(EXCHANGE_RATE, "VALUE_REQUIRED", "a document in " + currency + " needs its exchange rate to "
+                errors.error(EXCHANGE_RATE, ImportRule.VALUE_REQUIRED, "a document in " + currency + " needs its exchange rate to "
                         + entity.baseCurrency());
             }
             return BigDecimal.ONE;
         }
         BigDecimal rate = row.mapping().parseAmount(text).orElse(null);
         if (rate == null) {
-            errors.error(EXCHANGE_RATE, "INVALID_NUMBER", "'" + text + "' is not a number");
+            errors.error(EXCHANGE_RATE, ImportRule.INVALID_NUMBER, "'" + text + "' is not a number");
             return null;
         }
         if (rate.signum() <= 0) {
-            errors.error(EXCHANGE_RATE, "EXCHANGE_RATE_NOT_POSITIVE", "the exchange rate " + rate.toPlainString() + " must be positive");
+            errors.error(EXCHANGE_RATE, DocumentRule.EXCHANGE_RATE_NOT_POSITIVE, "the exchange rate " + rate.toPlainString() + " must be positive");
             return null;
         }
         if (base && rate.compareTo(BigDecimal.ONE) != 0) {
-            errors.error(EXCHANGE_RATE, "EXCHANGE_RATE_MUST_BE_ONE", "a document in the base currency " + currency
+            errors.error(EXCHANGE_RATE, DocumentRule.EXCHANGE_RATE_MUST_BE_ONE, "a document in the base currency " + currency
                     + " has the exchange rate 1, not " + rate.toPlainString());
             return null;
         }
@@ -318,7 +319,7 @@ class DocumentsImport implements ImportKind<NewDocument> {
         }
         BigDecimal percent = Cells.decimal(row, RETAINAGE_PERCENT, errors);
         if (percent != null && (percent.signum() < 0 || percent.compareTo(HUNDRED) > 0)) {
-            errors.error(RETAINAGE_PERCENT, "RETAINAGE_OUT_OF_RANGE", "retainage " + percent.toPlainString() + "% is not between 0 and 100");
+            errors.error(RETAINAGE_PERCENT, DocumentRule.RETAINAGE_OUT_OF_RANGE, "retainage " + percent.toPlainString() + "% is not between 0 and 100");
             return null;
         }
         return percent;
@@ -337,7 +338,7 @@ class DocumentsImport implements ImportKind<NewDocument> {
         if (value.equals("BALANCED")) {
             return DocumentStatus.BALANCED;
         }
-        errors.error(STATUS, value.isEmpty() ? "VALUE_REQUIRED" : "INVALID_VALUE",
+        errors.error(STATUS, value.isEmpty() ? ImportRule.VALUE_REQUIRED : ImportRule.INVALID_VALUE,
                 "a migrated document is entered ON_HOLD or BALANCED" + (value.isEmpty() ? "" : ", not '" + row.get(STATUS) + "'"));
         return null;
     }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.receivables;
 
+import org.ledgerbridge.ledger.PostingRule;
 import org.ledgerbridge.ledger.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -72,12 +73,12 @@ public class MigratedDocuments {
         List<Found> found;
         if (all) {
             if (enabledModules.isEmpty()) {
-                return new DocumentChange.Refused("MIGRATION_MODE_OFF", "no subledger is in migration mode; migrated documents "
+                return new DocumentChange.Refused(DocumentRule.MIGRATION_MODE_OFF, "no subledger is in migration mode; migrated documents "
                         + "are released only while it is");
             }
             found = pending(enabledModules);
             if (found.isEmpty()) {
-                return new DocumentChange.Refused("NOTHING_TO_RELEASE", "no migrated document is waiting to be released");
+                return new DocumentChange.Refused(DocumentRule.NOTHING_TO_RELEASE, "no migrated document is waiting to be released");
             }
         } else {
             found = find(numbers);
@@ -120,21 +121,21 @@ public class MigratedDocuments {
         java.util.Set<String> missing = new java.util.LinkedHashSet<>(numbers);
         found.forEach(f -> missing.remove(f.number()));
         if (!missing.isEmpty()) {
-            return Optional.of(new DocumentChange.Refused("UNKNOWN_DOCUMENT", "no document " + String.join(", ", missing)));
+            return Optional.of(new DocumentChange.Refused(DocumentRule.UNKNOWN_DOCUMENT, "no document " + String.join(", ", missing)));
         }
         for (Found f : found) {
             boolean on = modes.getOrDefault(NewDocument.Module.valueOf(f.module()), false);
             if (!f.migrated()) {
-                return Optional.of(new DocumentChange.Refused(on ? "MIGRATION_MODE_ON" : "NOT_A_MIGRATED_DOCUMENT",
+                return Optional.of(new DocumentChange.Refused(on ? DocumentRule.MIGRATION_MODE_ON : DocumentRule.NOT_A_MIGRATED_DOCUMENT,
                         f.module() + " document " + f.number() + " was created in LedgerBridge, not migrated"
                                 + (on ? "; it cannot be changed while " + f.module() + " is in migration mode" : "")));
             }
             if (!on) {
-                return Optional.of(new DocumentChange.Refused("MIGRATION_MODE_OFF", f.module() + " is not in migration mode; "
+                return Optional.of(new DocumentChange.Refused(DocumentRule.MIGRATION_MODE_OFF, f.module() + " is not in migration mode; "
                         + "migrated document " + f.number() + " can no longer be released"));
             }
             if (f.released()) {
-                return Optional.of(new DocumentChange.Refused("ALREADY_RELEASED", f.module() + " document " + f.number()
+                return Optional.of(new DocumentChange.Refused(DocumentRule.ALREADY_RELEASED, f.module() + " document " + f.number()
                         + " was already released"));
             }
         }
@@ -162,7 +163,7 @@ public class MigratedDocuments {
         }
         Found found = one.found();
         if (edit.status() != null && edit.status() != DocumentStatus.ON_HOLD && edit.status() != DocumentStatus.BALANCED) {
-            return new DocumentChange.Refused("INVALID_STATUS", "a migrated document is ON_HOLD or BALANCED until released");
+            return new DocumentChange.Refused(DocumentRule.INVALID_STATUS, "a migrated document is ON_HOLD or BALANCED until released");
         }
         Map<String, String> cells = jdbc.sql("""
                         SELECT module, doc_type, number, party_id, entity_code, doc_date, due_date, currency, exchange_rate,
@@ -194,7 +195,7 @@ public class MigratedDocuments {
         change(cells, changes, DocumentsImport.DESCRIPTION, edit.description());
         change(cells, changes, DocumentsImport.STATUS, edit.status());
         if (changes.isEmpty()) {
-            return new DocumentChange.Refused("NOTHING_TO_CHANGE", "say what to change of document " + reference);
+            return new DocumentChange.Refused(DocumentRule.NOTHING_TO_CHANGE, "say what to change of document " + reference);
         }
         Map<String, PartyKind> party = new java.util.HashMap<>();
         jdbc.sql("SELECT kind FROM party WHERE party_id = ?").param(cells.get(DocumentsImport.PARTY_ID)).query(String.class).optional()
@@ -233,7 +234,7 @@ public class MigratedDocuments {
     @Transactional
     public DocumentChange delete(String reference, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            return new DocumentChange.Refused("REASON_REQUIRED", "deleting a document needs a reason");
+            return new DocumentChange.Refused(PostingRule.REASON_REQUIRED, "deleting a document needs a reason");
         }
         Either one = editable(reference, "deleted");
         if (one.refused() != null) {
@@ -263,28 +264,28 @@ public class MigratedDocuments {
         String number = named.number();
         List<Found> found = find(List.of(number)).stream().filter(f -> named.entity() == null || f.entity().equals(named.entity())).toList();
         if (found.isEmpty()) {
-            return new Either(null, new DocumentChange.Refused("UNKNOWN_DOCUMENT", "no document " + reference));
+            return new Either(null, new DocumentChange.Refused(DocumentRule.UNKNOWN_DOCUMENT, "no document " + reference));
         }
         if (found.size() > 1) {
-            return new Either(null, new DocumentChange.Refused("DOCUMENT_AMBIGUOUS", number + " is a document of "
+            return new Either(null, new DocumentChange.Refused(DocumentRule.DOCUMENT_AMBIGUOUS, number + " is a document of "
                     + String.join(" and ", found.stream().map(f -> f.entity() + " " + f.module()).toList()) + ": name it ENTITY/" + number));
         }
         Found f = found.get(0);
         boolean on = migrationMode.enabled().getOrDefault(NewDocument.Module.valueOf(f.module()), false);
         if (!f.migrated() && on) {
-            return new Either(null, new DocumentChange.Refused("MIGRATION_MODE_ON", "document " + reference + " was created in "
+            return new Either(null, new DocumentChange.Refused(DocumentRule.MIGRATION_MODE_ON, "document " + reference + " was created in "
                     + "LedgerBridge and cannot be " + verb + " while " + f.module() + " is in migration mode"));
         }
         if (!f.migrated()) {
-            return new Either(null, new DocumentChange.Refused("NOT_A_MIGRATED_DOCUMENT", "document " + reference
+            return new Either(null, new DocumentChange.Refused(DocumentRule.NOT_A_MIGRATED_DOCUMENT, "document " + reference
                     + " was created in LedgerBridge; only migrated documents are " + verb + " (a posted one is corrected by reversing its batch)"));
         }
         if (f.released()) {
-            return new Either(null, new DocumentChange.Refused("ALREADY_RELEASED", "document " + reference + " was released and cannot be "
+            return new Either(null, new DocumentChange.Refused(DocumentRule.ALREADY_RELEASED, "document " + reference + " was released and cannot be "
                     + verb));
         }
         if (!on) {
-            return new Either(null, new DocumentChange.Refused("MIGRATION_MODE_OFF", "migrated document " + reference
+            return new Either(null, new DocumentChange.Refused(DocumentRule.MIGRATION_MODE_OFF, "migrated document " + reference
                     + " cannot be " + verb + " once " + f.module() + " has left migration mode"));
         }
         return new Either(f, null);
@@ -295,10 +296,10 @@ public class MigratedDocuments {
     public DocumentChange releaseRetainage(String number, String actor) {
         List<Found> found = find(List.of(number));
         if (found.isEmpty()) {
-            return new DocumentChange.Refused("UNKNOWN_DOCUMENT", "no document " + number);
+            return new DocumentChange.Refused(DocumentRule.UNKNOWN_DOCUMENT, "no document " + number);
         }
         if (found.stream().anyMatch(f -> !f.released() && f.migrated())) {
-            return new DocumentChange.Refused("NOT_RELEASED", "release document " + number + " itself before its retainage");
+            return new DocumentChange.Refused(DocumentRule.NOT_RELEASED, "release document " + number + " itself before its retainage");
         }
         long changed = jdbc.sql("""
                         UPDATE document SET open_balance = open_balance + unreleased_retainage, unreleased_retainage = 0,
@@ -306,7 +307,7 @@ public class MigratedDocuments {
                          WHERE number = ? AND unreleased_retainage > 0""")
                 .param(number).update();
         if (changed == 0) {
-            return new DocumentChange.Refused("NOTHING_TO_RELEASE", "document " + number + " has no unreleased retainage");
+            return new DocumentChange.Refused(DocumentRule.NOTHING_TO_RELEASE, "document " + number + " has no unreleased retainage");
         }
         audit.record(actor, "retainage.released", "document:" + number, Map.of());
         return new DocumentChange.Done(changed, 0, 0);

@@ -79,7 +79,7 @@ public class MigrationMode {
             return Optional.empty();
         }
         String shown = String.join(", ", waiting.subList(0, Math.min(20, waiting.size()))) + (waiting.size() > 20 ? " and more" : "");
-        return Optional.of(new DocumentChange.Refused("UNRELEASED_DOCUMENTS", "migrated " + module + (pm ? " records" : " documents")
+        return Optional.of(new DocumentChange.Refused(DocumentRule.UNRELEASED_DOCUMENTS, "migrated " + module + (pm ? " records" : " documents")
                 + " are not released yet: " + shown
                 + (pm ? "; release them first"
                 : "; release them or delete them first")));

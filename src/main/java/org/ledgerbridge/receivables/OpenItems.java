@@ -149,7 +149,7 @@ public class OpenItems {
                         HAVING d.original_amount - d.unreleased_retainage - coalesce(sum(a.amount), 0) <> d.open_balance
                          ORDER BY 1, 2, 3""")
                 .query(rs -> {
-                    violations.add(new Violation("OPEN_BALANCE_INCONSISTENT",
+                    violations.add(new Violation(DocumentRule.OPEN_BALANCE_INCONSISTENT,
                             "document:" + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
                             "open balance " + rs.getBigDecimal("open_balance").toPlainString() + " but original "
                                     + rs.getBigDecimal("original_amount").toPlainString() + " less retainage "
@@ -158,7 +158,7 @@ public class OpenItems {
                 });
         jdbc.sql("SELECT entity_code, module, number FROM document WHERE (status = 'CLOSED') <> (open_balance = 0 AND unreleased_retainage = 0) AND status IN ('OPEN', 'CLOSED')")
                 .query(rs -> {
-                    violations.add(new Violation("DOCUMENT_STATUS_INCONSISTENT",
+                    violations.add(new Violation(DocumentRule.DOCUMENT_STATUS_INCONSISTENT,
                             "document:" + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3),
                             "a document is CLOSED exactly when nothing is left open on it (balance and retainage)"));
                 });

@@ -175,16 +175,16 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         private Customer accountMustBeACustomerWithoutPendingInvoice(String accountId, RowErrors errors) {
             Customer customer = parties.get(accountId);
             if (customer == null) {
-                errors.error(ACCOUNT_ID, "UNKNOWN_ACCOUNT", "no customer '" + accountId + "' in this ledger; import the parties file first");
+                errors.error(ACCOUNT_ID, DocumentRule.UNKNOWN_ACCOUNT, "no customer '" + accountId + "' in this ledger; import the parties file first");
                 return null;
             }
             if (!customer.isCustomer()) {
-                errors.error(ACCOUNT_ID, "ACCOUNT_NOT_A_CUSTOMER", "'" + accountId + "' is a vendor; opening balances are for customers");
+                errors.error(ACCOUNT_ID, DocumentRule.ACCOUNT_NOT_A_CUSTOMER, "'" + accountId + "' is a vendor; opening balances are for customers");
                 return null;
             }
             String pendingInvoice = pending.get(accountId);
             if (pendingInvoice != null) {
-                errors.error(ACCOUNT_ID, "PENDING_INVOICE_EXISTS", "account " + accountId + " already has a pending invoice, "
+                errors.error(ACCOUNT_ID, DocumentRule.PENDING_INVOICE_EXISTS, "account " + accountId + " already has a pending invoice, "
                         + pendingInvoice + " (from an earlier opening-balance import or a migration); an account's opening "
                         + "balance is imported while nothing is open on it");
             }
@@ -201,7 +201,7 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             org.ledgerbridge.ledger.TaxSplit split = org.ledgerbridge.ledger.TaxSplit.of(exTax.add(cardlineTax).abs(), tax.zone(),
                     tax.category(), currency);
             if (split.taxAmount().compareTo(cardlineTax.abs()) != 0) {
-                errors.warning(CARDLINE_AMOUNT_TAX, "TAX_DIFFERS_FROM_ZONE", "tax zone " + tax.zone().zone() + " and category "
+                errors.warning(CARDLINE_AMOUNT_TAX, DocumentRule.TAX_DIFFERS_FROM_ZONE, "tax zone " + tax.zone().zone() + " and category "
                         + tax.category().category() + " give a tax of " + split.taxAmount().toPlainString() + " on "
                         + exTax.add(cardlineTax).abs().toPlainString() + "; the file's " + cardlineTax.abs().toPlainString() + " is kept");
             }
@@ -210,7 +210,7 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         /** Seed 004: the cardline amounts are "both greater than zero or both less than zero": 0.00 ex tax is neither. */
         private static void cardlineMayNotBeZero(BigDecimal exTax, RowErrors errors) {
             if (exTax != null && exTax.signum() == 0) {
-                errors.error(CARDLINE_AMOUNT_EXTAX, "CARDLINE_ZERO", "the cardline ex tax is 0.00; it must be above zero "
+                errors.error(CARDLINE_AMOUNT_EXTAX, DocumentRule.CARDLINE_ZERO, "the cardline ex tax is 0.00; it must be above zero "
                         + "(an invoice) or below zero (a credit)");
             }
         }
@@ -218,14 +218,14 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
         /** Seed 004: "Ex Tax = 1.82, Tax = -0.18 would be invalid"; a zero tax goes with either sign. */
         private static void cardlineAmountsMayNotHaveOppositeSigns(BigDecimal exTax, BigDecimal tax, RowErrors errors) {
             if (exTax != null && tax != null && exTax.signum() * tax.signum() < 0) {
-                errors.error(CARDLINE_AMOUNT_TAX, "CARDLINE_SIGNS_DIFFER", "cardline ex tax " + exTax.toPlainString()
+                errors.error(CARDLINE_AMOUNT_TAX, DocumentRule.CARDLINE_SIGNS_DIFFER, "cardline ex tax " + exTax.toPlainString()
                         + " and tax " + tax.toPlainString() + " must be both positive or both negative");
             }
         }
 
         private static void balanceDueMayNotBeNegative(String column, BigDecimal balance, RowErrors errors) {
             if (balance != null && balance.signum() < 0) {
-                errors.error(column, "BALANCE_NEGATIVE", column + " " + balance.toPlainString() + " may not be negative");
+                errors.error(column, DocumentRule.BALANCE_NEGATIVE, column + " " + balance.toPlainString() + " may not be negative");
             }
         }
 
@@ -235,27 +235,27 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             BigDecimal balance = balanceExTax.add(balanceTax);
             if (cardline.signum() < 0) {
                 if (balance.signum() != 0) {
-                    errors.error(balanceExTax.signum() != 0 ? BALANCE_DUE_EXTAX : BALANCE_DUE_TAX, "BALANCE_MUST_BE_ZERO_FOR_CREDIT",
+                    errors.error(balanceExTax.signum() != 0 ? BALANCE_DUE_EXTAX : BALANCE_DUE_TAX, DocumentRule.BALANCE_MUST_BE_ZERO_FOR_CREDIT,
                             "the cardline total " + cardline.toPlainString() + " is a credit, so the balance due must be 0.00, not "
                                     + balance.toPlainString());
                 }
             } else if (balance.compareTo(cardline) > 0) {
-                errors.error(BALANCE_DUE_EXTAX, "BALANCE_EXCEEDS_CARDLINE", "balance due " + balance.toPlainString()
+                errors.error(BALANCE_DUE_EXTAX, DocumentRule.BALANCE_EXCEEDS_CARDLINE, "balance due " + balance.toPlainString()
                         + " exceeds the cardline total " + cardline.toPlainString());
             }
         }
 
         private void dueDateNotBeforeIssueDateNorInThePast(LocalDate issue, LocalDate due, RowErrors errors) {
             if (issue != null && due != null && due.isBefore(issue)) {
-                errors.error(INVOICE_DUE_DATE, "DUE_DATE_BEFORE_ISSUE_DATE", "due date " + due + " is before the issue date " + issue);
+                errors.error(INVOICE_DUE_DATE, DocumentRule.DUE_DATE_BEFORE_ISSUE_DATE, "due date " + due + " is before the issue date " + issue);
             } else if (due != null && due.isBefore(asOf)) {
-                errors.error(INVOICE_DUE_DATE, "DUE_DATE_IN_PAST", "due date " + due + " is in the past (today is " + asOf + ")");
+                errors.error(INVOICE_DUE_DATE, DocumentRule.DUE_DATE_IN_PAST, "due date " + due + " is in the past (today is " + asOf + ")");
             }
         }
 
         private static void invoiceStartNotAfterEnd(LocalDate start, LocalDate end, RowErrors errors) {
             if (start != null && end != null && start.isAfter(end)) {
-                errors.error(INVOICE_START, "INVOICE_START_AFTER_END", "invoice start " + start + " is after its end " + end);
+                errors.error(INVOICE_START, DocumentRule.INVOICE_START_AFTER_END, "invoice start " + start + " is after its end " + end);
             }
         }
 

@@ -36,17 +36,17 @@ final class TaxColumns {
         }
         if (zoneName.isEmpty() || categoryName.isEmpty()) {
             String missing = zoneName.isEmpty() ? TAX_ZONE : TAX_CATEGORY;
-            errors.error(missing, "TAX_ZONE_AND_CATEGORY_TOGETHER", "a document's tax comes from its tax zone and its tax category: "
+            errors.error(missing, DocumentRule.TAX_ZONE_AND_CATEGORY_TOGETHER, "a document's tax comes from its tax zone and its tax category: "
                     + "give both or neither");
             return null;
         }
         TaxZone zone = entity == null ? null : table.zones().get(entity + "/" + zoneName);
         if (entity != null && zone == null) {
-            errors.error(TAX_ZONE, "UNKNOWN_TAX_ZONE", "no tax zone '" + zoneName + "' of " + entity + "; import the tax zones first");
+            errors.error(TAX_ZONE, DocumentRule.UNKNOWN_TAX_ZONE, "no tax zone '" + zoneName + "' of " + entity + "; import the tax zones first");
         }
         TaxCategory category = table.categories().get(categoryName);
         if (category == null) {
-            errors.error(TAX_CATEGORY, "UNKNOWN_TAX_CATEGORY", "no tax category '" + categoryName + "'; import the tax categories first");
+            errors.error(TAX_CATEGORY, DocumentRule.UNKNOWN_TAX_CATEGORY, "no tax category '" + categoryName + "'; import the tax categories first");
         }
         return zone == null || category == null ? null : new Choice(zone, category);
     }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.users;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import org.ledgerbridge.ledger.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,7 @@ public class ApiTokens {
     }
 
     /** {@code code}: NO_SUCH_USER, ROLE_ABOVE_USER, INVALID_NAME, NO_SUCH_TOKEN. */
-    public record Refused(String code, String message) {
+    public record Refused(ErrorCode code, String message) {
     }
 
     public sealed interface Outcome permits Made, Revoked, Refusal {
@@ -72,15 +73,15 @@ public class ApiTokens {
         Optional<Role> userRole = jdbc.sql("SELECT role FROM app_user WHERE username = ? AND enabled").param(username)
                 .query(String.class).optional().map(Role::valueOf);
         if (userRole.isEmpty()) {
-            return refused("NO_SUCH_USER", "there is no enabled user '" + username + "'");
+            return refused(UserRule.NO_SUCH_USER, "there is no enabled user '" + username + "'");
         }
         if (name == null || name.isBlank() || name.length() > 80) {
-            return refused("INVALID_NAME", "a token has a name of 1 to 80 characters, saying what uses it");
+            return refused(UserRule.INVALID_NAME, "a token has a name of 1 to 80 characters, saying what uses it");
         }
         Role highest = userRole.get().includes(ceiling) ? ceiling : userRole.get();
         Role granted = role == null ? highest : role;
         if (!highest.includes(granted)) {
-            return refused("ROLE_ABOVE_USER", "a token of " + username + " made here has a role up to " + highest + ", not " + granted);
+            return refused(UserRule.ROLE_ABOVE_USER, "a token of " + username + " made here has a role up to " + highest + ", not " + granted);
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
@@ -110,7 +111,7 @@ public class ApiTokens {
     public Outcome revoke(long id, String owner, String actor) {
         Optional<ApiToken> token = find(id).filter(t -> owner == null || t.username().equals(owner));
         if (token.isEmpty()) {
-            return refused("NO_SUCH_TOKEN", "there is no token " + id + (owner == null ? "" : " of " + owner));
+            return refused(UserRule.NO_SUCH_TOKEN, "there is no token " + id + (owner == null ? "" : " of " + owner));
         }
         jdbc.sql("UPDATE api_token SET revoked_at = coalesce(revoked_at, now()) WHERE id = ?").param(id).update();
         audit.record(actor, "token.revoked", "user:" + token.get().username(), Map.of("token", id));
@@ -129,7 +130,7 @@ public class ApiTokens {
                 .query((rs, n) -> new Bearer(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)))).optional();
     }
 
-    private static Outcome refused(String code, String message) {
+    private static Outcome refused(ErrorCode code, String message) {
         return new Refusal(new Refused(code, message));
     }
 

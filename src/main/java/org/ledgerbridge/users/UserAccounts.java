@@ -1,5 +1,6 @@
 package org.ledgerbridge.users;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import org.ledgerbridge.ledger.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -44,7 +45,7 @@ public class UserAccounts implements UserDetailsService {
     }
 
     /** {@code code}: INVALID_USERNAME, PASSWORD_TOO_SHORT, USER_EXISTS, NO_SUCH_USER, WRONG_PASSWORD, LAST_ADMIN. */
-    public record UserRefused(String code, String message) implements UserChange {
+    public record UserRefused(ErrorCode code, String message) implements UserChange {
     }
 
     /**
@@ -58,7 +59,7 @@ public class UserAccounts implements UserDetailsService {
         }
         if (!enabled && user.get().role() == Role.ADMIN && user.get().enabled() && jdbc.sql(
                 "SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND enabled").query(Long.class).single() == 1) {
-            return new UserRefused("LAST_ADMIN", username + " is the last enabled ADMIN; enable or add another ADMIN first");
+            return new UserRefused(UserRule.LAST_ADMIN, username + " is the last enabled ADMIN; enable or add another ADMIN first");
         }
         jdbc.sql("UPDATE app_user SET enabled = :enabled WHERE username = :name").param("enabled", enabled).param("name", username).update();
         audit.record(actor, enabled ? "user.enabled" : "user.disabled", "user:" + username, Map.of());
@@ -78,7 +79,7 @@ public class UserAccounts implements UserDetailsService {
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username).query(String.class).optional()
                 .orElse(null);
         if (hash == null || current == null || !passwords.matches(current, hash)) {
-            return new UserRefused("WRONG_PASSWORD", "the current password is not right; the password is unchanged");
+            return new UserRefused(UserRule.WRONG_PASSWORD, "the current password is not right; the password is unchanged");
         }
         return storePassword(username, password, username, "user.password-changed");
     }
@@ -90,7 +91,7 @@ public class UserAccounts implements UserDetailsService {
 
     private UserChange storePassword(String username, String password, String actor, String action) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            return new UserRefused("PASSWORD_TOO_SHORT", "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+            return new UserRefused(UserRule.PASSWORD_TOO_SHORT, "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE username = :name")
                 .param("hash", passwords.encode(password)).param("name", username).update();
@@ -99,15 +100,15 @@ public class UserAccounts implements UserDetailsService {
     }
 
     private static UserRefused noSuchUser(String username) {
-        return new UserRefused("NO_SUCH_USER", "there is no user '" + username + "'");
+        return new UserRefused(UserRule.NO_SUCH_USER, "there is no user '" + username + "'");
     }
 
     public UserChange add(String username, Role role, String password, String actor) {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{1,64}")) {
-            return new UserRefused("INVALID_USERNAME", "a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'");
+            return new UserRefused(UserRule.INVALID_USERNAME, "a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'");
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            return new UserRefused("PASSWORD_TOO_SHORT", "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
+            return new UserRefused(UserRule.PASSWORD_TOO_SHORT, "a password has at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         int inserted = jdbc.sql("""
                         INSERT INTO app_user (username, password_hash, role, created_by) VALUES (:name, :hash, :role, :actor)
@@ -115,7 +116,7 @@ public class UserAccounts implements UserDetailsService {
                 .param("name", username).param("hash", passwords.encode(password)).param("role", role.name())
                 .param("actor", actor).update();
         if (inserted == 0) {
-            return new UserRefused("USER_EXISTS", "there is already a user '" + username + "'");
+            return new UserRefused(UserRule.USER_EXISTS, "there is already a user '" + username + "'");
         }
         audit.record(actor, "user.add", "user:" + username, Map.of("role", role.name()));
         return new UserAdded(find(username).orElseThrow());

@@ -95,7 +95,7 @@ class AccessRules {
     private static void refuse(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
                                org.springframework.security.access.AccessDeniedException denied) throws java.io.IOException {
         Problems.write(request, response, denied instanceof org.springframework.security.web.csrf.CsrfException
-                ? Problems.of(org.springframework.http.HttpStatus.FORBIDDEN, "CSRF_TOKEN_MISSING",
+                ? Problems.of(org.springframework.http.HttpStatus.FORBIDDEN, WebProblem.CSRF_TOKEN_MISSING,
                         "A write with the browser's session needs the page's CSRF token in the X-CSRF-TOKEN header.")
                 : Problems.of(org.springframework.http.HttpStatus.FORBIDDEN, Problems.words(org.springframework.http.HttpStatus.FORBIDDEN).code(),
                         Problems.words(org.springframework.http.HttpStatus.FORBIDDEN).detail()));

@@ -39,7 +39,7 @@ final class BearerTokens extends OncePerRequestFilter {
         Optional<ApiTokens.Bearer> bearer = tokens.authenticate(header.substring(7).strip());
         if (bearer.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            Problems.write(request, response, Problems.of(org.springframework.http.HttpStatus.UNAUTHORIZED, "INVALID_TOKEN",
+            Problems.write(request, response, Problems.of(org.springframework.http.HttpStatus.UNAUTHORIZED, WebProblem.INVALID_TOKEN,
                     "The token is unknown, revoked, or its user is disabled."));
             return;
         }

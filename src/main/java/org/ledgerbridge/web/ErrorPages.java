@@ -42,7 +42,7 @@ class ErrorPages implements ErrorController {
         return new ModelAndView("error", Map.of("status", status.value(), "title", words.title(), "detail", words.detail()), status);
     }
 
-    private static final Problems.Words CUT_OFF = new Problems.Words("UPLOAD_CUT_OFF", "Upload cut off",
+    private static final Problems.Words CUT_OFF = new Problems.Words(WebProblem.UPLOAD_CUT_OFF, "Upload cut off",
             "The upload ended before the whole file arrived; nothing was read from it. Send it again.");
 
     /** The request's body ended before its announced length: the sender's connection broke or it gave up. */

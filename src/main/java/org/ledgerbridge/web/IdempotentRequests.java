@@ -53,7 +53,7 @@ class IdempotentRequests extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!KEY.matcher(key).matches()) {
-            Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
+            Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, WebProblem.INVALID_IDEMPOTENCY_KEY,
                     "An Idempotency-Key is 1 to 200 visible characters, without spaces."));
             return;
         }
@@ -89,11 +89,11 @@ class IdempotentRequests extends OncePerRequestFilter {
                 .params(user, key).query((rs, n) -> new Answer(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getBytes(4)))
                 .optional();
         if (first.isEmpty() || !first.get().request().equals(asked)) {
-            Problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
+            Problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, WebProblem.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for another request (" + first.map(Answer::request).orElse("one that ended") + "); "
                             + "use a new key for each new request."));
         } else if (first.get().status() == null) {
-            Problems.write(request, response, Problems.of(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_IN_USE",
+            Problems.write(request, response, Problems.of(HttpStatus.CONFLICT, WebProblem.IDEMPOTENCY_KEY_IN_USE,
                     "The first request with this Idempotency-Key is still running; ask again when it has answered."));
         } else {
             response.setStatus(first.get().status());

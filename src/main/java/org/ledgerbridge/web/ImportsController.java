@@ -154,7 +154,7 @@ class ImportsController {
 
     private static String csvLine(RowProblem problem, String severity) {
         return (problem.row() > 0 ? problem.row() : "") + "," + cell(problem.column()) + "," + severity + ","
-                + cell(problem.code()) + "," + cell(problem.message()) + "\r\n";
+                + cell(problem.code().name()) + "," + cell(problem.message()) + "\r\n";
     }
 
     /** Quoted, and never the start of a spreadsheet formula. */

@@ -1,5 +1,6 @@
 package org.ledgerbridge.web;
 
+import org.ledgerbridge.ledger.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -26,9 +27,9 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(HttpStatus status, String code, String detail) {
+    public static ProblemDetail of(HttpStatus status, ErrorCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
+        problem.setProperty("code", code.name());
         return problem;
     }
 
@@ -37,7 +38,7 @@ public final class Problems {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    public static ResponseEntity<Object> answer(HttpStatus status, String code, String detail) {
+    public static ResponseEntity<Object> answer(HttpStatus status, ErrorCode code, String detail) {
         return answer(of(status, code, detail));
     }
 
@@ -61,22 +62,22 @@ public final class Problems {
     }
 
     /** A status as a stable code, a title and a sentence, for the errors no rule of ours names. */
-    public record Words(String code, String title, String detail) {
+    public record Words(ErrorCode code, String title, String detail) {
     }
 
     public static Words words(org.springframework.http.HttpStatusCode status) {
         return switch (status.value()) {
-            case 401 -> new Words("NOT_LOGGED_IN", "Not logged in",
+            case 401 -> new Words(WebProblem.NOT_LOGGED_IN, "Not logged in",
                     "Log in with your user name and password (HTTP Basic) or an API token (Authorization: Bearer).");
-            case 403 -> new Words("ROLE_NOT_ALLOWED", "Not for your role",
+            case 403 -> new Words(WebProblem.ROLE_NOT_ALLOWED, "Not for your role",
                     "Your role may not open this page or make this request; an administrator can give you another.");
-            case 404 -> new Words("NOT_FOUND", "Not found", "There is nothing at this address.");
-            case 405 -> new Words("METHOD_NOT_ALLOWED", "Not allowed here", "This address does not take that kind of request.");
-            case 406 -> new Words("NOT_ACCEPTABLE", "Not available in that form", "This address cannot answer in the form asked for.");
-            case 415 -> new Words("UNSUPPORTED_MEDIA_TYPE", "Not a form this address reads", "Send the body in the form this address reads.");
+            case 404 -> new Words(WebProblem.NOT_FOUND, "Not found", "There is nothing at this address.");
+            case 405 -> new Words(WebProblem.METHOD_NOT_ALLOWED, "Not allowed here", "This address does not take that kind of request.");
+            case 406 -> new Words(WebProblem.NOT_ACCEPTABLE, "Not available in that form", "This address cannot answer in the form asked for.");
+            case 415 -> new Words(WebProblem.UNSUPPORTED_MEDIA_TYPE, "Not a form this address reads", "Send the body in the form this address reads.");
             default -> status.is4xxClientError()
-                    ? new Words("BAD_REQUEST", "Request not understood", "The request could not be read.")
-                    : new Words("INTERNAL_ERROR", "Something went wrong",
+                    ? new Words(WebProblem.BAD_REQUEST, "Request not understood", "The request could not be read.")
+                    : new Words(WebProblem.INTERNAL_ERROR, "Something went wrong",
                     "Something went wrong on the server. The server's log has the details.");
         };
     }

@@ -91,7 +91,7 @@ class ThrottledLogins implements AuthenticationProvider {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             if (e instanceof Throttled throttled) {
                 response.setHeader("Retry-After", String.valueOf(seconds(throttled.wait)));
-                Problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED", throttled.getMessage()));
+                Problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, WebProblem.LOGIN_THROTTLED, throttled.getMessage()));
             } else {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"LedgerBridge\"");
                 Problems.Words words = Problems.words(HttpStatus.UNAUTHORIZED);

@@ -15,18 +15,18 @@ class UploadErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "UPLOAD_TOO_LARGE",
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, WebProblem.UPLOAD_TOO_LARGE,
                 "the file is larger than this server accepts (LEDGERBRIDGE_MAX_UPLOAD)");
     }
 
     /** A page cursor this server did not hand out: 400, start again from the first page. */
     @ExceptionHandler(org.ledgerbridge.ledger.Page.BadCursor.class)
     ProblemDetail badCursor(org.ledgerbridge.ledger.Page.BadCursor e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "INVALID_CURSOR", e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, WebProblem.INVALID_CURSOR, e.getMessage());
     }
 
     @ExceptionHandler(MultipartException.class)
     ProblemDetail notAnUpload(MultipartException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "NOT_AN_UPLOAD", "send the file as multipart/form-data");
+        return Problems.of(HttpStatus.BAD_REQUEST, WebProblem.NOT_AN_UPLOAD, "send the file as multipart/form-data");
     }
 }

@@ -117,7 +117,7 @@ class GlSendingTest {
         List<GlSending.Problem> problems = sending.validate(allUnsent(), gl, "approver");
 
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.code()).isEqualTo("UNKNOWN_GL_ACCOUNT");
+            assertThat(p.code()).hasToString("UNKNOWN_GL_ACCOUNT");
             assertThat(p.message()).contains("Income:4000");
             assertThat(p.line()).isEqualTo(1);
         });
@@ -134,7 +134,7 @@ class GlSendingTest {
         GlTarget moved = glTargets.target(gl.name()).orElseThrow();
 
         assertThat(sending.send(allUnsent(), moved, "approver")).isInstanceOfSatisfying(GlSending.SendRefused.class,
-                refused -> assertThat(refused.problems()).extracting(GlSending.Problem::code).containsOnly("PATH_OUTSIDE_GL_DIR"));
+                refused -> assertThat(refused.problems()).extracting(p -> p.code().name()).containsOnly("PATH_OUTSIDE_GL_DIR"));
         assertThat(Path.of("/etc/ledgerbridge-gl.journal")).doesNotExist();
         assertThat(jdbc.sql("SELECT count(*) FROM gl_delivery").query(Long.class).single()).isZero();
     }
@@ -229,7 +229,7 @@ class GlSendingTest {
         assertThat(sending.send(List.of(journal), api, "approver")).isInstanceOfSatisfying(GlSending.SendFailed.class,
                 f -> assertThat(f.uncertain()).containsExactly(journal));
         assertThat(sending.send(List.of(journal), api, "approver")).isInstanceOfSatisfying(GlSending.SendRefused.class,
-                r -> assertThat(r.code()).isEqualTo("UNCERTAIN"));
+                r -> assertThat(r.code()).hasToString("UNCERTAIN"));
 
         assertThat(sending.reconcile(List.of(journal), api, "approver")).containsEntry(journal, "NOT_IN_GL");
         mode.set("ok");
@@ -272,7 +272,7 @@ class GlSendingTest {
         GlTarget closed = glTargets.target("gl").orElseThrow();
 
         assertThat(sending.validate(allUnsent(), closed, "approver")).isNotEmpty()
-                .allSatisfy(p -> assertThat(p.code()).isEqualTo("GL_PERIOD_CLOSED"));
+                .allSatisfy(p -> assertThat(p.code()).hasToString("GL_PERIOD_CLOSED"));
     }
 
     @Test

@@ -107,7 +107,7 @@ class CellsTest {
     private static DateRead read(String value, java.time.format.DateTimeFormatter format) {
         RowErrors errors = new RowErrors();
         LocalDate date = Cells.date(row("DATE", value), "DATE", format, "the contract's format", errors);
-        return new DateRead(date, errors.any() ? errors.errors().get(0).code() : null);
+        return new DateRead(date, errors.any() ? errors.errors().get(0).code().name() : null);
     }
 
     @Test

@@ -205,7 +205,7 @@ class SetupImportsTest {
         ImportReport report = importFile("entities", "entities.csv", "CODE,NAME,BASE_CURRENCY\nPSAB,\"Boroughs,USD\n");
 
         assertThat(report.status()).isEqualTo(ImportStatus.REJECTED);
-        assertThat(report.errors()).extracting(RowProblem::code).containsExactly("MALFORMED_CSV");
+        assertThat(report.errors()).extracting(p -> p.code().name()).containsExactly("MALFORMED_CSV");
         assertThat(setup.entities()).isEmpty();
     }
 

@@ -81,7 +81,7 @@ class BatchCorrectionsTest {
 
         BatchChange refused = batches.voidBatches(List.of(both.get(0), both.get(1), 9999L), "duplicate file", "controller");
         assertThat(refused).isInstanceOfSatisfying(BatchChange.Refused.class, r -> {
-            assertThat(r.code()).isEqualTo("BATCH_NOT_FOUND");
+            assertThat(r.code()).hasToString("BATCH_NOT_FOUND");
             assertThat(r.batchId()).isEqualTo(9999L);
         });
         assertThat(batches.find(both.get(0)).orElseThrow().status()).as("nothing voided").isEqualTo(BatchStatus.OPEN);
@@ -178,7 +178,7 @@ class BatchCorrectionsTest {
 
         assertThat(batches.reverse(deposit, "cheque bounced", null, "controller")).isInstanceOfSatisfying(BatchChange.Refused.class,
                 r -> {
-                    assertThat(r.code()).isEqualTo("CLOSED_PERIOD");
+                    assertThat(r.code()).hasToString("CLOSED_PERIOD");
                     assertThat(r.message()).contains("closed through 2026-11-10").contains("give a later reversal date");
                 });
         assertThat(batches.list()).as("no reversal batch left behind").noneMatch(b -> b.type() == BatchType.REVERSAL);
@@ -197,20 +197,20 @@ class BatchCorrectionsTest {
         List<Long> deposit = batchesOfType(BatchType.DEPOSIT);
 
         assertThat(batches.reverse(deposit, "x", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class,
-                r -> assertThat(r.code()).isEqualTo("BATCH_NOT_POSTED"));
+                r -> assertThat(r.code()).hasToString("BATCH_NOT_POSTED"));
         assertThat(batches.reverse(deposit, " ", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class,
-                r -> assertThat(r.code()).isEqualTo("REASON_REQUIRED"));
+                r -> assertThat(r.code()).hasToString("REASON_REQUIRED"));
         post(deposit);
         BatchChange.Reversing first = (BatchChange.Reversing) batches.reverse(deposit, "bounced", null, "c");
         assertThat(batches.reverse(deposit, "again", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class, r -> {
-            assertThat(r.code()).isEqualTo("BATCH_ALREADY_REVERSED");
+            assertThat(r.code()).hasToString("BATCH_ALREADY_REVERSED");
             assertThat(r.message()).contains("not posted yet");
         });
         post(List.of(first.reversalBatchId()));
         assertThat(batches.reverse(deposit, "again", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class,
-                r -> assertThat(r.code()).isEqualTo("BATCH_ALREADY_REVERSED"));
+                r -> assertThat(r.code()).hasToString("BATCH_ALREADY_REVERSED"));
         assertThat(batches.reverse(List.of(first.reversalBatchId()), "undo the undo", null, "c"))
-                .isInstanceOfSatisfying(BatchChange.Refused.class, r -> assertThat(r.code()).isEqualTo("REVERSAL_OF_REVERSAL"));
+                .isInstanceOfSatisfying(BatchChange.Refused.class, r -> assertThat(r.code()).hasToString("REVERSAL_OF_REVERSAL"));
     }
 
     @Test

@@ -146,13 +146,13 @@ class PostingServiceTest {
         posting.post(batch, List.of(duesInvoiced("1.00")), "tester");
 
         assertThat(batches.post(List.of(batch), "approver")).isInstanceOfSatisfying(BatchChange.Refused.class,
-                r -> assertThat(r.code()).isEqualTo("BATCH_NOT_READY"));
+                r -> assertThat(r.code()).hasToString("BATCH_NOT_READY"));
 
         batches.changeStatus(List.of(batch), BatchStatus.READY, "preparer");
         batches.post(List.of(batch), "approver");
 
         assertThat(batches.changeStatus(List.of(batch), BatchStatus.OPEN, "preparer"))
-                .isInstanceOfSatisfying(BatchChange.Refused.class, r -> assertThat(r.code()).isEqualTo("STATUS_CHANGE_REFUSED"));
+                .isInstanceOfSatisfying(BatchChange.Refused.class, r -> assertThat(r.code()).hasToString("STATUS_CHANGE_REFUSED"));
         assertThat(batches.find(batch).orElseThrow().status()).isEqualTo(BatchStatus.POSTED);
     }
 
@@ -161,7 +161,7 @@ class PostingServiceTest {
         batches.changeStatus(List.of(batch), BatchStatus.READY, "preparer");
 
         assertThat(batches.post(List.of(batch), "approver")).isInstanceOfSatisfying(BatchChange.Refused.class,
-                r -> assertThat(r.code()).isEqualTo("BATCH_EMPTY"));
+                r -> assertThat(r.code()).hasToString("BATCH_EMPTY"));
     }
 
     @Test

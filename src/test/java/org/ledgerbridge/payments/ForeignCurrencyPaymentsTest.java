@@ -163,7 +163,7 @@ class ForeignCurrencyPaymentsTest {
 
         jdbc.sql("UPDATE account SET role = NULL WHERE role = 'FX_GAIN_LOSS'").update();
         ImportReport noAccount = pay("100235,500.00,CHK-PSAB,2026-11-06,5001,INV-20415,CAD,0.74\n");
-        assertThat(noAccount.errors()).extracting(RowProblem::code).containsExactly("ACCOUNT_ROLE_MISSING");
+        assertThat(noAccount.errors()).extracting(p -> p.code().name()).containsExactly("ACCOUNT_ROLE_MISSING");
         assertThat(noAccount.errors().get(0).message()).contains("FX_GAIN_LOSS");
         assertThat(lines()).isEmpty();
     }

@@ -182,7 +182,7 @@ class CreditApplicationsTest {
         assertThat(open("PSAB", "INV-30001")).isEqualByComparingTo("50.00");
         assertThat(open("BMC", "INV-30002")).as("the other entity's invoice waits").isEqualByComparingTo("30.00");
         assertThat(credits.applyAll(null, null, TODAY, false, "clerk")).isInstanceOfSatisfying(CreditApplications.Outcome.Refused.class,
-                r -> assertThat(r.rule()).isEqualTo(CreditRule.NOTHING_TO_APPLY));
+                r -> assertThat(r.rule()).isEqualTo(DocumentRule.NOTHING_TO_APPLY));
         assertThat(differences()).isEmpty();
     }
 
@@ -191,17 +191,17 @@ class CreditApplicationsTest {
         long before = journals();
         String credit = overpayment();
 
-        assertThat(refusal(credit, "INV-20412", null)).as("100232's invoice").isEqualTo(CreditRule.PARTY_MISMATCH);
-        assertThat(refusal("CM-3001", "INV-20415", null)).as("a USD credit memo, a CAD invoice").isEqualTo(CreditRule.CURRENCY_MISMATCH);
-        assertThat(refusal(credit, "INV-30001", new BigDecimal("50.01"))).isEqualTo(CreditRule.AMOUNT_EXCEEDS_CREDIT);
-        assertThat(refusal(credit, "INV-30001", new BigDecimal("-1"))).isEqualTo(CreditRule.AMOUNT_NOT_POSITIVE);
-        assertThat(refusal(credit, "INV-30001", new BigDecimal("1.001"))).isEqualTo(CreditRule.AMOUNT_EXCEEDS_CURRENCY_SCALE);
-        assertThat(refusal(credit, "INV-99999", null)).isEqualTo(CreditRule.DOCUMENT_NOT_FOUND);
-        assertThat(refusal("INV-30001", "INV-20411", null)).isEqualTo(CreditRule.NOT_A_CREDIT);
-        assertThat(refusal(credit, credit, null)).isEqualTo(CreditRule.NOT_AN_INVOICE);
-        assertThat(refusal(credit, "INV-20411", null)).as("paid by the VISA row").isEqualTo(CreditRule.INVOICE_NOT_OPEN);
+        assertThat(refusal(credit, "INV-20412", null)).as("100232's invoice").isEqualTo(DocumentRule.PARTY_MISMATCH);
+        assertThat(refusal("CM-3001", "INV-20415", null)).as("a USD credit memo, a CAD invoice").isEqualTo(DocumentRule.CURRENCY_MISMATCH);
+        assertThat(refusal(credit, "INV-30001", new BigDecimal("50.01"))).isEqualTo(DocumentRule.AMOUNT_EXCEEDS_CREDIT);
+        assertThat(refusal(credit, "INV-30001", new BigDecimal("-1"))).isEqualTo(DocumentRule.AMOUNT_NOT_POSITIVE);
+        assertThat(refusal(credit, "INV-30001", new BigDecimal("1.001"))).isEqualTo(DocumentRule.AMOUNT_EXCEEDS_CURRENCY_SCALE);
+        assertThat(refusal(credit, "INV-99999", null)).isEqualTo(DocumentRule.DOCUMENT_NOT_FOUND);
+        assertThat(refusal("INV-30001", "INV-20411", null)).isEqualTo(DocumentRule.NOT_A_CREDIT);
+        assertThat(refusal(credit, credit, null)).isEqualTo(DocumentRule.NOT_AN_INVOICE);
+        assertThat(refusal(credit, "INV-20411", null)).as("paid by the VISA row").isEqualTo(DocumentRule.INVOICE_NOT_OPEN);
         setup.closePeriod("PSAB", LocalDate.of(2026, 11, 30), "controller");
-        assertThat(refusal(credit, "INV-30001", null)).isEqualTo(CreditRule.CLOSED_PERIOD);
+        assertThat(refusal(credit, "INV-30001", null)).isEqualTo(DocumentRule.CLOSED_PERIOD);
 
         assertThat(journals()).isEqualTo(before);
         assertThat(open("PSAB", credit)).isEqualByComparingTo("50.00");
@@ -218,21 +218,21 @@ class CreditApplicationsTest {
                        ('PSAB', 'AR', 'CM-HOLD', 'CREDIT_MEMO', '100231', '2026-10-01', 'USD', 1, 5, 5, 'ON_HOLD', 'MIGRATION', true, null),
                        ('PSAB', 'AR', 'CM-CAD', 'CREDIT_MEMO', '100235', '2026-10-01', 'CAD', 0.75, 5, 5, 'OPEN', 'MIGRATION', true, now())""").update();
 
-        assertThat(refusal(credit, "INV-30001", null)).as("PSAB and BMC both have it").isEqualTo(CreditRule.DOCUMENT_AMBIGUOUS);
-        assertThat(refusal("CM-HOLD", "PSAB/INV-30001", null)).isEqualTo(CreditRule.NOT_RELEASED);
-        assertThat(refusal("CM-CAD", "INV-20415", null)).as("0.75 against 0.7312").isEqualTo(CreditRule.EXCHANGE_RATES_DIFFER);
+        assertThat(refusal(credit, "INV-30001", null)).as("PSAB and BMC both have it").isEqualTo(DocumentRule.DOCUMENT_AMBIGUOUS);
+        assertThat(refusal("CM-HOLD", "PSAB/INV-30001", null)).isEqualTo(DocumentRule.NOT_RELEASED);
+        assertThat(refusal("CM-CAD", "INV-20415", null)).as("0.75 against 0.7312").isEqualTo(DocumentRule.EXCHANGE_RATES_DIFFER);
         jdbc.sql("UPDATE account SET role = NULL WHERE entity_code = 'BMC' AND role = 'INTER_ENTITY'").update();
-        assertThat(refusal(credit, "BMC/INV-30002", null)).isEqualTo(CreditRule.ACCOUNT_ROLE_MISSING);
+        assertThat(refusal(credit, "BMC/INV-30002", null)).isEqualTo(DocumentRule.ACCOUNT_ROLE_MISSING);
         migrationMode.set(NewDocument.Module.AR, true, "controller");
-        assertThat(refusal(credit, "PSAB/INV-30001", null)).isEqualTo(CreditRule.MIGRATION_MODE_ON);
+        assertThat(refusal(credit, "PSAB/INV-30001", null)).isEqualTo(DocumentRule.MIGRATION_MODE_ON);
         jdbc.sql("DELETE FROM document WHERE number = 'CM-HOLD'").update(); // AR leaves migration mode once nothing waits
         assertThat(migrationMode.set(NewDocument.Module.AR, false, "controller")).isEmpty();
         assertThat(credits.apply(credit, "PSAB/INV-30001", null, TODAY, "clerk")).isInstanceOf(CreditApplications.Outcome.Applied.class);
-        assertThat(refusal(credit, "PSAB/INV-30001", null)).isEqualTo(CreditRule.CREDIT_USED_UP);
+        assertThat(refusal(credit, "PSAB/INV-30001", null)).isEqualTo(DocumentRule.CREDIT_USED_UP);
         assertThat(journals()).as("only the one application that was allowed").isEqualTo(before + 1);
     }
 
-    private CreditRule refusal(String credit, String invoice, BigDecimal amount) {
+    private DocumentRule refusal(String credit, String invoice, BigDecimal amount) {
         var outcome = credits.apply(credit, invoice, amount, TODAY, "clerk");
         assertThat(outcome).isInstanceOf(CreditApplications.Outcome.Refused.class);
         CreditApplications.Outcome.Refused refused = (CreditApplications.Outcome.Refused) outcome;
@@ -291,7 +291,7 @@ class CreditApplicationsTest {
         payments.forEach(this::post);
 
         assertThat(batches.reverse(payments, "cheque bounced", null, "controller")).as("its credit was applied since")
-                .isInstanceOfSatisfying(BatchChange.Refused.class, r -> assertThat(r.code()).isEqualTo("CREDIT_ALREADY_APPLIED"));
+                .isInstanceOfSatisfying(BatchChange.Refused.class, r -> assertThat(r.code()).hasToString("CREDIT_ALREADY_APPLIED"));
 
         var reversal = (BatchChange.Reversing) batches.reverse(List.of(applied.batchId()), "applied to the wrong invoice", null, "controller");
         post(reversal.reversalBatchId());

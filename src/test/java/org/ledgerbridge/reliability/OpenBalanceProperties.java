@@ -184,7 +184,7 @@ class OpenBalanceProperties {
                         ImportOptions.of(TODAY, "property").withFlag("allow-overpayment", String.valueOf(pay.allowOverpayment())));
                 if (effect == null) {
                     assertThat(report.status()).as("%s refused", step).isEqualTo(ImportStatus.REJECTED);
-                    assertThat(report.errors()).extracting(e -> e.code()).containsOnly("PAYMENT_EXCEEDS_ORDER_TOTAL");
+                    assertThat(report.errors()).extracting(e -> e.code().name()).containsOnly("PAYMENT_EXCEEDS_ORDER_TOTAL");
                     assertThat(LedgerSnapshot.of(jdbc)).as("a refused payment writes nothing").isEqualTo(before);
                 } else {
                     assertThat(report.status()).as("%s: %s", step, report.errors()).isEqualTo(ImportStatus.COMMITTED);

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.gl;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.RowErrors;
 import org.ledgerbridge.imports.SourceRow;
@@ -35,7 +36,7 @@ final class GlLines {
         }
         FinancialEntity entity = entities.get(code);
         if (entity == null) {
-            errors.error(column, "UNKNOWN_ENTITY", "no financial entity '" + code + "'");
+            errors.error(column, ImportRule.UNKNOWN_ENTITY, "no financial entity '" + code + "'");
         }
         return entity;
     }
@@ -48,11 +49,11 @@ final class GlLines {
         }
         Account account = accounts.get(entity.code() + "/" + code);
         if (account == null) {
-            errors.error(column, "UNKNOWN_ACCOUNT", "no account " + code + " in the chart of " + entity.code());
+            errors.error(column, ImportRule.UNKNOWN_ACCOUNT, "no account " + code + " in the chart of " + entity.code());
             return null;
         }
         if (!account.active()) {
-            errors.error(column, "INACTIVE_ACCOUNT", "account " + code + " of " + entity.code() + " is inactive");
+            errors.error(column, ImportRule.INACTIVE_ACCOUNT, "account " + code + " of " + entity.code() + " is inactive");
             return null;
         }
         return code;
@@ -68,12 +69,12 @@ final class GlLines {
             return null;
         }
         if (amount.signum() < 0) {
-            errors.error(column, "AMOUNT_NEGATIVE", column + " " + amount.toPlainString()
+            errors.error(column, ImportRule.AMOUNT_NEGATIVE, column + " " + amount.toPlainString()
                     + " may not be negative; put it in the other column");
             return null;
         }
         if (entity != null && !Currencies.fitsScale(amount, entity.baseCurrency())) {
-            errors.error(column, "AMOUNT_EXCEEDS_CURRENCY_SCALE", amount.toPlainString() + " has more decimals than "
+            errors.error(column, ImportRule.AMOUNT_EXCEEDS_CURRENCY_SCALE, amount.toPlainString() + " has more decimals than "
                     + entity.baseCurrency() + " allows");
             return null;
         }
@@ -82,7 +83,7 @@ final class GlLines {
 
     static void notBothSides(BigDecimal debit, BigDecimal credit, String creditColumn, RowErrors errors) {
         if (debit != null && credit != null && debit.signum() > 0 && credit.signum() > 0) {
-            errors.error(creditColumn, "BOTH_DEBIT_AND_CREDIT", "a line has a debit or a credit, not debit "
+            errors.error(creditColumn, ImportRule.BOTH_DEBIT_AND_CREDIT, "a line has a debit or a credit, not debit "
                     + debit.toPlainString() + " and credit " + credit.toPlainString());
         }
     }
@@ -93,7 +94,7 @@ final class GlLines {
         }
         LocalDate closed = closedThrough.get(entity.code());
         if (closed != null && !date.isAfter(closed)) {
-            errors.error(column, "CLOSED_PERIOD", "the books of " + entity.code() + " are closed through " + closed
+            errors.error(column, ImportRule.CLOSED_PERIOD, "the books of " + entity.code() + " are closed through " + closed
                     + "; " + date + " falls in a closed period");
         }
     }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.gl;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
@@ -108,20 +109,20 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
                 BigDecimal credit = GlLines.side(row, CREDIT, entity, errors);
                 GlLines.notBothSides(debit, credit, CREDIT, errors);
                 if (debit != null && credit != null && debit.signum() == 0 && credit.signum() == 0) {
-                    errors.error(DEBIT, "AMOUNT_MISSING", "a journal line needs a debit or a credit");
+                    errors.error(DEBIT, ImportRule.AMOUNT_MISSING, "a journal line needs a debit or a credit");
                 }
                 rules.periodOpen(date, entity, DATE, errors);
                 String description = Cells.optional(row, DESCRIPTION, 500, errors);
                 String taxCode = Cells.optional(row, TAX_CODE, 40, errors);
                 if (entity != null && !taxCode.isEmpty() && !taxCodes.contains(entity.code() + "/" + taxCode)) {
-                    errors.error(TAX_CODE, "UNKNOWN_TAX_CODE", "no tax zone of " + entity.code() + " has the tax code '" + taxCode
+                    errors.error(TAX_CODE, ImportRule.UNKNOWN_TAX_CODE, "no tax zone of " + entity.code() + " has the tax code '" + taxCode
                             + "'; import the tax zones first");
                 }
                 if (entity != null && journal != null && date != null) {
                     Group group = groups.computeIfAbsent(entity.code() + "\u0000" + journal,
                             k -> new Group(entity.code(), journal, row.number(), date));
                     if (!group.date.equals(date)) {
-                        errors.error(DATE, "DATE_DIFFERS_IN_JOURNAL", "journal " + journal + " of " + entity.code()
+                        errors.error(DATE, ImportRule.DATE_DIFFERS_IN_JOURNAL, "journal " + journal + " of " + entity.code()
                                 + " is dated " + group.date + " (row " + group.firstRow + "), not " + date);
                     }
                     if (debit != null && credit != null) {
@@ -138,7 +139,7 @@ class GlTransactionsImport implements ImportKind<GlTransactionsImport.Line> {
             public void endOfFile(RowErrors errors) {
                 for (Group group : groups.values()) {
                     if (group.debit.compareTo(group.credit) != 0) {
-                        errors.errorAt(group.firstRow, JOURNAL, "JOURNAL_UNBALANCED", "journal " + group.journal + " of "
+                        errors.errorAt(group.firstRow, JOURNAL, ImportRule.JOURNAL_UNBALANCED, "journal " + group.journal + " of "
                                 + group.entity + " does not balance: debit " + group.debit.toPlainString() + ", credit "
                                 + group.credit.toPlainString() + " (difference " + group.debit.subtract(group.credit).toPlainString() + ")");
                     }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.gl;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.ImportColumn;
@@ -97,14 +98,14 @@ class TrialBalanceImport implements ImportKind<TrialBalanceImport.Line> {
                 if (entity != null && account != null) {
                     Long first = seen.putIfAbsent(entity.code() + "/" + account, row.number());
                     if (first != null) {
-                        errors.error(ACCOUNT, "DUPLICATE_IN_FILE", "account " + account + " of " + entity.code()
+                        errors.error(ACCOUNT, ImportRule.DUPLICATE_IN_FILE, "account " + account + " of " + entity.code()
                                 + " appears again; first on row " + first);
                     }
                 }
                 if (entity != null && asOf != null) {
                     EntityTotals totals = entities.computeIfAbsent(entity.code(), e -> new EntityTotals(row.number(), asOf));
                     if (!totals.asOf.equals(asOf)) {
-                        errors.error(AS_OF, "AS_OF_DIFFERS", "the trial balance of " + entity.code() + " is as of "
+                        errors.error(AS_OF, ImportRule.AS_OF_DIFFERS, "the trial balance of " + entity.code() + " is as of "
                                 + totals.asOf + " (row " + totals.firstRow + "), not " + asOf);
                     }
                     if (debit != null && credit != null) {
@@ -120,7 +121,7 @@ class TrialBalanceImport implements ImportKind<TrialBalanceImport.Line> {
             public void endOfFile(RowErrors errors) {
                 entities.forEach((entity, totals) -> {
                     if (totals.debit.compareTo(totals.credit) != 0) {
-                        errors.errorAt(totals.firstRow, ENTITY, "ENTITY_UNBALANCED", "the trial balance of " + entity
+                        errors.errorAt(totals.firstRow, ENTITY, ImportRule.ENTITY_UNBALANCED, "the trial balance of " + entity
                                 + " does not balance: debit " + totals.debit.toPlainString() + ", credit "
                                 + totals.credit.toPlainString() + " (difference " + totals.debit.subtract(totals.credit).toPlainString() + ")");
                     }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.setup;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
@@ -64,14 +65,14 @@ class AccountsImport implements ImportKind<Account> {
             public Account validate(SourceRow row, RowErrors errors) {
                 String entity = Cells.required(row, ENTITY, 20, errors);
                 if (entity != null && !entities.contains(entity)) {
-                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import the financial entities first");
+                    errors.error(ENTITY, ImportRule.UNKNOWN_ENTITY, "no financial entity '" + entity + "'; import the financial entities first");
                 }
                 String code = KeyRules.code(row, ACCOUNT, 40, errors);
                 String name = Cells.required(row, NAME, 200, errors);
                 AccountType type = Cells.oneOf(row, TYPE, AccountType.class, true, errors);
                 AccountRole role = Cells.oneOf(row, ROLE, AccountRole.class, false, errors);
                 if (role != null && type != null && !role.fits(type)) {
-                    errors.error(ROLE, "ROLE_TYPE_MISMATCH", "a " + role + " account must be of type "
+                    errors.error(ROLE, ImportRule.ROLE_TYPE_MISMATCH, "a " + role + " account must be of type "
                             + role.allowedTypes() + ", not " + type);
                 }
                 if (entity != null && code != null) {
@@ -81,7 +82,7 @@ class AccountsImport implements ImportKind<Account> {
                 if (entity != null && role != null && !errors.currentRowHasErrors()) {
                     String holder = roleHolders.putIfAbsent(entity + "/" + role, "account " + code + " on row " + row.number());
                     if (holder != null) {
-                        errors.error(ROLE, "DUPLICATE_ROLE", entity + " already has its " + role + " account: " + holder);
+                        errors.error(ROLE, ImportRule.DUPLICATE_ROLE, entity + " already has its " + role + " account: " + holder);
                     }
                 }
                 return errors.currentRowHasErrors() ? null : new Account(entity, code, name, type, role, true);

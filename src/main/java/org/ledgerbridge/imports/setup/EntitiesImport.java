@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.setup;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
@@ -53,9 +54,9 @@ class EntitiesImport implements ImportKind<FinancialEntity> {
                 String name = Cells.required(row, NAME, 200, errors);
                 String currency = row.get(BASE_CURRENCY).toUpperCase(java.util.Locale.ROOT);
                 if (currency.isEmpty()) {
-                    errors.error(BASE_CURRENCY, "VALUE_REQUIRED", "BASE_CURRENCY is required (an ISO 4217 code such as USD)");
+                    errors.error(BASE_CURRENCY, ImportRule.VALUE_REQUIRED, "BASE_CURRENCY is required (an ISO 4217 code such as USD)");
                 } else if (!Currencies.isKnown(currency)) {
-                    errors.error(BASE_CURRENCY, "UNKNOWN_CURRENCY", "'" + row.get(BASE_CURRENCY) + "' is not an ISO 4217 currency code");
+                    errors.error(BASE_CURRENCY, ImportRule.UNKNOWN_CURRENCY, "'" + row.get(BASE_CURRENCY) + "' is not an ISO 4217 currency code");
                 }
                 if (code != null) {
                     KeyRules.uniqueInLedgerAndFile(code, "entity " + code, existing.contains(code), seenInFile, row, CODE, errors);

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.setup;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
@@ -59,7 +60,7 @@ class PartiesImport implements ImportKind<Party> {
                 PartyKind kind = Cells.oneOf(row, KIND, PartyKind.class, true, errors);
                 String entity = Cells.required(row, ENTITY, 20, errors);
                 if (entity != null && !entities.contains(entity)) {
-                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import the financial entities first");
+                    errors.error(ENTITY, ImportRule.UNKNOWN_ENTITY, "no financial entity '" + entity + "'; import the financial entities first");
                 }
                 if (id != null) {
                     KeyRules.uniqueInLedgerAndFile(id, "party " + id, existing.contains(id), seenInFile, row, PARTY_ID, errors);

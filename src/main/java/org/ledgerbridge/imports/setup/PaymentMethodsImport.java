@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.setup;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
@@ -58,13 +59,13 @@ class PaymentMethodsImport implements ImportKind<PaymentMethod> {
                 String entity = Cells.required(row, ENTITY, 20, errors);
                 String cash = Cells.required(row, CASH_ACCOUNT, 40, errors);
                 if (entity != null && !entities.contains(entity)) {
-                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import the financial entities first");
+                    errors.error(ENTITY, ImportRule.UNKNOWN_ENTITY, "no financial entity '" + entity + "'; import the financial entities first");
                 } else if (entity != null && cash != null) {
                     Account account = accounts.get(entity + "/" + cash);
                     if (account == null) {
-                        errors.error(CASH_ACCOUNT, "UNKNOWN_ACCOUNT", "no account " + cash + " in the chart of " + entity);
+                        errors.error(CASH_ACCOUNT, ImportRule.UNKNOWN_ACCOUNT, "no account " + cash + " in the chart of " + entity);
                     } else if (account.type() != AccountType.ASSET) {
-                        errors.error(CASH_ACCOUNT, "CASH_ACCOUNT_NOT_ASSET", "account " + cash + " of " + entity + " is "
+                        errors.error(CASH_ACCOUNT, ImportRule.CASH_ACCOUNT_NOT_ASSET, "account " + cash + " of " + entity + " is "
                                 + account.type() + "; cash lands on an ASSET account");
                     }
                 }

@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.setup;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.ImportColumn;
 import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportKind;
@@ -52,7 +53,7 @@ class TaxCategoriesImport implements ImportKind<TaxCategory> {
                     case "yes", "y", "true", "1" -> Boolean.TRUE;
                     case "no", "n", "false", "0" -> Boolean.FALSE;
                     default -> {
-                        errors.error(TAXABLE, "INVALID_VALUE", "TAXABLE is yes or no"
+                        errors.error(TAXABLE, ImportRule.INVALID_VALUE, "TAXABLE is yes or no"
                                 + (row.get(TAXABLE).isEmpty() ? "" : ", not '" + row.get(TAXABLE) + "'"));
                         yield null;
                     }

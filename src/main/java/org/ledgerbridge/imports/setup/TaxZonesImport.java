@@ -1,5 +1,6 @@
 package org.ledgerbridge.imports.setup;
 
+import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.KeyRules;
 import org.ledgerbridge.imports.ImportColumn;
@@ -62,9 +63,9 @@ class TaxZonesImport implements ImportKind<TaxZone> {
                 BigDecimal rate = rate(row, errors);
                 String account = Cells.required(row, TAX_ACCOUNT, 40, errors);
                 if (entity != null && !entities.contains(entity)) {
-                    errors.error(ENTITY, "UNKNOWN_ENTITY", "no financial entity '" + entity + "'; import the financial entities first");
+                    errors.error(ENTITY, ImportRule.UNKNOWN_ENTITY, "no financial entity '" + entity + "'; import the financial entities first");
                 } else if (entity != null && account != null && !accounts.containsKey(entity + "/" + account)) {
-                    errors.error(TAX_ACCOUNT, "UNKNOWN_ACCOUNT", "no account " + account + " in the chart of " + entity);
+                    errors.error(TAX_ACCOUNT, ImportRule.UNKNOWN_ACCOUNT, "no account " + account + " in the chart of " + entity);
                 }
                 if (zone != null && entity != null) {
                     KeyRules.uniqueInLedgerAndFile(entity + "/" + zone, "tax zone " + zone + " of " + entity,
@@ -93,12 +94,12 @@ class TaxZonesImport implements ImportKind<TaxZone> {
             return null;
         }
         if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
-            errors.error(RATE, "RATE_NOT_A_FRACTION", "the rate " + rate.toPlainString() + " is not a fraction from 0 to 1: "
+            errors.error(RATE, ImportRule.RATE_NOT_A_FRACTION, "the rate " + rate.toPlainString() + " is not a fraction from 0 to 1: "
                     + "10 % is written 0.10");
             return null;
         }
         if (rate.stripTrailingZeros().scale() > 6) {
-            errors.error(RATE, "RATE_TOO_PRECISE", "the rate " + rate.toPlainString() + " has more than six decimals");
+            errors.error(RATE, ImportRule.RATE_TOO_PRECISE, "the rate " + rate.toPlainString() + " has more than six decimals");
             return null;
         }
         return rate.stripTrailingZeros();
