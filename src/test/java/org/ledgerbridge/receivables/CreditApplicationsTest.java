@@ -271,7 +271,7 @@ class CreditApplicationsTest {
                 + "100231," + credit + ",INV-30001,1.00,21/11/2026\n");
 
         assertThat(report.status()).isEqualTo(ImportStatus.REJECTED);
-        assertThat(report.errors()).extracting(RowProblem::row, RowProblem::column, RowProblem::code).containsExactly(
+        assertThat(report.errors()).extracting(RowProblem::row, RowProblem::column, p -> p.code().name()).containsExactly(
                 tuple(3L, "AMOUNT", "AMOUNT_EXCEEDS_CREDIT"),
                 tuple(4L, "CREDIT_NUMBER", "DOCUMENT_NOT_FOUND"),
                 tuple(5L, "INVOICE_NUMBER", "DOCUMENT_NOT_FOUND"),

@@ -62,7 +62,7 @@ class BadInputCorpusTest {
 
     record Expected(String code, long row, String column) {
         boolean matches(RowProblem problem) {
-            return problem.code().equals(code) && problem.row() == row
+            return problem.code().name().equals(code) && problem.row() == row
                     && (column.isEmpty() ? problem.column() == null : column.equalsIgnoreCase(problem.column()));
         }
     }
