@@ -218,45 +218,12 @@ class ErrorCodesTest {
 
     /** The arguments that follow a reference inside its call, up to the call's closing parenthesis. */
     private static List<String> arguments(String rest) {
-        List<String> arguments = new ArrayList<>();
-        int depth = 0;
-        boolean inString = false;
-        StringBuilder current = null;
-        for (int i = 0; i < rest.length(); i++) {
-            char c = rest.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    current.append(c).append(rest.charAt(++i));
-                    continue;
-                }
-                inString = c != '"';
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' || c == ';') {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                if (current != null) {
-                    arguments.add(current.toString());
-                }
-                current = new StringBuilder();
-                continue;
-            }
-            if (current != null) {
-                current.append(c);
-            }
-        }
-        if (current != null) {
-            arguments.add(current.toString());
-        }
-        return arguments;
+        List<String> parts = split(rest, ',');
+        // what stands between the reference and the first comma is the reference's own expression, not an argument
+        return rest.strip().startsWith(",") ? parts : parts.subList(Math.min(1, parts.size()), parts.size());
     }
 
-    /** Splits at a separator outside string literals and parentheses. */
+    /** Splits at a separator outside string literals and parentheses, up to an unmatched ')' or ';'. */
     private static List<String> split(String expression, char separator) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
@@ -274,6 +241,8 @@ class ErrorCodesTest {
                 inString = true;
             } else if (c == '(') {
                 depth++;
+            } else if ((c == ')' || c == ';') && depth == 0) {
+                break;
             } else if (c == ')') {
                 depth--;
             } else if (c == separator && depth == 0) {

@@ -36,6 +36,24 @@ class ModuleBoundariesTest {
                 .isPresent());
     }
 
+    /** A class a reader takes in at once: past 300 lines, it holds more than one idea and is split. */
+    @Test
+    void no_class_of_the_product_is_longer_than_300_lines() throws IOException {
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            Map<String, Long> longer = new TreeMap<>();
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                long lines;
+                try (Stream<String> text = Files.lines(source)) {
+                    lines = text.count();
+                }
+                if (lines > 300) {
+                    longer.put(source.toString(), lines);
+                }
+            }
+            assertThat(longer).as("classes over 300 lines").isEmpty();
+        }
+    }
+
     /** docs/modules is written from the same model this test checks; a change of the modules shows in the diff. */
     @Test
     void the_module_documentation_is_the_one_generated_from_the_code() throws IOException {

@@ -9,6 +9,7 @@ import org.ledgerbridge.ledger.Batch;
 import org.ledgerbridge.ledger.Page;
 import org.ledgerbridge.ledger.BatchChange;
 import org.ledgerbridge.ledger.BatchReadout;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.ledgerbridge.ledger.FinancialEntity;
@@ -37,18 +38,20 @@ class LedgerApi {
 
     private final LedgerSetup setup;
     private final BatchService batches;
+    private final BatchCorrections corrections;
     private final LedgerReports reports;
     private final AuditLog audit;
     private final DepositPayments depositPayments;
     private final BatchReadout readout;
 
-    LedgerApi(LedgerSetup setup, BatchService batches, LedgerReports reports, AuditLog audit, DepositPayments depositPayments,
+    LedgerApi(LedgerSetup setup, BatchService batches, BatchCorrections corrections, LedgerReports reports, AuditLog audit, DepositPayments depositPayments,
               BatchReadout readout) {
         this.depositPayments = depositPayments;
         this.readout = readout;
         this.audit = audit;
         this.setup = setup;
         this.batches = batches;
+        this.corrections = corrections;
         this.reports = reports;
     }
 
@@ -142,7 +145,7 @@ class LedgerApi {
         if (reason == null) {
             return Refusal.missing("reason");
         }
-        return answer(batches.voidBatches(List.of(id), reason.reason(), Refusal.actor(user)));
+        return answer(corrections.voidBatches(List.of(id), reason.reason(), Refusal.actor(user)));
     }
 
     record Reversal(List<Long> ids, String reason, java.time.LocalDate date) {
@@ -156,7 +159,7 @@ class LedgerApi {
         if (reversal.reason() == null) {
             return Refusal.missing("reason");
         }
-        return answer(batches.reverse(reversal.ids() == null ? List.of() : reversal.ids(), reversal.reason(), reversal.date(),
+        return answer(corrections.reverse(reversal.ids() == null ? List.of() : reversal.ids(), reversal.reason(), reversal.date(),
                 Refusal.actor(user)));
     }
 

@@ -2,7 +2,9 @@ package org.ledgerbridge.cli;
 
 import org.ledgerbridge.ledger.Batch;
 import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchReadout;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.ledgerbridge.ledger.JournalView;
@@ -35,14 +37,11 @@ final class BatchCommand {
             LedgerBridgeCli cli = batch.cli;
             return cli.withLedger(ledger -> {
                 List<Batch> batches = ledger.bean(BatchService.class).list();
-                if (cli.global.json()) {
-                    cli.output.json(batches);
-                } else {
-                    cli.output.table(List.of("ID", "NAME", "TYPE", "STATUS", "ENTITIES", "JOURNALS", "DEBIT", "CREDIT"),
-                            batches.stream().map(b -> List.of(String.valueOf(b.id()), b.name(), b.type().name(), b.status().name(),
-                                    String.join(",", b.entities()), String.valueOf(b.journals()), b.debit().toPlainString(),
-                                    b.credit().toPlainString())).toList());
-                }
+                cli.output.answer(cli.global.json(), batches,
+                        () -> cli.output.table(List.of("ID", "NAME", "TYPE", "STATUS", "ENTITIES", "JOURNALS", "DEBIT", "CREDIT"),
+                                batches.stream().map(b -> List.of(String.valueOf(b.id()), b.name(), b.type().name(), b.status().name(),
+                                String.join(",", b.entities()), String.valueOf(b.journals()), b.debit().toPlainString(),
+                                b.credit().toPlainString())).toList()));
                 return LedgerBridgeCli.DONE;
             });
         }
@@ -148,7 +147,7 @@ final class BatchCommand {
 
         @Override
         public Integer call() {
-            return batch.report(ledger -> ledger.bean(BatchService.class).voidBatches(ids, reason, batch.cli.global.actor()));
+            return batch.report(ledger -> ledger.bean(BatchCorrections.class).voidBatches(ids, reason, batch.cli.global.actor()));
         }
     }
 
@@ -171,7 +170,7 @@ final class BatchCommand {
 
         @Override
         public Integer call() {
-            return batch.report(ledger -> ledger.bean(BatchService.class).reverse(ids, reason, date, batch.cli.global.actor()));
+            return batch.report(ledger -> ledger.bean(BatchCorrections.class).reverse(ids, reason, date, batch.cli.global.actor()));
         }
     }
 
@@ -179,21 +178,15 @@ final class BatchCommand {
         return cli.withLedger(ledger -> {
             BatchChange result = change.apply(ledger);
             if (result instanceof BatchChange.Changed changed) {
-                if (cli.global.json()) {
-                    cli.output.json(Map.of("status", changed.status().name(), "batches", changed.batchIds()));
-                } else {
-                    cli.output.out.println(changed.status() + ": batch(es) " + changed.batchIds());
-                }
+                cli.output.answer(cli.global.json(), Map.of("status", changed.status().name(), "batches", changed.batchIds()),
+                        () -> cli.output.out.println(changed.status() + ": batch(es) " + changed.batchIds()));
                 return LedgerBridgeCli.DONE;
             }
             if (result instanceof BatchChange.Reversing reversing) {
-                if (cli.global.json()) {
-                    cli.output.json(reversing);
-                } else {
-                    cli.output.out.println("REVERSING: batch(es) " + reversing.batchIds() + ": " + reversing.journals()
-                            + " reversing journal(s) in OPEN batch " + reversing.reversalBatchId() + " (" + reversing.reversalBatchName()
-                            + "); set it READY and post it to undo them");
-                }
+                cli.output.answer(cli.global.json(), reversing,
+                        () -> cli.output.out.println("REVERSING: batch(es) " + reversing.batchIds() + ": " + reversing.journals()
+                                + " reversing journal(s) in OPEN batch " + reversing.reversalBatchId() + " (" + reversing.reversalBatchName()
+                                + "); set it READY and post it to undo them"));
                 return LedgerBridgeCli.DONE;
             }
             BatchChange.Refused refused = (BatchChange.Refused) result;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "gl", description = "GL integration: journals not sent yet, validate and send them, mark as sent.",
-        subcommands = {GlCommand.Pending.class, GlCommand.MarkSent.class, GlCommand.Target.class, GlCommand.Validate.class,
+        subcommands = {GlCommand.Pending.class, GlCommand.MarkSent.class, GlTargetCommand.class, GlCommand.Validate.class,
                 GlCommand.Send.class, GlCommand.Reconcile.class, GlCommand.History.class})
 final class GlCommand {
 
@@ -103,12 +103,9 @@ final class GlCommand {
                     return LedgerBridgeCli.REFUSED;
                 }
                 List<Long> ids = ((GlIntegration.MarkSent.Marked) result).journals();
-                if (cli.global.json()) {
-                    cli.output.json(Map.of("status", "marked-sent", "journals", ids));
-                } else {
-                    cli.output.out.println("marked as sent: " + (which.all ? ids.size() + " journal(s)" : "journal(s) " + ids)
-                            + " (" + reason + ")");
-                }
+                cli.output.answer(cli.global.json(), Map.of("status", "marked-sent", "journals", ids),
+                        () -> cli.output.out.println("marked as sent: " + (which.all ? ids.size() + " journal(s)" : "journal(s) " + ids)
+                                + " (" + reason + ")"));
                 return LedgerBridgeCli.DONE;
             });
         }
@@ -127,137 +124,14 @@ final class GlCommand {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
                 var events = ledger.bean(org.ledgerbridge.ledger.AuditLog.class).history("journal:" + id);
-                if (cli.global.json()) {
-                    cli.output.json(events);
-                } else {
-                    cli.output.table(List.of("AT", "WHO", "WHAT", "DETAILS"), events.stream().map(e -> List.of(e.at().toString(), e.actor(),
-                            e.action(), e.details())).toList());
-                }
+                cli.output.answer(cli.global.json(), events,
+                        () -> cli.output.table(List.of("AT", "WHO", "WHAT", "DETAILS"), events.stream().map(e -> List.of(e.at().toString(), e.actor(),
+                                e.action(), e.details())).toList()));
                 return LedgerBridgeCli.DONE;
             });
         }
     }
 
-    @Command(name = "target", description = "Where journals are delivered.",
-            subcommands = {Target.Add.class, Target.ListTargets.class, Target.Map.class, Target.Close.class})
-    static final class Target {
-        @ParentCommand
-        GlCommand parent;
-
-        @Command(name = "add", description = "Adds a file, ledger or http target.")
-        static final class Add implements Callable<Integer> {
-            @ParentCommand
-            Target target;
-
-            @Parameters(paramLabel = "NAME")
-            String name;
-
-            @Option(names = "--type", required = true, paramLabel = "file|ledger|http")
-            GlTarget.Type type;
-
-            @Option(names = "--format", paramLabel = "F", completionCandidates = GlFormatNames.class,
-                    description = "of a file target: ${COMPLETION-CANDIDATES}")
-            String format;
-
-            @Option(names = "--path", paramLabel = "P", description = "a file target's folder, a ledger target's journal file: inside "
-                    + "the folder GL files are written under (LEDGERBRIDGE_GL_DIR, by default the data dir's gl folder); a relative path "
-                    + "is taken inside it")
-            String path;
-
-            @Option(names = "--url", paramLabel = "U")
-            String url;
-
-            @Override
-            public Integer call() {
-                LedgerBridgeCli cli = target.parent.cli;
-                return cli.withLedger(ledger -> {
-                    GlTargets.TargetChange change = ledger.bean(GlTargets.class).addTarget(name, type, format,
-                            path, url, cli.global.actor());
-                    if (change instanceof GlTargets.TargetRefused refused) {
-                        cli.output.err.println("refused: " + refused.code() + ": " + refused.message());
-                        return LedgerBridgeCli.USAGE;
-                    }
-                    cli.output.out.println("target " + name + " added");
-                    return LedgerBridgeCli.DONE;
-                });
-            }
-        }
-
-        @Command(name = "map", description = "The GL's code for an entity (company) or an account, when it differs.")
-        static final class Map implements Callable<Integer> {
-            @ParentCommand
-            Target target;
-
-            @Parameters(paramLabel = "TARGET")
-            String name;
-
-            @Option(names = "--entity", required = true)
-            String entity;
-
-            @Option(names = "--account", description = "map this account of the entity; without it, the entity itself")
-            String account;
-
-            @Option(names = "--to", required = true, paramLabel = "GL_CODE")
-            String glCode;
-
-            @Override
-            public Integer call() {
-                LedgerBridgeCli cli = target.parent.cli;
-                return cli.withLedger(ledger -> {
-                    ledger.bean(GlTargets.class).map(name, account == null ? "ENTITY" : "ACCOUNT", entity, account == null ? entity : account,
-                            glCode, cli.global.actor());
-                    cli.output.out.println((account == null ? "entity " + entity : "account " + account + " of " + entity) + " is "
-                            + glCode + " in " + name);
-                    return LedgerBridgeCli.DONE;
-                });
-            }
-        }
-
-        @Command(name = "close", description = "The GL's books are closed through a date: validation refuses journals on or before it.")
-        static final class Close implements Callable<Integer> {
-            @ParentCommand
-            Target target;
-
-            @Parameters(paramLabel = "TARGET")
-            String name;
-
-            @Option(names = "--through", required = true, paramLabel = "YYYY-MM-DD")
-            LocalDate through;
-
-            @Override
-            public Integer call() {
-                LedgerBridgeCli cli = target.parent.cli;
-                return cli.withLedger(ledger -> {
-                    ledger.bean(GlTargets.class).closePeriod(name, through, cli.global.actor());
-                    cli.output.out.println(name + " closed through " + through);
-                    return LedgerBridgeCli.DONE;
-                });
-            }
-        }
-
-        @Command(name = "list", description = "The GL targets.")
-        static final class ListTargets implements Callable<Integer> {
-            @ParentCommand
-            Target target;
-
-            @Override
-            public Integer call() {
-                LedgerBridgeCli cli = target.parent.cli;
-                return cli.withLedger(ledger -> {
-                    List<GlTarget> targets = ledger.bean(GlTargets.class).targets();
-                    if (cli.global.json()) {
-                        cli.output.json(targets);
-                    } else {
-                        cli.output.table(List.of("NAME", "TYPE", "FORMAT", "WHERE"), targets.stream().map(t -> List.of(t.name(), t.type().name(),
-                                t.format() == null ? "" : t.format(), t.url() != null ? t.url() : t.path())).toList());
-                    }
-                    return LedgerBridgeCli.DONE;
-                });
-            }
-        }
-    }
-
-    /** The range of --all: from the oldest journal not sent to the business date unless said. */
     static final class Range {
         @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "with --all: default the oldest journal not sent")
         LocalDate from;
@@ -411,11 +285,8 @@ final class GlCommand {
         @Override
         int run(LedgerBridgeCli cli, GlSending sending, List<Long> ids, GlTarget target) {
             Map<Long, String> outcome = sending.reconcile(ids, target, cli.global.actor());
-            if (cli.global.json()) {
-                cli.output.json(outcome);
-            } else {
-                outcome.forEach((id, state) -> cli.output.out.println("journal " + id + ": " + state));
-            }
+            cli.output.answer(cli.global.json(), outcome,
+                    () -> outcome.forEach((id, state) -> cli.output.out.println("journal " + id + ": " + state)));
             return outcome.containsValue("UNCERTAIN") ? LedgerBridgeCli.EXTERNAL_FAILURE : LedgerBridgeCli.DONE;
         }
     }

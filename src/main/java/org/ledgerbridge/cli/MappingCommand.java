@@ -82,11 +82,8 @@ final class MappingCommand {
                 if (found.isEmpty()) {
                     return answer(cli, MappingProfiles.notFound(name));
                 }
-                if (cli.global.json()) {
-                    cli.output.json(found.get());
-                } else {
-                    cli.output.out.print(found.get().text().endsWith("\n") ? found.get().text() : found.get().text() + "\n");
-                }
+                cli.output.answer(cli.global.json(), found.get(),
+                        () -> cli.output.out.print(found.get().text().endsWith("\n") ? found.get().text() : found.get().text() + "\n"));
                 return LedgerBridgeCli.DONE;
             });
         }
@@ -115,11 +112,7 @@ final class MappingCommand {
         String done = change instanceof MappingProfiles.Saved saved
                 ? "mapping profile " + saved.profile().name() + (saved.replaced() ? " replaced" : " saved")
                 : "mapping profile " + ((MappingProfiles.Deleted) change).name() + " deleted";
-        if (cli.global.json()) {
-            cli.output.json(Map.of("status", "done", "message", done));
-        } else {
-            cli.output.out.println(done);
-        }
+        cli.output.answer(cli.global.json(), Map.of("status", "done", "message", done), () -> cli.output.out.println(done));
         return LedgerBridgeCli.DONE;
     }
 }

@@ -29,12 +29,9 @@ final class MigrationModeCommand {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
                 List<MigrationMode.Switch> switches = ledger.bean(MigrationMode.class).status();
-                if (cli.global.json()) {
-                    cli.output.json(switches);
-                } else {
-                    switches.forEach(s -> cli.output.out.println(s.module() + ": " + (s.enabled() ? "ON" : "off")
-                            + "  (changed " + s.changedAt().toLocalDate() + " by " + s.changedBy() + ")"));
-                }
+                cli.output.answer(cli.global.json(), switches,
+                        () -> switches.forEach(s -> cli.output.out.println(s.module() + ": " + (s.enabled() ? "ON" : "off")
+                                + "  (changed " + s.changedAt().toLocalDate() + " by " + s.changedBy() + ")")));
                 return LedgerBridgeCli.DONE;
             });
         }

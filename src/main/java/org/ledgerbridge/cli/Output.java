@@ -64,6 +64,15 @@ final class Output {
         err.println("refused: " + code + ": " + message + (consequence.isEmpty() ? "" : "; " + consequence));
     }
 
+    /** The one way a command answers: {@code value} as JSON with --report json, else the text {@code asText} prints. */
+    void answer(boolean asJson, Object value, Runnable asText) {
+        if (asJson) {
+            json(value);
+        } else {
+            asText.run();
+        }
+    }
+
     void json(Object value) {
         out.println(json().writeValueAsString(value));
     }

@@ -38,13 +38,10 @@ final class ReportCommand {
             LedgerBridgeCli cli = report.cli;
             return cli.withLedger(ledger -> {
                 List<TrialBalanceLine> lines = ledger.bean(LedgerReports.class).trialBalance(entity, includeUnposted);
-                if (cli.global.json()) {
-                    cli.output.json(lines);
-                } else {
-                    cli.output.table(List.of("ENTITY", "ACCOUNT", "DEBIT", "CREDIT", "BALANCE"), lines.stream()
-                            .map(l -> List.of(l.entity(), l.account(), l.debit().toPlainString(), l.credit().toPlainString(),
-                                    l.balance().toPlainString())).toList());
-                }
+                cli.output.answer(cli.global.json(), lines,
+                        () -> cli.output.table(List.of("ENTITY", "ACCOUNT", "DEBIT", "CREDIT", "BALANCE"), lines.stream()
+                                .map(l -> List.of(l.entity(), l.account(), l.debit().toPlainString(), l.credit().toPlainString(),
+                                l.balance().toPlainString())).toList()));
                 return LedgerBridgeCli.DONE;
             });
         }
@@ -102,11 +99,7 @@ final class ReportCommand {
                 return LedgerBridgeCli.REJECTED;
             }
             if (!payments) {
-                if (cli.global.json()) {
-                    cli.output.json(journal.get());
-                } else {
-                    print(cli, journal.get());
-                }
+                cli.output.answer(cli.global.json(), journal.get(), () -> print(cli, journal.get()));
                 return LedgerBridgeCli.DONE;
             }
             // a page at a time: a deposit of a million payments never sits in memory
@@ -272,14 +265,11 @@ final class ReportCommand {
             LedgerBridgeCli cli = report.cli;
             return cli.withLedger(ledger -> {
                 var lines = ledger.bean(org.ledgerbridge.receivables.Reconciliation.class).run(entity);
-                if (cli.global.json()) {
-                    cli.output.json(lines);
-                } else {
-                    cli.output.table(List.of("ENTITY", "MODULE", "SUBLEDGER", "CONTROL", "GL", "DIFFERENCE", "UNRELEASED"),
-                            lines.stream().map(l -> List.of(l.entity(), l.module(), l.subledger().toPlainString(),
-                                    l.glAccounts(), l.gl().toPlainString(),
-                                    l.difference().toPlainString(), String.valueOf(l.unreleased()))).toList());
-                }
+                cli.output.answer(cli.global.json(), lines,
+                        () -> cli.output.table(List.of("ENTITY", "MODULE", "SUBLEDGER", "CONTROL", "GL", "DIFFERENCE", "UNRELEASED"),
+                                lines.stream().map(l -> List.of(l.entity(), l.module(), l.subledger().toPlainString(),
+                                l.glAccounts(), l.gl().toPlainString(),
+                                l.difference().toPlainString(), String.valueOf(l.unreleased()))).toList()));
                 return LedgerBridgeCli.DONE;
             });
         }

@@ -69,11 +69,7 @@ final class UserCommand {
             cli.output.refused(cli.global.json(), refused.code(), refused.message(), "nothing changed", Map.of());
             return LedgerBridgeCli.REFUSED;
         }
-        if (cli.global.json()) {
-            cli.output.json(Map.of("status", "done", "message", done));
-        } else {
-            cli.output.out.println(done);
-        }
+        cli.output.answer(cli.global.json(), Map.of("status", "done", "message", done), () -> cli.output.out.println(done));
         return LedgerBridgeCli.DONE;
     }
 
@@ -184,14 +180,11 @@ final class UserCommand {
                 LedgerBridgeCli cli = token.parent.cli;
                 return cli.withLedger(ledger -> {
                     List<ApiTokens.ApiToken> tokens = ledger.bean(ApiTokens.class).list(user);
-                    if (cli.global.json()) {
-                        cli.output.json(tokens);
-                    } else {
-                        cli.output.table(List.of("ID", "USER", "NAME", "ROLE", "CREATED", "REVOKED"), tokens.stream()
-                                .map(t -> java.util.Arrays.asList(String.valueOf(t.id()), t.username(), t.name(), t.role().name(),
-                                        t.createdAt().toLocalDate() + " by " + t.createdBy(),
-                                        t.revokedAt() == null ? "" : t.revokedAt().toLocalDate().toString())).toList());
-                    }
+                    cli.output.answer(cli.global.json(), tokens,
+                            () -> cli.output.table(List.of("ID", "USER", "NAME", "ROLE", "CREATED", "REVOKED"), tokens.stream()
+                                    .map(t -> java.util.Arrays.asList(String.valueOf(t.id()), t.username(), t.name(), t.role().name(),
+                                    t.createdAt().toLocalDate() + " by " + t.createdBy(),
+                                    t.revokedAt() == null ? "" : t.revokedAt().toLocalDate().toString())).toList()));
                     return LedgerBridgeCli.DONE;
                 });
             }
@@ -231,13 +224,10 @@ final class UserCommand {
             LedgerBridgeCli cli = parent.cli;
             return cli.withLedger(ledger -> {
                 List<UserAccounts.UserAccount> users = ledger.bean(UserAccounts.class).list();
-                if (cli.global.json()) {
-                    cli.output.json(users);
-                } else {
-                    cli.output.table(List.of("USER", "ROLE", "ENABLED", "CREATED"), users.stream()
-                            .map(u -> List.of(u.username(), u.role().name(), String.valueOf(u.enabled()),
-                                    u.createdAt().toLocalDate() + " by " + u.createdBy())).toList());
-                }
+                cli.output.answer(cli.global.json(), users,
+                        () -> cli.output.table(List.of("USER", "ROLE", "ENABLED", "CREATED"), users.stream()
+                                .map(u -> List.of(u.username(), u.role().name(), String.valueOf(u.enabled()),
+                                u.createdAt().toLocalDate() + " by " + u.createdBy())).toList()));
                 return LedgerBridgeCli.DONE;
             });
         }

@@ -77,7 +77,7 @@ public final class ImisConverter {
         try {
             Files.createDirectories(outDir);
             if (sort) {
-                try (TransactionOrder.Sorter sorter = new TransactionOrder.Sorter(TransactionOrder.IN_MEMORY, TransactionOrder.Sorter.CHUNK)) {
+                try (LineSorter sorter = new LineSorter(LineSorter.IN_MEMORY, LineSorter.CHUNK)) {
                     ImisFile.read(file, mapping, errors, progress, line -> {
                         if (autoBatches.wants(line.batch())) {
                             sorter.add(line);

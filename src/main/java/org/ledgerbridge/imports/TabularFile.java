@@ -2,19 +2,18 @@ package org.ledgerbridge.imports;
 
 import org.ledgerbridge.imports.internal.CsvRows;
 import org.ledgerbridge.imports.internal.FileFacts;
+import org.ledgerbridge.imports.internal.HeaderedRow;
 import org.ledgerbridge.imports.internal.XlsxSafety;
 import org.ledgerbridge.imports.internal.TabularRows;
 import org.ledgerbridge.imports.internal.XlsxRows;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A CSV or XLSX file read as rows of canonical columns, streamed: the header matched (missing
@@ -33,7 +32,7 @@ public final class TabularFile implements AutoCloseable {
     private final ProgressListener progress;
     private final Long maxRows;
     private final List<String> header;
-    private final Row row;
+    private final HeaderedRow row;
     private long rows;
 
     private TabularFile(TabularRows source, FileFacts facts, RowErrors errors, ProgressListener progress, Long maxRows,
@@ -44,7 +43,7 @@ public final class TabularFile implements AutoCloseable {
         this.progress = progress;
         this.maxRows = maxRows;
         this.header = header;
-        this.row = positions == null ? null : new Row(positions, source, mapping);
+        this.row = positions == null ? null : new HeaderedRow(positions, source, mapping);
     }
 
     /** The raw facts of a file: its SHA-256, encoding, whether it is a workbook. */
@@ -79,9 +78,9 @@ public final class TabularFile implements AutoCloseable {
             source = new CsvRows(file, facts);
         }
         try {
-            List<String> header = trimTrailingEmpty(source.next());
+            List<String> header = HeaderedRow.trimTrailingEmpty(source.next());
             while (header != null && !header.isEmpty() && header.get(0).startsWith("#")) {
-                header = trimTrailingEmpty(source.next()); // a template's comment block: what each column takes
+                header = HeaderedRow.trimTrailingEmpty(source.next()); // a template's comment block: what each column takes
             }
             if (header == null || header.stream().allMatch(String::isBlank)) {
                 errors.errorAt(1, null, ImportRule.MISSING_HEADER, "the file is empty; the first row must name the columns");
@@ -185,7 +184,7 @@ public final class TabularFile implements AutoCloseable {
                     progress.progress(rows, source.bytesRead(), facts.bytes());
                 }
                 if (facts.xlsx()) {
-                    fields = fitToHeader(fields, header.size());
+                    fields = HeaderedRow.fitToHeader(fields, header.size());
                 }
                 errors.startRow(source.row());
                 if (maxRows != null && rows > maxRows) {
@@ -241,82 +240,5 @@ public final class TabularFile implements AutoCloseable {
             }
         }
         return positions;
-    }
-
-    /** Spreadsheets leave trailing cells out, or keep empty ones: align a sheet's row to the header. */
-    private static List<String> fitToHeader(List<String> fields, int width) {
-        if (fields.size() == width) {
-            return fields;
-        }
-        List<String> fitted = new ArrayList<>(trimTrailingEmpty(fields));
-        while (fitted.size() < width && !fitted.isEmpty()) {
-            fitted.add("");
-        }
-        return fitted.isEmpty() ? List.of("") : fitted;
-    }
-
-    private static List<String> trimTrailingEmpty(List<String> fields) {
-        if (fields == null) {
-            return null;
-        }
-        int end = fields.size();
-        while (end > 1 && fields.get(end - 1).isBlank()) {
-            end--;
-        }
-        return end == fields.size() ? fields : fields.subList(0, end);
-    }
-
-    /** A data row seen through the header: cells by canonical column name. */
-    private static final class Row implements SourceRow {
-        private final Map<String, Integer> positions;
-        private final TabularRows source;
-        private final MappingProfile mapping;
-        private long number;
-        private long returned;
-        private List<String> fields;
-
-        Row(Map<String, Integer> positions, TabularRows source, MappingProfile mapping) {
-            this.positions = positions;
-            this.source = source;
-            this.mapping = mapping;
-        }
-
-        void reset(long number, List<String> fields) {
-            this.number = number;
-            this.fields = fields;
-            returned++;
-        }
-
-        @Override
-        public long number() {
-            return number;
-        }
-
-        @Override
-        public boolean first() {
-            return returned == 1;
-        }
-
-        @Override
-        public String get(String column) {
-            Integer position = positions.get(column);
-            return position == null ? "" : fields.get(position).strip();
-        }
-
-        @Override
-        public boolean has(String column) {
-            return positions.containsKey(column);
-        }
-
-        @Override
-        public Optional<LocalDate> typedDate(String column) {
-            Integer position = positions.get(column);
-            return position == null ? Optional.empty() : source.typedDate(position);
-        }
-
-        @Override
-        public MappingProfile mapping() {
-            return mapping;
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
 /** Read-outs of the ledger: trial balance and journals. */
 @Service
 public class LedgerReports {

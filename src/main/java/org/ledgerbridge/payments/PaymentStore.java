@@ -10,6 +10,7 @@ import org.ledgerbridge.ledger.PaymentMethod;
 import org.ledgerbridge.ledger.Posting;
 import org.ledgerbridge.ledger.PostingRefusedException;
 import org.ledgerbridge.ledger.PostingService;
+import org.ledgerbridge.ledger.PostingStream;
 import org.ledgerbridge.receivables.DocumentStatus;
 import org.ledgerbridge.receivables.Documents;
 import org.ledgerbridge.receivables.NewDocument;
@@ -51,7 +52,7 @@ final class PaymentStore implements AutoCloseable {
     private final CopyWriter paymentRows;
     private final CopyWriter orderReferences;
     private final Map<BatchType, Batch> batchOf = new java.util.LinkedHashMap<>(); // in the order they were opened
-    private final Map<BatchType, PostingService.PostingStream> streams = new EnumMap<>(BatchType.class);
+    private final Map<BatchType, PostingStream> streams = new EnumMap<>(BatchType.class);
     private final DepositJournals deposits;
     private final ArrayDeque<Long> journalIds = new ArrayDeque<>();
 
@@ -99,7 +100,7 @@ final class PaymentStore implements AutoCloseable {
         List<JournalDraft> drafts = journals.of(payment, number, source + ", row " + payment.row());
         long journalId;
         if (glDetailOf.apply(payment.cashEntity()) == PaymentGlDetail.PAYMENT) {
-            PostingService.PostingStream stream = streams.computeIfAbsent(type, t -> {
+            PostingStream stream = streams.computeIfAbsent(type, t -> {
                 payments.awaitSent();
                 return posting.stream(batch.id(), entities.keySet(), actor);
             });
@@ -124,12 +125,12 @@ final class PaymentStore implements AutoCloseable {
         PaymentApplication.Plan plan = payment.plan();
         boolean prepayment = plan.rule() == PaymentApplication.Rule.PREPAYMENT;
         boolean base = payment.rate() == null || payment.currency().equals(entities.get(payment.cashEntity()).baseCurrency());
-        return new NewDocument(payment.cashEntity(), NewDocument.Module.AR, prepayment ? "PREPAYMENT" : "PAYMENT",
-                number, payment.party().id(), payment.date(), null, payment.currency(), base ? BigDecimal.ONE : payment.rate(),
-                plan.unapplied(), null, null, plan.unapplied(), BigDecimal.ZERO, null, null, null, DocumentStatus.OPEN, false,
-                NewDocument.Origin.LEDGERBRIDGE, payment.checkNumber(), null, null,
-                (prepayment ? "Prepayment " : "Unapplied payment ") + payment.method().id() + " (of " + payment.amount().toPlainString()
-                        + " received)", null, null);
+        return NewDocument.of(payment.cashEntity(), NewDocument.Module.AR, prepayment ? "PREPAYMENT" : "PAYMENT", number,
+                        payment.party().id(), payment.date(), payment.currency(), base ? BigDecimal.ONE : payment.rate(), plan.unapplied(),
+                        plan.unapplied(), DocumentStatus.OPEN, NewDocument.Origin.LEDGERBRIDGE)
+                .referring(payment.checkNumber())
+                .describedAs((prepayment ? "Prepayment " : "Unapplied payment ") + payment.method().id() + " (of "
+                        + payment.amount().toPlainString() + " received)");
     }
 
     private static BatchType batchTypeOf(PaymentMethod method) {
@@ -165,7 +166,7 @@ final class PaymentStore implements AutoCloseable {
     public void close() {
         paymentRows.flush();
         orderReferences.flush();
-        streams.values().forEach(PostingService.PostingStream::close);
+        streams.values().forEach(PostingStream::close);
         payments.close();
         postDeposits();
     }

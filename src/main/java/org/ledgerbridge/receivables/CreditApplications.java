@@ -1,12 +1,10 @@
 package org.ledgerbridge.receivables;
 
-import org.ledgerbridge.ledger.AccountRole;
 import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Batch;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchType;
 import org.ledgerbridge.ledger.JournalDraft;
-import org.ledgerbridge.ledger.JournalLineDraft;
 import org.ledgerbridge.ledger.LedgerSetup;
 import org.ledgerbridge.ledger.Posting;
 import org.ledgerbridge.ledger.PostingService;
@@ -74,7 +72,7 @@ public class CreditApplications {
     /** Applies {@code amount} (default: all it can) of a credit to an invoice, both named ENTITY/NUMBER or by a number unique in AR. */
     @Transactional
     public Outcome apply(String creditRef, String invoiceRef, BigDecimal amount, LocalDate date, String actor) {
-        Rules rules = rules();
+        CreditPostingRules rules = rules();
         Optional<Refusal> mode = rules.migrationModeRefusal();
         if (mode.isPresent()) {
             return refused(mode.get());
@@ -104,7 +102,7 @@ public class CreditApplications {
      */
     @Transactional
     public Outcome applyAll(String party, String entity, LocalDate date, boolean dryRun, String actor) {
-        Rules rules = rules();
+        CreditPostingRules rules = rules();
         Optional<Refusal> mode = rules.migrationModeRefusal();
         if (mode.isPresent()) {
             return refused(mode.get());
@@ -144,76 +142,8 @@ public class CreditApplications {
     }
 
     /** The checks that need the ledger (accounts, closed periods, migration mode), read once. */
-    public Rules rules() {
-        return new Rules(RoleAccounts.of(setup.accounts()), setup.closedPeriods(), migrationMode.isOn(NewDocument.Module.AR));
-    }
-
-    public static final class Rules {
-        private final RoleAccounts roles;
-        private final Map<String, LocalDate> closedThrough;
-        private final boolean arInMigrationMode;
-
-        private Rules(RoleAccounts roles, Map<String, LocalDate> closedThrough, boolean arInMigrationMode) {
-            this.roles = roles;
-            this.closedThrough = closedThrough;
-            this.arInMigrationMode = arInMigrationMode;
-        }
-
-        public Optional<Refusal> migrationModeRefusal() {
-            return arInMigrationMode ? Optional.of(new Refusal(DocumentRule.MIGRATION_MODE_ON, "AR is in migration mode: credits are "
-                    + "applied once migration mode is off for AR")) : Optional.empty();
-        }
-
-        /** The journal's accounts exist and its date is in an open period. */
-        public Optional<Refusal> ledgerRefusal(Application application) {
-            for (String entity : List.of(application.credit().entity(), application.invoice().entity())) {
-                LocalDate closed = closedThrough.get(entity);
-                if (closed != null && !application.date().isAfter(closed)) {
-                    return Optional.of(new Refusal(DocumentRule.CLOSED_PERIOD, "the books of " + entity + " are closed through " + closed
-                            + "; an application dated " + application.date() + " cannot be posted"));
-                }
-            }
-            List<RoleAccounts.Need> needed = new ArrayList<>(List.of(new RoleAccounts.Need(application.invoice().entity(), AccountRole.AR_CONTROL)));
-            if (creditAccount(application.credit()) == null) {
-                needed.add(new RoleAccounts.Need(application.credit().entity(), AccountRole.AR_CONTROL));
-            }
-            if (!application.credit().entity().equals(application.invoice().entity())) {
-                needed.add(new RoleAccounts.Need(application.credit().entity(), AccountRole.INTER_ENTITY));
-                needed.add(new RoleAccounts.Need(application.invoice().entity(), AccountRole.INTER_ENTITY));
-            }
-            return roles.missing(needed).stream().findFirst()
-                    .map(missing -> new Refusal(DocumentRule.ACCOUNT_ROLE_MISSING, missing + ", which this application needs"));
-        }
-
-        /** Where a credit waits: a payment's in the unapplied-credit account (if the chart has one), a credit memo's in AR control. */
-        private String creditAccount(ArDocument credit) {
-            return credit.type().equals("CREDIT_MEMO") ? roles.of(credit.entity(), AccountRole.AR_CONTROL)
-                    : roles.unappliedCredit(credit.entity());
-        }
-
-        /** Credit entity: Dr the credit's account, Cr AR control (or due-to); invoice entity when another: Dr due-from, Cr AR control. */
-        List<JournalDraft> journals(Application a, String source) {
-            ArDocument credit = a.credit();
-            ArDocument invoice = a.invoice();
-            String currency = invoice.currency();
-            BigDecimal rate = invoice.exchangeRate().compareTo(BigDecimal.ONE) == 0 ? null : invoice.exchangeRate();
-            String description = "Credit " + credit.number() + " applied to " + invoice.number();
-            JournalLineDraft fromCredit = JournalLineDraft.debit(creditAccount(credit), currency, a.amount())
-                    .forParty(credit.partyId()).forDocument(credit.number()).describedAs("credit applied");
-            String arControl = roles.of(invoice.entity(), AccountRole.AR_CONTROL);
-            JournalLineDraft toInvoice = JournalLineDraft.credit(arControl, currency, a.amount())
-                    .forParty(invoice.partyId()).forDocument(invoice.number());
-            if (credit.entity().equals(invoice.entity())) {
-                return List.of(new JournalDraft(credit.entity(), a.date(), source, description, rate, List.of(fromCredit, toInvoice)));
-            }
-            return List.of(
-                    new JournalDraft(credit.entity(), a.date(), source, description, rate, List.of(fromCredit,
-                            JournalLineDraft.credit(roles.of(credit.entity(), AccountRole.INTER_ENTITY), currency, a.amount())
-                                    .forParty(credit.partyId()).describedAs("due to " + invoice.entity()))),
-                    new JournalDraft(invoice.entity(), a.date(), source, description + " (credit held by " + credit.entity() + ")", rate,
-                            List.of(JournalLineDraft.debit(roles.of(invoice.entity(), AccountRole.INTER_ENTITY), currency, a.amount())
-                                    .forParty(invoice.partyId()).describedAs("due from " + credit.entity()), toInvoice)));
-        }
+    public CreditPostingRules rules() {
+        return new CreditPostingRules(RoleAccounts.of(setup.accounts()), setup.closedPeriods(), migrationMode.isOn(NewDocument.Module.AR));
     }
 
     private record Found(ArDocument document, Refusal refusal) {
@@ -256,7 +186,7 @@ public class CreditApplications {
      * Posts checked applications into a new OPEN batch (opened for the import, when given) and
      * lowers the documents' open balances: two applications of kind CREDIT each, one per document.
      */
-    public Outcome.Applied post(List<Application> applications, Rules rules, Long importRunId, String actor) {
+    public Outcome.Applied post(List<Application> applications, CreditPostingRules rules, Long importRunId, String actor) {
         Batch batch = importRunId == null ? batches.open(BatchType.ADJUSTMENT, actor)
                 : batches.openForImport(BatchType.ADJUSTMENT, importRunId, actor);
         String source = importRunId == null ? "credit applied by " + actor : "credit-applications import #" + importRunId;

@@ -62,7 +62,7 @@ class CreditApplicationsImport implements ImportKind<Application> {
 
     @Override
     public Session<Application> open(ImportOptions options, long importRunId) {
-        CreditApplications.Rules rules = credits.rules();
+        CreditPostingRules rules = credits.rules();
         Map<String, List<ArDocument>> byParty = new HashMap<>();
         List<Application> accepted = new ArrayList<>();
         return new Session<>() {

@@ -10,7 +10,6 @@ import org.ledgerbridge.ledger.PartyKind;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,41 +27,16 @@ public class MigratedDocuments {
     private final AuditLog audit;
     private final org.ledgerbridge.ledger.LedgerSetup setup;
     private final List<DocumentDeletions> deletions;
+    private final MigratedDocumentLookup lookup;
 
     public MigratedDocuments(JdbcClient jdbc, MigrationMode migrationMode, AuditLog audit, org.ledgerbridge.ledger.LedgerSetup setup,
-                             List<DocumentDeletions> deletions) {
+                             List<DocumentDeletions> deletions, MigratedDocumentLookup lookup) {
         this.deletions = deletions;
+        this.lookup = lookup;
         this.setup = setup;
         this.jdbc = jdbc;
         this.migrationMode = migrationMode;
         this.audit = audit;
-    }
-
-    private record Found(String entity, String module, String number, String status, boolean migrated, boolean released) {
-    }
-
-    private List<Found> find(List<String> numbers) {
-        return jdbc.sql("""
-                        SELECT entity_code, module, number, status, migrated, released_at IS NOT NULL FROM document
-                         WHERE number = ANY(?) ORDER BY entity_code, module, number FOR UPDATE""")
-                .param(numbers.toArray(String[]::new))
-                .query(MigratedDocuments::found)
-                .list();
-    }
-
-    /** Every migrated document waiting for release in the given subledgers (release-all reads the documents once). */
-    private List<Found> pending(List<String> modules) {
-        return jdbc.sql("""
-                        SELECT entity_code, module, number, status, migrated, released_at IS NOT NULL FROM document
-                         WHERE migrated AND released_at IS NULL AND origin = 'MIGRATION' AND module = ANY(?)
-                         ORDER BY entity_code, module, number FOR UPDATE""")
-                .param(modules.toArray(String[]::new))
-                .query(MigratedDocuments::found)
-                .list();
-    }
-
-    private static Found found(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Found(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getBoolean(6));
     }
 
     /** Releases the named BALANCED migrated documents, or all of them ({@code numbers} empty); all or nothing. */
@@ -70,31 +44,31 @@ public class MigratedDocuments {
     public DocumentChange release(List<String> numbers, boolean all, LocalDate asOf, String actor) {
         Map<NewDocument.Module, Boolean> modes = migrationMode.enabled();
         List<String> enabledModules = modes.entrySet().stream().filter(Map.Entry::getValue).map(e -> e.getKey().name()).toList();
-        List<Found> found;
+        List<MigratedDocumentLookup.Found> found;
         if (all) {
             if (enabledModules.isEmpty()) {
                 return new DocumentChange.Refused(DocumentRule.MIGRATION_MODE_OFF, "no subledger is in migration mode; migrated documents "
                         + "are released only while it is");
             }
-            found = pending(enabledModules);
+            found = lookup.pending(enabledModules);
             if (found.isEmpty()) {
                 return new DocumentChange.Refused(DocumentRule.NOTHING_TO_RELEASE, "no migrated document is waiting to be released");
             }
         } else {
-            found = find(numbers);
+            found = lookup.find(numbers);
             Optional<DocumentChange.Refused> refusal = refusalToRelease(numbers, found, modes);
             if (refusal.isPresent()) {
                 return refusal.get();
             }
         }
-        List<Found> balanced = found.stream().filter(f -> f.status().equals("BALANCED")).toList();
+        List<MigratedDocumentLookup.Found> balanced = found.stream().filter(f -> f.status().equals("BALANCED")).toList();
         long onHold = found.size() - balanced.size();
         if (balanced.isEmpty()) {
             return new DocumentChange.Done(0, 0, onHold);
         }
-        String[] entities = balanced.stream().map(Found::entity).toArray(String[]::new);
-        String[] modules = balanced.stream().map(Found::module).toArray(String[]::new);
-        String[] docNumbers = balanced.stream().map(Found::number).toArray(String[]::new);
+        String[] entities = balanced.stream().map(MigratedDocumentLookup.Found::entity).toArray(String[]::new);
+        String[] modules = balanced.stream().map(MigratedDocumentLookup.Found::module).toArray(String[]::new);
+        String[] docNumbers = balanced.stream().map(MigratedDocumentLookup.Found::number).toArray(String[]::new);
         // what was settled before the migration, so that open balance = original - retainage - applied holds
         jdbc.sql("""
                         INSERT INTO application (entity_code, module, document_number, amount, applied_on, kind, reference)
@@ -116,14 +90,14 @@ public class MigratedDocuments {
         return new DocumentChange.Done(balanced.size(), closed, onHold);
     }
 
-    private static Optional<DocumentChange.Refused> refusalToRelease(List<String> numbers, List<Found> found,
+    private static Optional<DocumentChange.Refused> refusalToRelease(List<String> numbers, List<MigratedDocumentLookup.Found> found,
                                                                      Map<NewDocument.Module, Boolean> modes) {
         java.util.Set<String> missing = new java.util.LinkedHashSet<>(numbers);
         found.forEach(f -> missing.remove(f.number()));
         if (!missing.isEmpty()) {
             return Optional.of(new DocumentChange.Refused(DocumentRule.UNKNOWN_DOCUMENT, "no document " + String.join(", ", missing)));
         }
-        for (Found f : found) {
+        for (MigratedDocumentLookup.Found f : found) {
             boolean on = modes.getOrDefault(NewDocument.Module.valueOf(f.module()), false);
             if (!f.migrated()) {
                 return Optional.of(new DocumentChange.Refused(on ? DocumentRule.MIGRATION_MODE_ON : DocumentRule.NOT_A_MIGRATED_DOCUMENT,
@@ -157,11 +131,11 @@ public class MigratedDocuments {
     /** Changes an unreleased migrated document (named NUMBER, or ENTITY/NUMBER when several entities have it). */
     @Transactional
     public DocumentChange edit(String reference, Edit edit, String actor) {
-        Either one = editable(reference, "edited");
+        MigratedDocumentLookup.Either one = lookup.editable(reference, "edited");
         if (one.refused() != null) {
             return one.refused();
         }
-        Found found = one.found();
+        MigratedDocumentLookup.Found found = one.found();
         if (edit.status() != null && edit.status() != DocumentStatus.ON_HOLD && edit.status() != DocumentStatus.BALANCED) {
             return new DocumentChange.Refused(DocumentRule.INVALID_STATUS, "a migrated document is ON_HOLD or BALANCED until released");
         }
@@ -201,7 +175,7 @@ public class MigratedDocuments {
         jdbc.sql("SELECT kind FROM party WHERE party_id = ?").param(cells.get(DocumentsImport.PARTY_ID)).query(String.class).optional()
                 .ifPresent(kind -> party.put(cells.get(DocumentsImport.PARTY_ID), PartyKind.valueOf(kind)));
         // the document keeps its key: "already in the ledger" would only find itself
-        var rules = new DocumentsImport.Rules(setup.entities(), party, key -> false, migrationMode.enabled(),
+        var rules = new MigratedDocumentRules(setup.entities(), party, key -> false, migrationMode.enabled(),
                 new TaxColumns.Table(setup.taxZones(), setup.taxCategories()));
         org.ledgerbridge.imports.RowErrors errors = new org.ledgerbridge.imports.RowErrors();
         NewDocument edited = rules.validate(org.ledgerbridge.imports.SourceRow.of(cells), errors, module -> true, key -> null);
@@ -236,11 +210,11 @@ public class MigratedDocuments {
         if (reason == null || reason.isBlank()) {
             return new DocumentChange.Refused(PostingRule.REASON_REQUIRED, "deleting a document needs a reason");
         }
-        Either one = editable(reference, "deleted");
+        MigratedDocumentLookup.Either one = lookup.editable(reference, "deleted");
         if (one.refused() != null) {
             return one.refused();
         }
-        Found found = one.found();
+        MigratedDocumentLookup.Found found = one.found();
         Map<String, Object> was = jdbc.sql("""
                         SELECT party_id, doc_type, original_amount, open_balance, currency FROM document
                          WHERE entity_code = ? AND module = ? AND number = ?""")
@@ -255,46 +229,10 @@ public class MigratedDocuments {
         return new DocumentChange.Done(deleted, 0, 0);
     }
 
-    private record Either(Found found, DocumentChange.Refused refused) {
-    }
-
-    /** The one unreleased migrated document a reference names, while its subledger is in migration mode. */
-    private Either editable(String reference, String verb) {
-        DocumentReference named = DocumentReference.parse(reference, setup.entities().keySet());
-        String number = named.number();
-        List<Found> found = find(List.of(number)).stream().filter(f -> named.entity() == null || f.entity().equals(named.entity())).toList();
-        if (found.isEmpty()) {
-            return new Either(null, new DocumentChange.Refused(DocumentRule.UNKNOWN_DOCUMENT, "no document " + reference));
-        }
-        if (found.size() > 1) {
-            return new Either(null, new DocumentChange.Refused(DocumentRule.DOCUMENT_AMBIGUOUS, number + " is a document of "
-                    + String.join(" and ", found.stream().map(f -> f.entity() + " " + f.module()).toList()) + ": name it ENTITY/" + number));
-        }
-        Found f = found.get(0);
-        boolean on = migrationMode.enabled().getOrDefault(NewDocument.Module.valueOf(f.module()), false);
-        if (!f.migrated() && on) {
-            return new Either(null, new DocumentChange.Refused(DocumentRule.MIGRATION_MODE_ON, "document " + reference + " was created in "
-                    + "LedgerBridge and cannot be " + verb + " while " + f.module() + " is in migration mode"));
-        }
-        if (!f.migrated()) {
-            return new Either(null, new DocumentChange.Refused(DocumentRule.NOT_A_MIGRATED_DOCUMENT, "document " + reference
-                    + " was created in LedgerBridge; only migrated documents are " + verb + " (a posted one is corrected by reversing its batch)"));
-        }
-        if (f.released()) {
-            return new Either(null, new DocumentChange.Refused(DocumentRule.ALREADY_RELEASED, "document " + reference + " was released and cannot be "
-                    + verb));
-        }
-        if (!on) {
-            return new Either(null, new DocumentChange.Refused(DocumentRule.MIGRATION_MODE_OFF, "migrated document " + reference
-                    + " cannot be " + verb + " once " + f.module() + " has left migration mode"));
-        }
-        return new Either(f, null);
-    }
-
     /** Retainage becomes payable (AP) or receivable (AR) only when released: it moves into the open balance. */
     @Transactional
     public DocumentChange releaseRetainage(String number, String actor) {
-        List<Found> found = find(List.of(number));
+        List<MigratedDocumentLookup.Found> found = lookup.find(List.of(number));
         if (found.isEmpty()) {
             return new DocumentChange.Refused(DocumentRule.UNKNOWN_DOCUMENT, "no document " + number);
         }

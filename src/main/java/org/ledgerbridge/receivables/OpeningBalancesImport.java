@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.ledgerbridge.imports.ImportColumn.optional;
 import static org.ledgerbridge.imports.ImportColumn.required;
@@ -143,13 +142,13 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             BigDecimal cardlineTax = Cells.amount(row, CARDLINE_AMOUNT_TAX, currency, errors);
             BigDecimal balanceExTax = Cells.amount(row, BALANCE_DUE_EXTAX, currency, errors);
             BigDecimal balanceTax = Cells.amount(row, BALANCE_DUE_TAX, currency, errors);
-            cardlineMayNotBeZero(cardlineExTax, errors);
-            cardlineAmountsMayNotHaveOppositeSigns(cardlineExTax, cardlineTax, errors);
-            balanceDueMayNotBeNegative(BALANCE_DUE_EXTAX, balanceExTax, errors);
-            balanceDueMayNotBeNegative(BALANCE_DUE_TAX, balanceTax, errors);
+            OpeningBalanceRules.cardlineMayNotBeZero(cardlineExTax, errors);
+            OpeningBalanceRules.cardlineAmountsMayNotHaveOppositeSigns(cardlineExTax, cardlineTax, errors);
+            OpeningBalanceRules.balanceDueMayNotBeNegative(BALANCE_DUE_EXTAX, balanceExTax, errors);
+            OpeningBalanceRules.balanceDueMayNotBeNegative(BALANCE_DUE_TAX, balanceTax, errors);
             if (cardlineExTax != null && cardlineTax != null && balanceExTax != null && balanceTax != null
                     && balanceExTax.signum() >= 0 && balanceTax.signum() >= 0) {
-                balanceDueWithinCardlineTotal(cardlineExTax.add(cardlineTax), balanceExTax, balanceTax, errors);
+                OpeningBalanceRules.balanceDueWithinCardlineTotal(cardlineExTax.add(cardlineTax), balanceExTax, balanceTax, errors);
             }
 
             String description = Cells.optional(row, CARDLINE_DESCRIPTION, 255, errors);
@@ -158,14 +157,14 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             LocalDate due = Cells.date(row, INVOICE_DUE_DATE, Cells.DAY_MONTH_YEAR, DATE_LABEL, errors);
             LocalDate start = Cells.optionalDate(row, INVOICE_START, Cells.DAY_MONTH_YEAR, DATE_LABEL, errors);
             LocalDate end = Cells.optionalDate(row, INVOICE_END, Cells.DAY_MONTH_YEAR, DATE_LABEL, errors);
-            dueDateNotBeforeIssueDateNorInThePast(issue, due, errors);
-            invoiceStartNotAfterEnd(start, end, errors);
+            OpeningBalanceRules.dueDateNotBeforeIssueDateNorInThePast(issue, due, asOf, errors);
+            OpeningBalanceRules.invoiceStartNotAfterEnd(start, end, errors);
             TaxColumns.Choice tax = TaxColumns.read(row, customer == null ? null : customer.entity(), taxes, errors);
 
             if (errors.currentRowHasErrors()) {
                 return null;
             }
-            taxAsTheZoneWorksItOut(tax, cardlineExTax, cardlineTax, currency, errors);
+            OpeningBalanceRules.taxAsTheZoneWorksItOut(tax, cardlineExTax, cardlineTax, currency, errors);
             return new OpeningBalance(row.number(), customer.entity(), currency, accountId, cardlineExTax, cardlineTax,
                     balanceExTax, balanceTax, description.isEmpty() ? null : description, issue, due,
                     originalInvoiceId.isEmpty() ? null : originalInvoiceId, start, end,
@@ -191,85 +190,20 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
             return customer;
         }
 
-
-        /** The file gives the tax; with a zone and category, a tax that differs from theirs is pointed out (a warning). */
-        private static void taxAsTheZoneWorksItOut(TaxColumns.Choice tax, BigDecimal exTax, BigDecimal cardlineTax, String currency,
-                                                   RowErrors errors) {
-            if (tax == null) {
-                return;
-            }
-            org.ledgerbridge.ledger.TaxSplit split = org.ledgerbridge.ledger.TaxSplit.of(exTax.add(cardlineTax).abs(), tax.zone(),
-                    tax.category(), currency);
-            if (split.taxAmount().compareTo(cardlineTax.abs()) != 0) {
-                errors.warning(CARDLINE_AMOUNT_TAX, DocumentRule.TAX_DIFFERS_FROM_ZONE, "tax zone " + tax.zone().zone() + " and category "
-                        + tax.category().category() + " give a tax of " + split.taxAmount().toPlainString() + " on "
-                        + exTax.add(cardlineTax).abs().toPlainString() + "; the file's " + cardlineTax.abs().toPlainString() + " is kept");
-            }
-        }
-
-        /** Seed 004: the cardline amounts are "both greater than zero or both less than zero": 0.00 ex tax is neither. */
-        private static void cardlineMayNotBeZero(BigDecimal exTax, RowErrors errors) {
-            if (exTax != null && exTax.signum() == 0) {
-                errors.error(CARDLINE_AMOUNT_EXTAX, DocumentRule.CARDLINE_ZERO, "the cardline ex tax is 0.00; it must be above zero "
-                        + "(an invoice) or below zero (a credit)");
-            }
-        }
-
-        /** Seed 004: "Ex Tax = 1.82, Tax = -0.18 would be invalid"; a zero tax goes with either sign. */
-        private static void cardlineAmountsMayNotHaveOppositeSigns(BigDecimal exTax, BigDecimal tax, RowErrors errors) {
-            if (exTax != null && tax != null && exTax.signum() * tax.signum() < 0) {
-                errors.error(CARDLINE_AMOUNT_TAX, DocumentRule.CARDLINE_SIGNS_DIFFER, "cardline ex tax " + exTax.toPlainString()
-                        + " and tax " + tax.toPlainString() + " must be both positive or both negative");
-            }
-        }
-
-        private static void balanceDueMayNotBeNegative(String column, BigDecimal balance, RowErrors errors) {
-            if (balance != null && balance.signum() < 0) {
-                errors.error(column, DocumentRule.BALANCE_NEGATIVE, column + " " + balance.toPlainString() + " may not be negative");
-            }
-        }
-
-        /** Seed 004: the balance may not exceed the cardline; a credit (negative cardline) has no balance due. */
-        private static void balanceDueWithinCardlineTotal(BigDecimal cardline, BigDecimal balanceExTax, BigDecimal balanceTax,
-                                                          RowErrors errors) {
-            BigDecimal balance = balanceExTax.add(balanceTax);
-            if (cardline.signum() < 0) {
-                if (balance.signum() != 0) {
-                    errors.error(balanceExTax.signum() != 0 ? BALANCE_DUE_EXTAX : BALANCE_DUE_TAX, DocumentRule.BALANCE_MUST_BE_ZERO_FOR_CREDIT,
-                            "the cardline total " + cardline.toPlainString() + " is a credit, so the balance due must be 0.00, not "
-                                    + balance.toPlainString());
-                }
-            } else if (balance.compareTo(cardline) > 0) {
-                errors.error(BALANCE_DUE_EXTAX, DocumentRule.BALANCE_EXCEEDS_CARDLINE, "balance due " + balance.toPlainString()
-                        + " exceeds the cardline total " + cardline.toPlainString());
-            }
-        }
-
-        private void dueDateNotBeforeIssueDateNorInThePast(LocalDate issue, LocalDate due, RowErrors errors) {
-            if (issue != null && due != null && due.isBefore(issue)) {
-                errors.error(INVOICE_DUE_DATE, DocumentRule.DUE_DATE_BEFORE_ISSUE_DATE, "due date " + due + " is before the issue date " + issue);
-            } else if (due != null && due.isBefore(asOf)) {
-                errors.error(INVOICE_DUE_DATE, DocumentRule.DUE_DATE_IN_PAST, "due date " + due + " is in the past (today is " + asOf + ")");
-            }
-        }
-
-        private static void invoiceStartNotAfterEnd(LocalDate start, LocalDate end, RowErrors errors) {
-            if (start != null && end != null && start.isAfter(end)) {
-                errors.error(INVOICE_START, DocumentRule.INVOICE_START_AFTER_END, "invoice start " + start + " is after its end " + end);
-            }
-        }
-
         @Override
         public void write(OpeningBalance ob) {
             boolean credit = ob.isCredit();
             BigDecimal original = ob.originalAmount();
             BigDecimal open = ob.openAmount();
-            NewDocument document = new NewDocument(ob.entity(), NewDocument.Module.AR, credit ? "CREDIT_MEMO" : "INVOICE",
-                    "OB-" + importRunId + "-" + ob.row(), ob.accountId(), ob.issueDate(), ob.dueDate(), ob.currency(),
-                    BigDecimal.ONE, original, ob.cardlineExTax().abs(), ob.cardlineTax().abs(), open, BigDecimal.ZERO, null,
-                    null, "OPENING_BALANCE", open.signum() == 0 ? DocumentStatus.CLOSED : DocumentStatus.OPEN, true,
-                    NewDocument.Origin.OPENING_BALANCE, ob.originalInvoiceId(), ob.start(), ob.end(), ob.description(), ob.taxZone(),
-                    ob.taxCategory());
+            NewDocument document = NewDocument.of(ob.entity(), NewDocument.Module.AR, credit ? "CREDIT_MEMO" : "INVOICE",
+                            "OB-" + importRunId + "-" + ob.row(), ob.accountId(), ob.issueDate(), ob.currency(), BigDecimal.ONE, original, open,
+                            open.signum() == 0 ? DocumentStatus.CLOSED : DocumentStatus.OPEN, NewDocument.Origin.OPENING_BALANCE)
+                    .dueOn(ob.dueDate())
+                    .taxed(ob.cardlineExTax().abs(), ob.cardlineTax().abs(), ob.taxZone(), ob.taxCategory())
+                    .classified(null, "OPENING_BALANCE")
+                    .referring(ob.originalInvoiceId())
+                    .forService(ob.start(), ob.end())
+                    .describedAs(ob.description());
             writer.add(document);
             BigDecimal settled = original.subtract(open);
             if (settled.signum() > 0) {

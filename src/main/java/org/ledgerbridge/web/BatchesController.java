@@ -5,6 +5,7 @@ import org.ledgerbridge.ledger.BatchReadout;
 import org.ledgerbridge.ledger.LedgerReports;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.springframework.security.core.Authentication;
@@ -25,11 +26,13 @@ class BatchesController {
     static final int PAGE = 100;
 
     private final BatchService batches;
+    private final BatchCorrections corrections;
     private final BatchReadout readout;
     private final LedgerReports reports;
 
-    BatchesController(BatchService batches, BatchReadout readout, LedgerReports reports) {
+    BatchesController(BatchService batches, BatchCorrections corrections, BatchReadout readout, LedgerReports reports) {
         this.batches = batches;
+        this.corrections = corrections;
         this.readout = readout;
         this.reports = reports;
     }
@@ -77,7 +80,7 @@ class BatchesController {
     @PostMapping("/batches/{id}/void")
     String voidBatch(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication user,
                      RedirectAttributes redirect) {
-        report(batches.voidBatches(List.of(id), reason, CurrentUser.actor(user)), redirect);
+        report(corrections.voidBatches(List.of(id), reason, CurrentUser.actor(user)), redirect);
         return "redirect:/batches";
     }
 
@@ -86,7 +89,7 @@ class BatchesController {
                    @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date,
                    Authentication user, RedirectAttributes redirect) {
-        report(batches.reverse(List.of(id), reason, date, CurrentUser.actor(user)), redirect);
+        report(corrections.reverse(List.of(id), reason, date, CurrentUser.actor(user)), redirect);
         return "redirect:/batches";
     }
 

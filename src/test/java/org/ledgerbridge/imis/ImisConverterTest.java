@@ -242,7 +242,7 @@ class ImisConverterTest {
         java.util.Collections.shuffle(shuffled, new java.util.Random(1));
 
         List<ImisLine> merged = new java.util.ArrayList<>();
-        try (TransactionOrder.Sorter sorter = new TransactionOrder.Sorter(1_400, 700)) {
+        try (LineSorter sorter = new LineSorter(1_400, 700)) {
             shuffled.forEach(sorter::add);
             sorter.drainTo(merged::add);
         }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledgerbridge.ledger.Batch;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchType;
 import org.ledgerbridge.ledger.JournalView;
@@ -43,6 +44,7 @@ class GlImportsTest {
     @Autowired LedgerCheck check;
     @Autowired LedgerSetup setup;
     @Autowired BatchService batches;
+    @Autowired BatchCorrections corrections;
     @Autowired Reconciliation reconciliation;
     @Autowired MigrationMode migrationMode;
     @Autowired MigratedDocuments migrated;
@@ -208,7 +210,7 @@ class GlImportsTest {
         List<Long> ids = batches.list().stream().map(Batch::id).toList();
         batches.changeStatus(ids, org.ledgerbridge.ledger.BatchStatus.READY, "controller");
         batches.post(ids, "controller");
-        batches.reverse(List.of(ids.get(1)), "keyed twice", TODAY, "controller");
+        corrections.reverse(List.of(ids.get(1)), "keyed twice", TODAY, "controller");
 
         assertThat(batches.list()).extracting(Batch::name).containsExactly("OPENING-000001", "GL-IMPORT-000002", "REVERSAL-000003");
     }

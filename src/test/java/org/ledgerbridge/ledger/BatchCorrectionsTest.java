@@ -34,6 +34,7 @@ class BatchCorrectionsTest {
     @Autowired MigratedDocuments migrated;
     @Autowired OpenItems openItems;
     @Autowired BatchService batches;
+    @Autowired BatchCorrections corrections;
     @Autowired PostingService posting;
     @Autowired LedgerCheck check;
     @Autowired JdbcClient jdbc;
@@ -79,14 +80,14 @@ class BatchCorrectionsTest {
                 .map(Batch::id).toList();
         assertThat(both).hasSize(2);
 
-        BatchChange refused = batches.voidBatches(List.of(both.get(0), both.get(1), 9999L), "duplicate file", "controller");
+        BatchChange refused = corrections.voidBatches(List.of(both.get(0), both.get(1), 9999L), "duplicate file", "controller");
         assertThat(refused).isInstanceOfSatisfying(BatchChange.Refused.class, r -> {
             assertThat(r.code()).hasToString("BATCH_NOT_FOUND");
             assertThat(r.batchId()).isEqualTo(9999L);
         });
         assertThat(batches.find(both.get(0)).orElseThrow().status()).as("nothing voided").isEqualTo(BatchStatus.OPEN);
 
-        assertThat(batches.voidBatches(both, "duplicate file", "controller")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(corrections.voidBatches(both, "duplicate file", "controller")).isInstanceOf(BatchChange.Changed.class);
         assertThat(both).allSatisfy(id -> assertThat(batches.find(id).orElseThrow().status()).isEqualTo(BatchStatus.VOIDED));
         assertThat(subledger()).isEqualTo(before);
         assertThat(check.run()).isEmpty();
@@ -97,10 +98,10 @@ class BatchCorrectionsTest {
         assertThat(importPayments().status()).isEqualTo(ImportStatus.COMMITTED);
         assertThat(importPayments().status()).as("the same bytes, while imported").isEqualTo(ImportStatus.DUPLICATE);
         List<Long> first = batchesOfType(BatchType.AUTO);
-        assertThat(batches.voidBatches(first, "wrong settlement date", "controller")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(corrections.voidBatches(first, "wrong settlement date", "controller")).isInstanceOf(BatchChange.Changed.class);
         assertThat(importPayments().status()).as("one of its two batches is still there").isEqualTo(ImportStatus.DUPLICATE);
 
-        assertThat(batches.voidBatches(batchesOfType(BatchType.DEPOSIT), "wrong settlement date", "controller"))
+        assertThat(corrections.voidBatches(batchesOfType(BatchType.DEPOSIT), "wrong settlement date", "controller"))
                 .isInstanceOf(BatchChange.Changed.class);
         assertThat(jdbc.sql("SELECT status FROM import_run WHERE kind = 'payments'").query(String.class).list()).containsExactly("undone");
 
@@ -116,7 +117,7 @@ class BatchCorrectionsTest {
         ImportOptions batch1041 = ImportOptions.of(TODAY, "clerk").withFlag("batch", "1041");
         assertThat(imports.run("imis", Samples.file("imis-export.csv"), batch1041).status()).isEqualTo(ImportStatus.COMMITTED);
         long first = batchesOfType(BatchType.AUTO).get(0);
-        assertThat(batches.voidBatches(List.of(first), "posted to the wrong period", "controller")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(corrections.voidBatches(List.of(first), "posted to the wrong period", "controller")).isInstanceOf(BatchChange.Changed.class);
 
         ImportReport again = imports.run("imis", Samples.file("imis-export.csv"), batch1041);
 
@@ -137,7 +138,7 @@ class BatchCorrectionsTest {
         post(paymentBatches);
         assertThat(open("INV-20411")).isZero();
 
-        BatchChange prepared = batches.reverse(paymentBatches, "the bank returned the whole deposit", null, "controller");
+        BatchChange prepared = corrections.reverse(paymentBatches, "the bank returned the whole deposit", null, "controller");
 
         assertThat(prepared).isInstanceOfSatisfying(BatchChange.Reversing.class, r -> {
             assertThat(r.batchIds()).isEqualTo(paymentBatches);
@@ -176,14 +177,14 @@ class BatchCorrectionsTest {
         post(deposit);
         jdbc.sql("INSERT INTO period_close (entity_code, closed_through) VALUES ('PSAB', '2026-11-10')").update();
 
-        assertThat(batches.reverse(deposit, "cheque bounced", null, "controller")).isInstanceOfSatisfying(BatchChange.Refused.class,
+        assertThat(corrections.reverse(deposit, "cheque bounced", null, "controller")).isInstanceOfSatisfying(BatchChange.Refused.class,
                 r -> {
                     assertThat(r.code()).hasToString("CLOSED_PERIOD");
                     assertThat(r.message()).contains("closed through 2026-11-10").contains("give a later reversal date");
                 });
         assertThat(batches.list()).as("no reversal batch left behind").noneMatch(b -> b.type() == BatchType.REVERSAL);
 
-        BatchChange reversing = batches.reverse(deposit, "cheque bounced", LocalDate.of(2026, 11, 21), "controller");
+        BatchChange reversing = corrections.reverse(deposit, "cheque bounced", LocalDate.of(2026, 11, 21), "controller");
 
         assertThat(reversing).isInstanceOf(BatchChange.Reversing.class);
         assertThat(jdbc.sql("SELECT DISTINCT journal_date FROM journal WHERE batch_id = ?")
@@ -196,20 +197,20 @@ class BatchCorrectionsTest {
         assertThat(importPayments().status()).isEqualTo(ImportStatus.COMMITTED);
         List<Long> deposit = batchesOfType(BatchType.DEPOSIT);
 
-        assertThat(batches.reverse(deposit, "x", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class,
+        assertThat(corrections.reverse(deposit, "x", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class,
                 r -> assertThat(r.code()).hasToString("BATCH_NOT_POSTED"));
-        assertThat(batches.reverse(deposit, " ", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class,
+        assertThat(corrections.reverse(deposit, " ", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class,
                 r -> assertThat(r.code()).hasToString("REASON_REQUIRED"));
         post(deposit);
-        BatchChange.Reversing first = (BatchChange.Reversing) batches.reverse(deposit, "bounced", null, "c");
-        assertThat(batches.reverse(deposit, "again", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class, r -> {
+        BatchChange.Reversing first = (BatchChange.Reversing) corrections.reverse(deposit, "bounced", null, "c");
+        assertThat(corrections.reverse(deposit, "again", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class, r -> {
             assertThat(r.code()).hasToString("BATCH_ALREADY_REVERSED");
             assertThat(r.message()).contains("not posted yet");
         });
         post(List.of(first.reversalBatchId()));
-        assertThat(batches.reverse(deposit, "again", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class,
+        assertThat(corrections.reverse(deposit, "again", null, "c")).isInstanceOfSatisfying(BatchChange.Refused.class,
                 r -> assertThat(r.code()).hasToString("BATCH_ALREADY_REVERSED"));
-        assertThat(batches.reverse(List.of(first.reversalBatchId()), "undo the undo", null, "c"))
+        assertThat(corrections.reverse(List.of(first.reversalBatchId()), "undo the undo", null, "c"))
                 .isInstanceOfSatisfying(BatchChange.Refused.class, r -> assertThat(r.code()).hasToString("REVERSAL_OF_REVERSAL"));
     }
 
@@ -218,13 +219,13 @@ class BatchCorrectionsTest {
         assertThat(importPayments().status()).isEqualTo(ImportStatus.COMMITTED);
         List<Long> deposit = batchesOfType(BatchType.DEPOSIT);
         post(deposit);
-        BatchChange.Reversing first = (BatchChange.Reversing) batches.reverse(deposit, "bounced", null, "c");
+        BatchChange.Reversing first = (BatchChange.Reversing) corrections.reverse(deposit, "bounced", null, "c");
 
-        assertThat(batches.voidBatches(List.of(first.reversalBatchId()), "the cheque cleared after all", "c"))
+        assertThat(corrections.voidBatches(List.of(first.reversalBatchId()), "the cheque cleared after all", "c"))
                 .isInstanceOf(BatchChange.Changed.class);
 
         assertThat(open("INV-20410")).as("still paid").isZero();
-        assertThat(batches.reverse(deposit, "bounced after all", null, "c")).isInstanceOf(BatchChange.Reversing.class);
+        assertThat(corrections.reverse(deposit, "bounced after all", null, "c")).isInstanceOf(BatchChange.Reversing.class);
         assertThat(check.run()).isEmpty();
     }
 
@@ -237,7 +238,7 @@ class BatchCorrectionsTest {
         assertThat(imports.run("payments", file, options).status()).isEqualTo(ImportStatus.COMMITTED);
         assertThat(jdbc.sql("SELECT count(*) FROM order_reference").query(Long.class).single()).isEqualTo(1);
 
-        assertThat(batches.voidBatches(batchesOfType(BatchType.AUTO), "wrong day", "controller")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(corrections.voidBatches(batchesOfType(BatchType.AUTO), "wrong day", "controller")).isInstanceOf(BatchChange.Changed.class);
 
         assertThat(jdbc.sql("SELECT count(*) FROM order_reference").query(Long.class).single()).isZero();
         assertThat(imports.run("payments", file, options).status()).isEqualTo(ImportStatus.COMMITTED);

@@ -33,6 +33,7 @@ class BatchReadoutTest {
     @Autowired MigrationMode migrationMode;
     @Autowired MigratedDocuments migrated;
     @Autowired BatchService batches;
+    @Autowired BatchCorrections corrections;
     @Autowired BatchReadout readout;
     @Autowired LedgerReports reports;
     @Autowired JdbcClient jdbc;
@@ -96,7 +97,7 @@ class BatchReadoutTest {
         Map<String, List<BigDecimal>> before = totalsPerAccount(readout.detail(deposit).orElseThrow());
         batches.changeStatus(List.of(deposit), BatchStatus.READY, "clerk");
         batches.post(List.of(deposit), "controller");
-        BatchChange.Reversing reversing = (BatchChange.Reversing) batches.reverse(List.of(deposit), "deposited twice", null, "controller");
+        BatchChange.Reversing reversing = (BatchChange.Reversing) corrections.reverse(List.of(deposit), "deposited twice", null, "controller");
         batches.changeStatus(List.of(reversing.reversalBatchId()), BatchStatus.READY, "clerk");
         batches.post(List.of(reversing.reversalBatchId()), "controller");
 
@@ -118,7 +119,7 @@ class BatchReadoutTest {
 
     @Test
     void a_voided_batch_shows_why_and_holds_no_journal_and_an_unknown_batch_is_none() {
-        batches.voidBatches(List.of(deposit), "wrong file", "controller");
+        corrections.voidBatches(List.of(deposit), "wrong file", "controller");
 
         BatchReadout.BatchDetail detail = readout.detail(deposit).orElseThrow();
 

@@ -31,6 +31,7 @@ class JournalNumbersTest {
 
     @Autowired PostingService posting;
     @Autowired BatchService batches;
+    @Autowired BatchCorrections corrections;
     @Autowired LedgerSetup setup;
     @Autowired LedgerReports reports;
     @Autowired LedgerCheck check;
@@ -55,7 +56,7 @@ class JournalNumbersTest {
         long second = batchOf(psab, psab);
         assertThat(numbers(first)).as("not posted yet: no number").containsOnlyNulls();
 
-        assertThat(batches.voidBatches(List.of(voided), "keyed twice", "tester")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(corrections.voidBatches(List.of(voided), "keyed twice", "tester")).isInstanceOf(BatchChange.Changed.class);
         post(first);
         post(second);
 
@@ -71,7 +72,7 @@ class JournalNumbersTest {
     void a_reversal_takes_the_next_numbers_when_it_is_posted() {
         long original = batchOf(psab, psab);
         post(original);
-        BatchChange reversal = batches.reverse(List.of(original), "wrong month", null, "tester");
+        BatchChange reversal = corrections.reverse(List.of(original), "wrong month", null, "tester");
         long reversing = ((BatchChange.Reversing) reversal).reversalBatchId();
 
         post(reversing);

@@ -9,6 +9,7 @@ import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.imports.ImportStatus;
 import org.ledgerbridge.demo.SyntheticFiles;
 import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.ledgerbridge.ledger.JournalView;
@@ -54,6 +55,7 @@ class DepositJournalsTest {
     @Autowired MigrationMode migrationMode;
     @Autowired MigratedDocuments migrated;
     @Autowired BatchService batches;
+    @Autowired BatchCorrections corrections;
     @Autowired LedgerReports reports;
     @Autowired LedgerSettings settings;
     @Autowired OpenItems openItems;
@@ -199,7 +201,7 @@ class DepositJournalsTest {
         List<Long> ids = batchesOf(report);
         assertThat(batches.changeStatus(ids, BatchStatus.READY, "clerk")).isInstanceOf(BatchChange.Changed.class);
         assertThat(batches.post(ids, "controller")).isInstanceOf(BatchChange.Changed.class);
-        long reversal = ((BatchChange.Reversing) batches.reverse(ids, "bank file sent twice", null, "controller")).reversalBatchId();
+        long reversal = ((BatchChange.Reversing) corrections.reverse(ids, "bank file sent twice", null, "controller")).reversalBatchId();
         assertThat(batches.changeStatus(List.of(reversal), BatchStatus.READY, "clerk")).isInstanceOf(BatchChange.Changed.class);
         assertThat(batches.post(List.of(reversal), "controller")).isInstanceOf(BatchChange.Changed.class);
 
@@ -242,7 +244,7 @@ class DepositJournalsTest {
         assertThat(manifest.lines().skip(1).map(l -> l.split(","))).isNotEmpty().allSatisfy(f ->
                 assertThat(new java.math.BigDecimal(f[4])).isEqualByComparingTo(new java.math.BigDecimal(f[5])));
         // reversed at once: the other tests find the invoices owed again
-        long reversal = ((BatchChange.Reversing) batches.reverse(ids, "test done", null, "controller")).reversalBatchId();
+        long reversal = ((BatchChange.Reversing) corrections.reverse(ids, "test done", null, "controller")).reversalBatchId();
         assertThat(batches.changeStatus(List.of(reversal), BatchStatus.READY, "clerk")).isInstanceOf(BatchChange.Changed.class);
         assertThat(batches.post(List.of(reversal), "controller")).isInstanceOf(BatchChange.Changed.class);
         assertThat(subledgerAndBooks()).isEqualTo(owing);
@@ -254,7 +256,7 @@ class DepositJournalsTest {
         List<Long> open = jdbc.sql("SELECT id FROM batch WHERE status = 'OPEN' AND import_run_id IS NOT NULL ORDER BY id")
                 .query(Long.class).list();
         if (!open.isEmpty()) {
-            assertThat(batches.voidBatches(open, "test done", "clerk")).isInstanceOf(BatchChange.Changed.class);
+            assertThat(corrections.voidBatches(open, "test done", "clerk")).isInstanceOf(BatchChange.Changed.class);
         }
     }
 
@@ -296,7 +298,7 @@ class DepositJournalsTest {
     }
 
     private void undo(ImportReport report) {
-        assertThat(batches.voidBatches(batchesOf(report), "test done", "clerk")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(corrections.voidBatches(batchesOf(report), "test done", "clerk")).isInstanceOf(BatchChange.Changed.class);
     }
 
     private Path generated(Path dir, String kind, long rows) throws IOException {

@@ -8,6 +8,7 @@ import org.ledgerbridge.imports.ImportReport;
 import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.imports.ImportStatus;
 import org.ledgerbridge.imports.RowProblem;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchType;
 import org.ledgerbridge.ledger.JournalView;
@@ -54,6 +55,7 @@ class PaymentsImportTest {
     @Autowired LedgerCheck check;
     @Autowired LedgerSettings settings;
     @Autowired BatchService batches;
+    @Autowired BatchCorrections corrections;
     @Autowired JdbcClient jdbc;
     @TempDir Path dir;
 
@@ -280,7 +282,7 @@ class PaymentsImportTest {
         importSample(true);
         long auto = batches.list().stream().filter(b -> b.type() == BatchType.AUTO).findFirst().orElseThrow().id();
 
-        var voided = batches.voidBatches(List.of(auto), "card settlement file was a duplicate", "controller");
+        var voided = corrections.voidBatches(List.of(auto), "card settlement file was a duplicate", "controller");
 
         assertThat(voided).isInstanceOf(org.ledgerbridge.ledger.BatchChange.Changed.class);
         assertThat(open("INV-20411")).as("paid by VISA in the voided batch").isEqualByComparingTo("340.00");
@@ -300,7 +302,7 @@ class PaymentsImportTest {
         batches.changeStatus(ids, org.ledgerbridge.ledger.BatchStatus.READY, "p");
         batches.post(ids, "a");
 
-        assertThat(batches.voidBatches(List.of(ids.get(0)), "too late", "controller"))
+        assertThat(corrections.voidBatches(List.of(ids.get(0)), "too late", "controller"))
                 .isInstanceOfSatisfying(org.ledgerbridge.ledger.BatchChange.Refused.class, r -> assertThat(r.code()).hasToString("BATCH_NOT_OPEN"));
     }
 

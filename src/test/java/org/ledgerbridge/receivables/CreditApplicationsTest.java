@@ -9,6 +9,7 @@ import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.imports.ImportStatus;
 import org.ledgerbridge.imports.RowProblem;
 import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.ledgerbridge.ledger.LedgerCheck;
@@ -47,6 +48,7 @@ class CreditApplicationsTest {
     @Autowired Reconciliation reconciliation;
     @Autowired OpenItems openItems;
     @Autowired BatchService batches;
+    @Autowired BatchCorrections corrections;
     @Autowired LedgerCheck check;
     @Autowired LedgerSetup setup;
     @Autowired JdbcClient jdbc;
@@ -290,10 +292,10 @@ class CreditApplicationsTest {
         List<Long> payments = batches.list().stream().filter(b -> b.type().name().equals("DEPOSIT")).map(b -> b.id()).toList();
         payments.forEach(this::post);
 
-        assertThat(batches.reverse(payments, "cheque bounced", null, "controller")).as("its credit was applied since")
+        assertThat(corrections.reverse(payments, "cheque bounced", null, "controller")).as("its credit was applied since")
                 .isInstanceOfSatisfying(BatchChange.Refused.class, r -> assertThat(r.code()).hasToString("CREDIT_ALREADY_APPLIED"));
 
-        var reversal = (BatchChange.Reversing) batches.reverse(List.of(applied.batchId()), "applied to the wrong invoice", null, "controller");
+        var reversal = (BatchChange.Reversing) corrections.reverse(List.of(applied.batchId()), "applied to the wrong invoice", null, "controller");
         post(reversal.reversalBatchId());
 
         assertThat(open("PSAB", credit)).isEqualByComparingTo("50.00");
@@ -303,7 +305,7 @@ class CreditApplicationsTest {
         assertThat(openItems.check()).isEmpty();
         assertThat(differences()).isEmpty();
 
-        var paymentsReversal = (BatchChange.Reversing) batches.reverse(payments, "cheque bounced", null, "controller");
+        var paymentsReversal = (BatchChange.Reversing) corrections.reverse(payments, "cheque bounced", null, "controller");
         post(paymentsReversal.reversalBatchId());
         assertThat(open("PSAB", "INV-20410")).as("open again").isEqualByComparingTo("1250.00");
         assertThat(differences()).as("voids and reversals tie out too").isEmpty();
@@ -315,7 +317,7 @@ class CreditApplicationsTest {
         String credit = overpayment();
         var applied = (CreditApplications.Outcome.Applied) credits.apply(credit, "INV-30001", null, TODAY, "clerk");
 
-        assertThat(batches.voidBatches(List.of(applied.batchId()), "wrong invoice", "clerk")).isInstanceOf(BatchChange.Changed.class);
+        assertThat(corrections.voidBatches(List.of(applied.batchId()), "wrong invoice", "clerk")).isInstanceOf(BatchChange.Changed.class);
 
         assertThat(open("PSAB", credit)).isEqualByComparingTo("50.00");
         assertThat(open("PSAB", "INV-30001")).isEqualByComparingTo("100.00");

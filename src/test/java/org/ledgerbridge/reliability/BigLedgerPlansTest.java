@@ -10,6 +10,7 @@ import org.ledgerbridge.delivery.GlTarget;
 import org.ledgerbridge.demo.VolumeLedger;
 import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.ledger.AuditLog;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.ledgerbridge.ledger.LedgerReports;
@@ -56,6 +57,7 @@ class BigLedgerPlansTest {
     @Autowired GlSending sending;
     @Autowired GlTargets glTargets;
     @Autowired BatchService batches;
+    @Autowired BatchCorrections corrections;
     @Autowired LedgerReports reports;
     @Autowired org.ledgerbridge.ledger.BatchReadout readout;
     @Autowired org.ledgerbridge.receivables.Aging aging;
@@ -154,7 +156,7 @@ class BigLedgerPlansTest {
         long posted = batches.page(List.of(BatchStatus.POSTED), null, 10).items().get(0).id();
 
         // this volume ledger holds no payments (an empty table is scanned): the payments' own plans are checked in DepositJournalsTest
-        assertUsesIndexes(() -> assertThat(batches.reverse(List.of(posted), "plan check", null, "t"))
+        assertUsesIndexes(() -> assertThat(corrections.reverse(List.of(posted), "plan check", null, "t"))
                 .isInstanceOf(org.ledgerbridge.ledger.BatchChange.Reversing.class), true, Set.of("payment"));
         long open = batches.open(org.ledgerbridge.ledger.BatchType.AUTO, "t").id();
         assertUsesIndexes(() -> assertThat(readout.detail(open)).isPresent()); // a batch not posted yet: its totals summed from its lines

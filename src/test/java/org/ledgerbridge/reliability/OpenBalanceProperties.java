@@ -15,6 +15,7 @@ import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.imports.ImportStatus;
 import org.ledgerbridge.ledger.Batch;
 import org.ledgerbridge.ledger.BatchChange;
+import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
 import org.ledgerbridge.ledger.BatchStatus;
 import org.ledgerbridge.ledger.LedgerCheck;
@@ -165,6 +166,7 @@ class OpenBalanceProperties {
         var ctx = context();
         ImportService imports = ctx.getBean(ImportService.class);
         BatchService batches = ctx.getBean(BatchService.class);
+        BatchCorrections corrections = ctx.getBean(BatchCorrections.class);
         JdbcClient jdbc = ctx.getBean(JdbcClient.class);
         int attempt = TRIES.incrementAndGet();
         // this try's own invoices, so that tries need no fresh database
@@ -203,7 +205,7 @@ class OpenBalanceProperties {
                     continue;
                 }
                 long batch = new ArrayList<>(model.openBatches.keySet()).get(model.openBatches.size() - 1);
-                assertThat(batches.voidBatches(java.util.List.of(batch), "property test", "property")).isInstanceOf(BatchChange.Changed.class);
+                assertThat(corrections.voidBatches(java.util.List.of(batch), "property test", "property")).isInstanceOf(BatchChange.Changed.class);
                 model.voided(batch);
             }
             agree(ctx, model, baseline, step);
