@@ -102,15 +102,13 @@ final class ConvertCommand {
             ImisConverter.Conversion conversion = ImisConverter.convert(file, new LinkedHashSet<>(batches), glFormat, summarize,
                     namePattern, chart, profile, out, new ProgressBar(cli.output, "converting " + file.getFileName()));
             if (conversion instanceof ImisConverter.Rejected rejected) {
-                if (cli.global.json()) {
-                    cli.output.json(Map.of("status", "rejected", "errors", rejected.errors()));
-                } else {
+                cli.output.answer(cli.global.json(), Map.of("status", "rejected", "errors", rejected.errors()), () -> {
                     cli.output.out.println("rejected: " + file.getFileName() + "; nothing written:");
                     for (RowProblem e : rejected.errors()) {
                         cli.output.out.println("  error   " + (e.row() > 0 ? "row " + e.row() + " " : "")
                                 + (e.column() != null ? e.column() + " " : "") + e.code() + ": " + e.message());
                     }
-                }
+                });
                 return LedgerBridgeCli.REJECTED;
             }
             ImisConverter.Converted converted = (ImisConverter.Converted) conversion;

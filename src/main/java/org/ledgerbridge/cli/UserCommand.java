@@ -155,13 +155,11 @@ final class UserCommand {
                         return LedgerBridgeCli.REFUSED;
                     }
                     ApiTokens.Created created = ((ApiTokens.Made) outcome).created();
-                    if (cli.global.json()) {
-                        cli.output.json(created);
-                    } else {
+                    cli.output.answer(cli.global.json(), created, () -> {
                         cli.output.out.println("token " + created.token().id() + " of " + user + " (" + created.token().role()
                                 + "): " + created.secret());
                         cli.output.out.println("it is shown this once: keep it where the script reads it");
-                    }
+                    });
                     return LedgerBridgeCli.DONE;
                 });
             }
