@@ -41,7 +41,7 @@ final class DepositJournals {
 
     /** Sums a payment's journals into its deposit; answers the id of the deposit's journal in the cash entity. */
     long add(BatchType batch, Payment payment, List<JournalDraft> journals) {
-        Key key = new Key(batch, payment.cashEntity(), payment.date(), payment.method().cashAccount(), payment.currency());
+        Key key = new Key(batch, payment.cashEntity(), payment.date(), payment.method().cashAccount(), payment.received().currency());
         Deposit deposit = deposits.computeIfAbsent(key, k -> new Deposit(k, journalIds.getAsLong()));
         deposit.add(++payments, journals);
         return deposit.cashJournalId;

@@ -1,5 +1,7 @@
 package org.ledgerbridge.payments;
 
+import org.ledgerbridge.ledger.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -45,13 +47,13 @@ public final class PaymentApplication {
      * @param baseCurrency the base currency of the entity that received it
      * @param exchangeRate the rate of the foreign currency (the payment's, or the named invoices') to the base; null for none
      */
-    public record Request(BigDecimal amount, String currency, boolean prepayment, List<String> invoiceNumbers,
+    public record Request(Money payment, boolean prepayment, List<String> invoiceNumbers,
                           List<String> invoiceTypes, List<String> sourceSystems, String baseCurrency, BigDecimal exchangeRate) {
 
         /** A payment in the base currency without a rate: it pays invoices in its own currency only. */
-        public Request(BigDecimal amount, String currency, boolean prepayment, List<String> invoiceNumbers,
-                       List<String> invoiceTypes, List<String> sourceSystems) {
-            this(amount, currency, prepayment, invoiceNumbers, invoiceTypes, sourceSystems, currency, null);
+        public Request(Money payment, boolean prepayment, List<String> invoiceNumbers, List<String> invoiceTypes,
+                       List<String> sourceSystems) {
+            this(payment, prepayment, invoiceNumbers, invoiceTypes, sourceSystems, payment.currency(), null);
         }
     }
 
@@ -79,17 +81,17 @@ public final class PaymentApplication {
      */
     public static Plan plan(Request request, List<OpenInvoice> partyInvoices) {
         if (request.prepayment()) {
-            return new Plan(Rule.PREPAYMENT, List.of(), request.amount());
+            return new Plan(Rule.PREPAYMENT, List.of(), request.payment().amount());
         }
         String foreign = foreignCurrencyPaid(request, partyInvoices);
         List<OpenInvoice> byNumbers = inListedOrder(request.invoiceNumbers(), partyInvoices.stream().filter(OpenInvoice::isOpen)
-                .filter(i -> i.currency().equals(request.currency()) || i.currency().equals(foreign)).toList(), OpenInvoice::number);
+                .filter(i -> request.payment().isIn(i.currency()) || i.currency().equals(foreign)).toList(), OpenInvoice::number);
         if (!byNumbers.isEmpty()) {
             return allocate(Rule.INVOICE_NUMBERS, request, byNumbers);
         }
         List<OpenInvoice> payable = partyInvoices.stream()
                 .filter(OpenInvoice::isOpen)
-                .filter(i -> i.currency().equals(request.currency()))
+                .filter(i -> request.payment().isIn(i.currency()))
                 .toList();
         List<OpenInvoice> byTypes = inListedOrder(upper(request.invoiceTypes()), payable, i -> upperOrNull(i.invoiceType()));
         if (!byTypes.isEmpty()) {
@@ -121,7 +123,7 @@ public final class PaymentApplication {
 
     /** The foreign currency a base-currency payment with a rate pays: that of the first named open invoice not in the base. */
     private static String foreignCurrencyPaid(Request request, List<OpenInvoice> partyInvoices) {
-        if (request.exchangeRate() == null || !request.currency().equals(request.baseCurrency())) {
+        if (request.exchangeRate() == null || !request.payment().isIn(request.baseCurrency())) {
             return null;
         }
         for (String number : request.invoiceNumbers()) {
@@ -136,12 +138,12 @@ public final class PaymentApplication {
 
     private static Plan allocate(Rule rule, Request request, List<OpenInvoice> invoices) {
         List<Allocation> allocations = new ArrayList<>();
-        BigDecimal left = request.amount();
+        BigDecimal left = request.payment().amount();
         for (OpenInvoice invoice : invoices) {
             if (left.signum() == 0) {
                 break;
             }
-            if (invoice.currency().equals(request.currency())) {
+            if (request.payment().isIn(invoice.currency())) {
                 BigDecimal paid = left.min(invoice.openBalance());
                 allocations.add(new Allocation(invoice, paid, paid));
                 left = left.subtract(paid);

@@ -34,7 +34,7 @@ final class PaymentJournals {
     /** The cash entity's journal first, then the other entities', then the exchange differences. */
     List<JournalDraft> of(Payment payment, String number, String source) {
         String cash = payment.cashEntity();
-        String currency = payment.currency();
+        String currency = payment.received().currency();
         String base = entities.get(cash).baseCurrency();
         BigDecimal rate = currency.equals(base) ? null : payment.rate();
         String party = payment.party().id();
@@ -58,7 +58,7 @@ final class PaymentJournals {
             cashLines.add(inBase(JournalLineDraft.credit(roleAccounts.unappliedCredit(cash), currency, payment.plan().unapplied())
                     .forParty(party).forDocument(number).describedAs("unapplied credit"), rate, base));
         }
-        cashLines.add(0, JournalLineDraft.debit(payment.method().cashAccount(), currency, payment.amount())
+        cashLines.add(0, JournalLineDraft.debit(payment.method().cashAccount(), currency, payment.received().amount())
                 .forParty(party).forDocument(number)
                 .describedAs((payment.method().id() + " " + PaymentRules.nullToEmpty(payment.checkNumber())).strip())
                 .inBase(rate == null ? null : sum(cashLines, true)));

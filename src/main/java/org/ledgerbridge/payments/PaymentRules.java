@@ -3,6 +3,7 @@ package org.ledgerbridge.payments;
 import org.ledgerbridge.imports.Cells;
 import org.ledgerbridge.imports.RowErrors;
 import org.ledgerbridge.imports.SourceRow;
+import org.ledgerbridge.ledger.Money;
 import org.ledgerbridge.ledger.Currencies;
 import org.ledgerbridge.ledger.FinancialEntity;
 import org.ledgerbridge.ledger.Party;
@@ -98,11 +99,11 @@ final class PaymentRules {
         }
         String key = paymentKey(party.id(), date, amount, methodId, checkNumber);
         if (method != null && alreadyInLedger(key, party, amount, date, methodId, checkNumber, errors)) {
-            return new Payment(row.number(), party, amount, currency, rate, method, cashEntity, date, checkNumber, null, true);
+            return new Payment(row.number(), party, Money.of(amount, currency), rate, method, cashEntity, date, checkNumber, null, true);
         }
         sameRowTwiceInFile(key, method, row.number(), errors);
         PaymentApplication.Plan plan = PaymentApplication.plan(
-                new PaymentApplication.Request(amount, currency, prepayment, numbers, types, systems, baseCurrency, rate),
+                new PaymentApplication.Request(Money.of(amount, currency), prepayment, numbers, types, systems, baseCurrency, rate),
                 ledger.openInvoices().getOrDefault(party.id(), List.of()));
         PlannedPaymentRules planned = new PlannedPaymentRules(ledger, options, errors);
         planned.namedInvoicesNotPaid(party, numbers, plan, currency, rate);
@@ -113,7 +114,7 @@ final class PaymentRules {
         if (method != null) {
             PaymentApplication.apply(plan); // later rows see what this one paid
         }
-        return new Payment(row.number(), party, amount, currency, rate, method, cashEntity, date, checkNumber, plan, false);
+        return new Payment(row.number(), party, Money.of(amount, currency), rate, method, cashEntity, date, checkNumber, plan, false);
     }
 
     /** Told once, on the first row: the whole file is refused (exit 3). */

@@ -111,8 +111,8 @@ final class PaymentStore implements AutoCloseable {
         } else {
             journalId = deposits.add(type, payment, drafts);
         }
-        paymentRows.row(payment.cashEntity(), number, payment.party().id(), payment.date(), payment.amount(),
-                payment.currency(), payment.method().id(), blankToNull(payment.checkNumber()),
+        paymentRows.row(payment.cashEntity(), number, payment.party().id(), payment.date(), payment.received().amount(),
+                payment.received().currency(), payment.method().id(), blankToNull(payment.checkNumber()),
                 plan.rule() == PaymentApplication.Rule.PREPAYMENT, plan.applied(), plan.unapplied(), importRunId, payment.row(),
                 batch.id(), journalId);
     }
@@ -124,13 +124,13 @@ final class PaymentStore implements AutoCloseable {
     private NewDocument creditOf(Payment payment, String number) {
         PaymentApplication.Plan plan = payment.plan();
         boolean prepayment = plan.rule() == PaymentApplication.Rule.PREPAYMENT;
-        boolean base = payment.rate() == null || payment.currency().equals(entities.get(payment.cashEntity()).baseCurrency());
+        boolean base = payment.rate() == null || payment.received().isIn(entities.get(payment.cashEntity()).baseCurrency());
         return NewDocument.of(payment.cashEntity(), NewDocument.Module.AR, prepayment ? "PREPAYMENT" : "PAYMENT", number,
-                        payment.party().id(), payment.date(), payment.currency(), base ? BigDecimal.ONE : payment.rate(), plan.unapplied(),
+                        payment.party().id(), payment.date(), payment.received().currency(), base ? BigDecimal.ONE : payment.rate(), plan.unapplied(),
                         plan.unapplied(), DocumentStatus.OPEN, NewDocument.Origin.LEDGERBRIDGE)
                 .referring(payment.checkNumber())
                 .describedAs((prepayment ? "Prepayment " : "Unapplied payment ") + payment.method().id() + " (of "
-                        + payment.amount().toPlainString() + " received)");
+                        + payment.received().amount().toPlainString() + " received)");
     }
 
     private static BatchType batchTypeOf(PaymentMethod method) {

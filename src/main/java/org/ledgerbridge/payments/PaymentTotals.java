@@ -28,7 +28,7 @@ final class PaymentTotals {
             detail(payment, "pay later");
         } else {
             payments++;
-            received = received.add(payment.amount());
+            received = received.add(payment.received().amount());
             applied = applied.add(payment.plan().applied());
             credits = credits.add(payment.plan().unapplied());
             detail(payment, "paid");
@@ -43,7 +43,7 @@ final class PaymentTotals {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("row", payment.row());
         row.put("billTo", payment.party().id());
-        row.put("amount", payment.amount().toPlainString());
+        row.put("amount", payment.received().amount().toPlainString());
         row.put("action", what);
         row.put("rule", payment.plan().rule().name());
         row.put("paid", payment.plan().allocations().stream()

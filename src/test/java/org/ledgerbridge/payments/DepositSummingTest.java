@@ -1,5 +1,6 @@
 package org.ledgerbridge.payments;
 
+import org.ledgerbridge.ledger.Money;
 import org.junit.jupiter.api.Test;
 import org.ledgerbridge.ledger.Account;
 import org.ledgerbridge.ledger.AccountRole;
@@ -67,8 +68,8 @@ class DepositSummingTest {
     @Test
     void another_day_another_account_or_another_batch_is_another_deposit() {
         add(payment(1, "10.00", "PSAB", "10.00"));
-        add(new Payment(2, MEMBER, new BigDecimal("10.00"), "USD", null, CHEQUE, "PSAB", NOV_5.plusDays(1), "2", plan("PSAB", "10.00"), false));
-        add(new Payment(3, MEMBER, new BigDecimal("10.00"), "USD", null, new PaymentMethod("CHK-2", "PSAB", "1020"), "PSAB", NOV_5, "3",
+        add(new Payment(2, MEMBER, Money.of(new BigDecimal("10.00"), "USD"), null, CHEQUE, "PSAB", NOV_5.plusDays(1), "2", plan("PSAB", "10.00"), false));
+        add(new Payment(3, MEMBER, Money.of(new BigDecimal("10.00"), "USD"), null, new PaymentMethod("CHK-2", "PSAB", "1020"), "PSAB", NOV_5, "3",
                 plan("PSAB", "10.00"), false));
         deposits.add(BatchType.AUTO, payment(4, "10.00", "PSAB", "10.00"), journals.of(payment(4, "10.00", "PSAB", "10.00"), "PAY-1-4", "s"));
 
@@ -89,7 +90,7 @@ class DepositSummingTest {
         BigDecimal total = new BigDecimal(amount);
         PaymentApplication.Plan plan = plan(invoiceEntity, paid);
         plan = new PaymentApplication.Plan(plan.rule(), plan.allocations(), total.subtract(new BigDecimal(paid)));
-        return new Payment(row, MEMBER, total, "USD", null, CHEQUE, "PSAB", NOV_5, String.valueOf(row), plan, false);
+        return new Payment(row, MEMBER, Money.of(total, "USD"), null, CHEQUE, "PSAB", NOV_5, String.valueOf(row), plan, false);
     }
 
     private static PaymentApplication.Plan plan(String invoiceEntity, String paid) {

@@ -1,5 +1,6 @@
 package org.ledgerbridge.payments;
 
+import org.ledgerbridge.ledger.Money;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ class PaymentApplicationTest {
     }
 
     private PaymentApplication.Plan pay(String amount, boolean prepayment, List<String> numbers, List<String> types, List<String> systems) {
-        return PaymentApplication.plan(new PaymentApplication.Request(new BigDecimal(amount), "USD", prepayment, numbers, types, systems),
+        return PaymentApplication.plan(new PaymentApplication.Request(Money.of(new BigDecimal(amount), "USD"), prepayment, numbers, types, systems),
                 borough);
     }
 
@@ -170,7 +171,7 @@ class PaymentApplicationTest {
         borough.add(new OpenInvoice("PSAB", "INV-EUR", "DUES", "M", LocalDate.parse("2026-10-01"), LocalDate.parse("2026-09-01"),
                 "EUR", new BigDecimal("10.15")));
 
-        PaymentApplication.Plan plan = PaymentApplication.plan(new PaymentApplication.Request(new BigDecimal("20.00"), "USD", false,
+        PaymentApplication.Plan plan = PaymentApplication.plan(new PaymentApplication.Request(Money.of(new BigDecimal("20.00"), "USD"), false,
                 List.of("INV-EUR"), List.of(), List.of(), "USD", new BigDecimal("1.1")), borough);
 
         // 10.15 EUR at 1.1 is 11.165 USD: half-even keeps the even cent (half-up would take 11.17)

@@ -201,7 +201,7 @@ class PaymentRulesTest {
 
         assertThat(problems()).containsExactly("2/CURRENCY/UNKNOWN_CURRENCY", "3/EXCHANGE_RATE/VALUE_REQUIRED",
                 "4/EXCHANGE_RATE/EXCHANGE_RATE_NOT_POSITIVE");
-        assertThat(cad.currency()).isEqualTo("CAD");
+        assertThat(cad.received().currency()).isEqualTo("CAD");
         assertThat(cad.rate()).isEqualByComparingTo("0.73");
     }
 

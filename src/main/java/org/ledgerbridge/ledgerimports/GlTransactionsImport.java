@@ -1,4 +1,4 @@
-package org.ledgerbridge.imports.gl;
+package org.ledgerbridge.ledgerimports;
 
 import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.ledger.Currencies;

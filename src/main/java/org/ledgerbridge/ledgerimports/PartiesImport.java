@@ -1,4 +1,4 @@
-package org.ledgerbridge.imports.setup;
+package org.ledgerbridge.ledgerimports;
 
 import org.ledgerbridge.imports.ImportRule;
 import org.ledgerbridge.imports.Cells;
