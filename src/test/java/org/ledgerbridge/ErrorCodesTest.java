@@ -107,8 +107,9 @@ class ErrorCodesTest {
         List<Code> codes = new ArrayList<>();
         for (Object constant : type.getEnumConstants()) {
             String name = ((Enum<?>) constant).name();
-            codes.add(new Code(name, meanings.getOrDefault(name, ""), raisedIn(type, name).keySet().stream().toList(),
-                    raisedIn(type, name).values().stream().map(source -> example(source, type, name)).flatMap(Optional::stream)
+            Map<String, String> raisedIn = raisedIn(type, name);
+            codes.add(new Code(name, meanings.getOrDefault(name, ""), List.copyOf(raisedIn.keySet()),
+                    raisedIn.values().stream().map(source -> example(source, type, name)).flatMap(Optional::stream)
                             .findFirst().orElse("")));
         }
         return codes;
@@ -163,8 +164,9 @@ class ErrorCodesTest {
         Pattern qualified = Pattern.compile("\\b" + type.getSimpleName() + "\\." + name + "\\b");
         Pattern bare = Pattern.compile("(?<![.\\w])" + name + "\\b");
         String staticImport = "import static " + type.getName() + ".*;";
-        for (Path file : mainSources()) {
-            String source = read(file);
+        for (MainSource main : MAIN_SOURCES) {
+            Path file = main.file();
+            String source = main.text();
             String className = file.getFileName().toString().replace(".java", "");
             if (className.equals(type.getSimpleName())) {
                 continue;
@@ -268,9 +270,16 @@ class ErrorCodesTest {
         return read(SOURCES.resolve(type.getName().replace('.', '/') + ".java"));
     }
 
-    private static List<Path> mainSources() {
+    /** A source file of the product, read once for every constant looked for. */
+    private record MainSource(Path file, String text) {
+    }
+
+    private static final List<MainSource> MAIN_SOURCES = mainSources();
+
+    private static List<MainSource> mainSources() {
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(".java")).sorted()
+                    .map(f -> new MainSource(f, read(f))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
