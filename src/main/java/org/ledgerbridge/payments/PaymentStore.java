@@ -130,7 +130,8 @@ final class PaymentStore implements AutoCloseable {
                         plan.unapplied(), DocumentStatus.OPEN, NewDocument.Origin.LEDGERBRIDGE)
                 .referring(payment.checkNumber())
                 .describedAs((prepayment ? "Prepayment " : "Unapplied payment ") + payment.method().id() + " (of "
-                        + payment.received().amount().toPlainString() + " received)");
+                        + payment.received().amount().toPlainString() + " received)")
+                .document();
     }
 
     private static BatchType batchTypeOf(PaymentMethod method) {

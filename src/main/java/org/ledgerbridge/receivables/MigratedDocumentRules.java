@@ -123,7 +123,8 @@ final class MigratedDocumentRules {
                         tax == null ? null : tax.zone().zone(), tax == null ? null : tax.category().category())
                 .retaining(retainage, retainagePercent)
                 .classified(blankToNull(invoiceType), blankToNull(sourceSystem))
-                .describedAs(blankToNull(description));
+                .describedAs(blankToNull(description))
+                .document();
     }
 
     private static DocumentType typeOf(SourceRow row, NewDocument.Module module, RowErrors errors) {

@@ -20,60 +20,108 @@ public record NewDocument(String entity, Module module, String type, String numb
                           String taxZone, String taxCategory) {
 
     /**
-     * A document with what every document has; the rest is added by the methods below (absent: null,
-     * retainage zero). It is a migrated one unless LedgerBridge made it.
+     * A document with what every document has; the rest is added by the parts of {@link Draft} (absent:
+     * null, retainage zero). It is a migrated one unless LedgerBridge made it.
      */
-    public static NewDocument of(String entity, Module module, String type, String number, String partyId, LocalDate date,
-                                 String currency, BigDecimal exchangeRate, BigDecimal originalAmount, BigDecimal openBalance,
-                                 DocumentStatus status, Origin origin) {
-        return new NewDocument(entity, module, type, number, partyId, date, null, currency, exchangeRate, originalAmount, null, null,
-                openBalance, BigDecimal.ZERO, null, null, null, status, origin != Origin.LEDGERBRIDGE, origin, null, null, null, null,
-                null, null);
+    public static Draft of(String entity, Module module, String type, String number, String partyId, LocalDate date,
+                           String currency, BigDecimal exchangeRate, BigDecimal originalAmount, BigDecimal openBalance,
+                           DocumentStatus status, Origin origin) {
+        return new Draft(entity, module, type, number, partyId, date, currency, exchangeRate, originalAmount, openBalance, status, origin);
     }
 
-    public NewDocument dueOn(LocalDate due) {
-        return new NewDocument(entity, module, type, number, partyId, date, due, currency, exchangeRate, originalAmount, amountExTax,
-                taxAmount, openBalance, unreleasedRetainage, retainagePercent, invoiceType, sourceSystem, status, migrated, origin,
-                originalReference, serviceStart, serviceEnd, description, taxZone, taxCategory);
-    }
+    /** A document being put together, one named part at a time. */
+    public static final class Draft {
+        private final String entity;
+        private final Module module;
+        private final String type;
+        private final String number;
+        private final String partyId;
+        private final LocalDate date;
+        private final String currency;
+        private final BigDecimal exchangeRate;
+        private final BigDecimal originalAmount;
+        private final BigDecimal openBalance;
+        private final DocumentStatus status;
+        private final Origin origin;
+        private LocalDate dueDate;
+        private BigDecimal amountExTax;
+        private BigDecimal taxAmount;
+        private String taxZone;
+        private String taxCategory;
+        private BigDecimal unreleasedRetainage = BigDecimal.ZERO;
+        private BigDecimal retainagePercent;
+        private String invoiceType;
+        private String sourceSystem;
+        private String originalReference;
+        private LocalDate serviceStart;
+        private LocalDate serviceEnd;
+        private String description;
 
-    /** Its amount split into amount ex tax and tax, and the zone and category the split came from (each may be null). */
-    public NewDocument taxed(BigDecimal exTax, BigDecimal tax, String zone, String category) {
-        return new NewDocument(entity, module, type, number, partyId, date, dueDate, currency, exchangeRate, originalAmount, exTax,
-                tax, openBalance, unreleasedRetainage, retainagePercent, invoiceType, sourceSystem, status, migrated, origin,
-                originalReference, serviceStart, serviceEnd, description, zone, category);
-    }
+        private Draft(String entity, Module module, String type, String number, String partyId, LocalDate date, String currency,
+                      BigDecimal exchangeRate, BigDecimal originalAmount, BigDecimal openBalance, DocumentStatus status, Origin origin) {
+            this.entity = entity;
+            this.module = module;
+            this.type = type;
+            this.number = number;
+            this.partyId = partyId;
+            this.date = date;
+            this.currency = currency;
+            this.exchangeRate = exchangeRate;
+            this.originalAmount = originalAmount;
+            this.openBalance = openBalance;
+            this.status = status;
+            this.origin = origin;
+        }
 
-    public NewDocument retaining(BigDecimal unreleased, BigDecimal percent) {
-        return new NewDocument(entity, module, type, number, partyId, date, dueDate, currency, exchangeRate, originalAmount, amountExTax,
-                taxAmount, openBalance, unreleased, percent, invoiceType, sourceSystem, status, migrated, origin,
-                originalReference, serviceStart, serviceEnd, description, taxZone, taxCategory);
-    }
+        public Draft dueOn(LocalDate due) {
+            this.dueDate = due;
+            return this;
+        }
 
-    /** The invoice type and source system payments are applied by. */
-    public NewDocument classified(String invoice, String source) {
-        return new NewDocument(entity, module, type, number, partyId, date, dueDate, currency, exchangeRate, originalAmount, amountExTax,
-                taxAmount, openBalance, unreleasedRetainage, retainagePercent, invoice, source, status, migrated, origin,
-                originalReference, serviceStart, serviceEnd, description, taxZone, taxCategory);
-    }
+        /** Its amount split into amount ex tax and tax, and the zone and category the split came from (each may be null). */
+        public Draft taxed(BigDecimal exTax, BigDecimal tax, String zone, String category) {
+            this.amountExTax = exTax;
+            this.taxAmount = tax;
+            this.taxZone = zone;
+            this.taxCategory = category;
+            return this;
+        }
 
-    /** What the document was in the system it came from (an invoice id, a check number). */
-    public NewDocument referring(String reference) {
-        return new NewDocument(entity, module, type, number, partyId, date, dueDate, currency, exchangeRate, originalAmount, amountExTax,
-                taxAmount, openBalance, unreleasedRetainage, retainagePercent, invoiceType, sourceSystem, status, migrated, origin,
-                reference, serviceStart, serviceEnd, description, taxZone, taxCategory);
-    }
+        public Draft retaining(BigDecimal unreleased, BigDecimal percent) {
+            this.unreleasedRetainage = unreleased;
+            this.retainagePercent = percent;
+            return this;
+        }
 
-    public NewDocument forService(LocalDate start, LocalDate end) {
-        return new NewDocument(entity, module, type, number, partyId, date, dueDate, currency, exchangeRate, originalAmount, amountExTax,
-                taxAmount, openBalance, unreleasedRetainage, retainagePercent, invoiceType, sourceSystem, status, migrated, origin,
-                originalReference, start, end, description, taxZone, taxCategory);
-    }
+        /** The invoice type and source system payments are applied by. */
+        public Draft classified(String invoice, String source) {
+            this.invoiceType = invoice;
+            this.sourceSystem = source;
+            return this;
+        }
 
-    public NewDocument describedAs(String text) {
-        return new NewDocument(entity, module, type, number, partyId, date, dueDate, currency, exchangeRate, originalAmount, amountExTax,
-                taxAmount, openBalance, unreleasedRetainage, retainagePercent, invoiceType, sourceSystem, status, migrated, origin,
-                originalReference, serviceStart, serviceEnd, text, taxZone, taxCategory);
+        /** What the document was in the system it came from (an invoice id, a check number). */
+        public Draft referring(String reference) {
+            this.originalReference = reference;
+            return this;
+        }
+
+        public Draft forService(LocalDate start, LocalDate end) {
+            this.serviceStart = start;
+            this.serviceEnd = end;
+            return this;
+        }
+
+        public Draft describedAs(String text) {
+            this.description = text;
+            return this;
+        }
+
+        public NewDocument document() {
+            return new NewDocument(entity, module, type, number, partyId, date, dueDate, currency, exchangeRate, originalAmount,
+                    amountExTax, taxAmount, openBalance, unreleasedRetainage, retainagePercent, invoiceType, sourceSystem, status,
+                    origin != Origin.LEDGERBRIDGE, origin, originalReference, serviceStart, serviceEnd, description, taxZone, taxCategory);
+        }
     }
 
     /** The subledgers with a migration mode; PM (projects) migrates pro forma invoices and project transactions, not documents. */

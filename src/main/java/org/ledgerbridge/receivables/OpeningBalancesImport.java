@@ -203,7 +203,8 @@ class OpeningBalancesImport implements ImportKind<OpeningBalancesImport.OpeningB
                     .classified(null, "OPENING_BALANCE")
                     .referring(ob.originalInvoiceId())
                     .forService(ob.start(), ob.end())
-                    .describedAs(ob.description());
+                    .describedAs(ob.description())
+                    .document();
             writer.add(document);
             BigDecimal settled = original.subtract(open);
             if (settled.signum() > 0) {
