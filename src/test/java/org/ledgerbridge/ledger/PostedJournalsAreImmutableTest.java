@@ -169,7 +169,34 @@ class PostedJournalsAreImmutableTest {
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM batch WHERE id = ?").param(batch).update())
                 .isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE journal_line CASCADE").update())
-                .isInstanceOf(DataAccessException.class);
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("the ledger table journal_line cannot be truncated");
+    }
+
+    @Test
+    void what_journals_and_their_lines_refer_to_is_kept_while_they_exist() {
+        long open = openJournal();
+        insertLines(open, "(1, '1200', 3.00, 0, NULL)", "(2, '4000', 0, 3.00, NULL)");
+        long openBatch = jdbc.sql("SELECT batch_id FROM journal WHERE id = ?").param(open).query(Long.class).single();
+        String entity = jdbc.sql("SELECT entity_code FROM journal WHERE id = ?").param(journal).query(String.class).single();
+
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM journal WHERE id = ?").param(open).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("this journal is referred to by journal lines and cannot be deleted");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM account WHERE entity_code = ? AND account_code = '4000'").param(entity).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("this account is referred to by journal lines and cannot be deleted");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM batch WHERE id = ?").param(openBatch).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("this batch holds journals and cannot be deleted");
+        assertThat(jdbc.sql("SELECT count(*) FROM journal_line WHERE journal_id = ?").param(open).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void a_batch_holding_a_journal_without_lines_does_not_post_even_through_sql() {
+        long open = openJournal();
+        long openBatch = jdbc.sql("SELECT batch_id FROM journal WHERE id = ?").param(open).query(Long.class).single();
+        jdbc.sql("UPDATE batch SET status = 'READY' WHERE id = ?").param(openBatch).update();
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE batch SET status = 'POSTED' WHERE id = ?").param(openBatch).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("holds a journal without lines");
+        assertThat(jdbc.sql("SELECT status FROM batch WHERE id = ?").param(openBatch).query(String.class).single()).isEqualTo("READY");
     }
 
     @Test
