@@ -366,14 +366,19 @@ BEGIN
     RETURN NEW;
 END $$;
 
-CREATE OR REPLACE FUNCTION batch_lines_digest(p_batch bigint) RETURNS text LANGUAGE sql STABLE AS $$
-    SELECT md5(coalesce(string_agg(concat_ws('|', j.id, j.entity_code, j.journal_date, l.line_no, l.account_code,
-                                             l.currency, l.debit, l.credit, l.base_debit, l.base_credit,
-                                             l.party_id, l.document_number, l.description),
-                                   E'\n' ORDER BY j.id, l.line_no), ''))
-      FROM journal j JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
-     WHERE j.batch_id = p_batch
-$$;
+-- The lines are read in a subquery of their own (OFFSET 0 keeps it one) and joined on its result: a
+-- Citus cluster reads them from the shards, then aggregates them in order on the coordinator (and it
+-- plans a query with parameters in PL/pgSQL, not in an SQL function).
+CREATE OR REPLACE FUNCTION batch_lines_digest(p_batch bigint) RETURNS text LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN (SELECT md5(coalesce(string_agg(x.line, E'\n' ORDER BY x.id, x.line_no), ''))
+              FROM (SELECT j.id, l.line_no,
+                           concat_ws('|', j.id, j.entity_code, j.journal_date, l.line_no, l.account_code, l.currency, l.debit,
+                                     l.credit, l.base_debit, l.base_credit, l.party_id, l.document_number, l.description) AS line
+                      FROM journal j JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
+                     WHERE j.batch_id = p_batch
+                    OFFSET 0) x);
+END $$;
 
 CREATE OR REPLACE FUNCTION last_live_batch_of_its_import(p_batch bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT b.import_run_id IS NOT NULL

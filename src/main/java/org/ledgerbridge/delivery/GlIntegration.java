@@ -146,11 +146,11 @@ public class GlIntegration {
     private static final String PENDING = """
             SELECT j.id, j.entity_code, j.journal_date, b.name, e.base_currency, t.debit, t.credit, jn.number
               FROM journal j
-              LEFT JOIN posted_journal_number jn ON jn.journal_id = j.id
+              LEFT JOIN posted_journal_number jn ON jn.entity_code = j.entity_code AND jn.journal_id = j.id
               JOIN batch b ON b.id = j.batch_id
               JOIN financial_entity e ON e.code = j.entity_code
               CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
-                                    FROM journal_line l WHERE l.journal_id = j.id) t
+                                    FROM journal_line l WHERE l.entity_code = j.entity_code AND l.journal_id = j.id) t
              WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN CAST(? AS date) AND CAST(? AS date)""";
 
     /** A row of the pending list; backdated when dated on or before the latest day of its entity already sent. */

@@ -50,7 +50,7 @@ public class LedgerCheck {
                 });
         jdbc.sql("""
                         SELECT j.id FROM journal j JOIN batch b ON b.id = j.batch_id
-                         WHERE b.status = 'POSTED' AND NOT EXISTS (SELECT 1 FROM journal_line l WHERE l.journal_id = j.id)
+                         WHERE b.status = 'POSTED' AND NOT EXISTS (SELECT 1 FROM journal_line l WHERE l.entity_code = j.entity_code AND l.journal_id = j.id)
                          ORDER BY 1""")
                 .query(rs -> {
                     violations.add(new Violation(PostingRule.EMPTY_JOURNAL, "journal:" + rs.getLong(1),
@@ -67,7 +67,7 @@ public class LedgerCheck {
         jdbc.sql("""
                         WITH lines AS (SELECT j.batch_id, l.entity_code, l.account_code, sum(l.base_debit) AS debit,
                                               sum(l.base_credit) AS credit
-                                         FROM batch b JOIN journal j ON j.batch_id = b.id JOIN journal_line l ON l.journal_id = j.id
+                                         FROM batch b JOIN journal j ON j.batch_id = b.id JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
                                         WHERE b.status = 'POSTED'
                                         GROUP BY j.batch_id, l.entity_code, l.account_code)
                         SELECT DISTINCT coalesce(x.batch_id, t.batch_id) FROM lines x
@@ -80,7 +80,7 @@ public class LedgerCheck {
                                        sum(s.credit) AS credit
                                   FROM batch b JOIN journal j ON j.batch_id = b.id
                                   CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit, sum(l.base_credit) AS credit
-                                                        FROM journal_line l WHERE l.journal_id = j.id) s
+                                                        FROM journal_line l WHERE l.entity_code = j.entity_code AND l.journal_id = j.id) s
                                  WHERE b.status = 'POSTED' GROUP BY j.batch_id, j.entity_code, j.journal_date) x
                           FULL JOIN batch_day_total t
                             ON t.batch_id = x.batch_id AND t.entity_code = x.entity_code AND t.journal_date = x.journal_date
@@ -95,7 +95,7 @@ public class LedgerCheck {
                         SELECT coalesce(x.entity_code, t.entity_code), coalesce(x.journal_date, t.journal_date)
                           FROM (SELECT j.entity_code, j.journal_date, count(*) AS journals, sum(s.debit) AS debit
                                   FROM journal j
-                                  CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l WHERE l.journal_id = j.id) s
+                                  CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l WHERE l.entity_code = j.entity_code AND l.journal_id = j.id) s
                                  WHERE j.sent_at IS NOT NULL GROUP BY j.entity_code, j.journal_date) x
                           FULL JOIN sent_day_total t ON t.entity_code = x.entity_code AND t.journal_date = x.journal_date
                          WHERE coalesce(x.journals, 0) <> coalesce(t.journals, 0) OR coalesce(x.debit, 0) <> coalesce(t.base_debit, 0)

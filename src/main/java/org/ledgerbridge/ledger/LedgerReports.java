@@ -37,7 +37,7 @@ public class LedgerReports {
                                  WHERE b.status = 'POSTED'
                                 UNION ALL
                                 SELECT l.entity_code, l.account_code, l.base_debit, l.base_credit
-                                  FROM journal j JOIN journal_line l ON l.journal_id = j.id
+                                  FROM journal j JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
                                  WHERE cardinality(CAST(:open AS bigint[])) > 0 AND j.batch_id = ANY(:open)) x
                           JOIN financial_entity e ON e.code = x.entity_code
                          WHERE CAST(:entity AS text) IS NULL OR x.entity_code = :entity
@@ -141,7 +141,7 @@ public class LedgerReports {
                           CROSS JOIN LATERAL (SELECT count(*) AS journals, coalesce(sum(x.debit), 0) AS debit
                                                 FROM journal j
                                                 CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l
-                                                                     WHERE l.journal_id = j.id) x
+                                                                     WHERE l.entity_code = j.entity_code AND l.journal_id = j.id) x
                                                WHERE cardinality(CAST(:open AS bigint[])) > 0
                                                  AND j.batch_id = ANY(:open) AND j.entity_code = e.code) u
                          ORDER BY e.code""")
@@ -174,7 +174,7 @@ public class LedgerReports {
                           JOIN batch b ON b.id = j.batch_id
                           JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
                           LEFT JOIN journal_export x ON x.journal_id = j.id
-                          LEFT JOIN posted_journal_number jn ON jn.journal_id = j.id
+                          LEFT JOIN posted_journal_number jn ON jn.entity_code = j.entity_code AND jn.journal_id = j.id
                         """ + join + " WHERE " + where + " ORDER BY " + order + ", l.line_no");
         for (var param : params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue().orElse(null));

@@ -84,7 +84,7 @@ public class PostingService {
         }
         var original = jdbc.sql("""
                         SELECT j.entity_code, b.status,
-                               EXISTS (SELECT 1 FROM journal r WHERE r.reverses_journal_id = j.id) AS reversed
+                               EXISTS (SELECT 1 FROM journal r WHERE r.entity_code = j.entity_code AND r.reverses_journal_id = j.id) AS reversed
                           FROM journal j JOIN batch b ON b.id = j.batch_id WHERE j.id = ?""")
                 .param(journalId)
                 .query((rs, n) -> new Object[]{rs.getString(1), rs.getString(2), rs.getBoolean(3)})
@@ -145,7 +145,7 @@ public class PostingService {
         }
         return jdbc.sql("""
                         SELECT l.journal_id, l.line_no, l.entity_code, l.account_code
-                          FROM journal j JOIN journal_line l ON l.journal_id = j.id
+                          FROM journal j JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
                           JOIN account a ON a.entity_code = l.entity_code AND a.account_code = l.account_code
                          WHERE j.batch_id = ANY(?) AND NOT a.active
                          ORDER BY l.journal_id, l.line_no LIMIT 1""")

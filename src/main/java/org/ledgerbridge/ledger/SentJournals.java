@@ -26,7 +26,7 @@ public class SentJournals {
                         INSERT INTO sent_day_total AS s (entity_code, journal_date, journals, base_debit)
                         SELECT j.entity_code, j.journal_date, count(*), coalesce(sum(t.debit), 0)
                           FROM sent j
-                          CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l WHERE l.journal_id = j.id) t
+                          CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l WHERE l.entity_code = j.entity_code AND l.journal_id = j.id) t
                          GROUP BY j.entity_code, j.journal_date
                         ON CONFLICT (entity_code, journal_date)
                         DO UPDATE SET journals = s.journals + excluded.journals, base_debit = s.base_debit + excluded.base_debit""")

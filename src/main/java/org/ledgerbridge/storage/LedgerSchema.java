@@ -37,7 +37,7 @@ public final class LedgerSchema {
 
     public static void bringUpToDate(DataSource dataSource) {
         if (!upToDate(dataSource)) {
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load().migrate();
+            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).callbacks(new CitusLedger()).load().migrate();
         }
     }
 

@@ -27,8 +27,8 @@ class CommandApplicationTest {
     void a_command_reads_application_properties_and_its_own_options_come_first() {
         GlobalOptions global = new GlobalOptions();
         global.dbUrl = TestDatabase.newDatabaseUrl();
-        global.dbUser = TestDatabase.server().user();
-        global.dbPassword = TestDatabase.server().password();
+        global.dbUser = TestDatabase.user();
+        global.dbPassword = TestDatabase.password();
         global.asOf = LocalDate.of(2026, 11, 21);
 
         try (LedgerRuntime ledger = LedgerRuntime.start(global, false, Map.of("spring.jdbc.template.fetch-size", 500))) {

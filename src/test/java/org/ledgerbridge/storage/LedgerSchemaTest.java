@@ -21,8 +21,8 @@ class LedgerSchemaTest {
     private static DataSource newDatabase() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(TestDatabase.newDatabaseUrl());
-        dataSource.setUser(TestDatabase.server().user());
-        dataSource.setPassword(TestDatabase.server().password());
+        dataSource.setUser(TestDatabase.user());
+        dataSource.setPassword(TestDatabase.password());
         return dataSource;
     }
 

@@ -19,15 +19,13 @@ public final class Cli {
 
     /** A CLI on a fresh, empty ledger. */
     public static Cli onFreshLedger(String asOf) {
-        var server = TestDatabase.server();
-        return new Cli(List.of("--db-url", TestDatabase.newDatabaseUrl(), "--db-user", server.user(),
-                "--db-password", server.password(), "--as-of", asOf));
+        return new Cli(List.of("--db-url", TestDatabase.newDatabaseUrl(), "--db-user", TestDatabase.user(),
+                "--db-password", TestDatabase.password(), "--as-of", asOf));
     }
 
     /** A CLI on the given database of the test server. */
     public static Cli on(String url, String asOf) {
-        var server = TestDatabase.server();
-        return new Cli(List.of("--db-url", url, "--db-user", server.user(), "--db-password", server.password(), "--as-of", asOf));
+        return new Cli(List.of("--db-url", url, "--db-user", TestDatabase.user(), "--db-password", TestDatabase.password(), "--as-of", asOf));
     }
 
     /** A CLI on the embedded database of a data dir, as a user runs it. */

@@ -18,8 +18,8 @@ public final class PropertyContext {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of(
                 "spring.datasource.url", TestDatabase.newDatabaseUrl(),
-                "spring.datasource.username", TestDatabase.server().user(),
-                "spring.datasource.password", TestDatabase.server().password()));
+                "spring.datasource.username", TestDatabase.user(),
+                "spring.datasource.password", TestDatabase.password()));
         return application.run();
     }
 }

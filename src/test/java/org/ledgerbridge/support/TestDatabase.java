@@ -105,8 +105,27 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * The coordinator of a Citus cluster the tests run on instead of the embedded server
+     * ({@code -Dledgerbridge.test.citus=host:port}, the {@code citus} Maven profile with
+     * {@code bench/citus start}): each test database is created on every node, and the ledger's
+     * migrations distribute its tables.
+     */
+    static final String CITUS = System.getProperty("ledgerbridge.test.citus", "");
+
+    public static String user() {
+        return CITUS.isEmpty() ? server().user() : "postgres";
+    }
+
+    public static String password() {
+        return CITUS.isEmpty() ? server().password() : "";
+    }
+
     /** A new, empty database; its JDBC URL. */
     public static String newDatabaseUrl() {
+        if (!CITUS.isEmpty()) {
+            return CitusDatabases.create("test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet(), CITUS);
+        }
         EmbeddedLedgerDatabase db = server();
         String name = "test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
@@ -136,8 +155,8 @@ public final class TestDatabase {
         public void initialize(ConfigurableApplicationContext context) {
             TestPropertyValues.of(
                     "spring.datasource.url=" + newDatabaseUrl(),
-                    "spring.datasource.username=" + server().user(),
-                    "spring.datasource.password=" + server().password()
+                    "spring.datasource.username=" + user(),
+                    "spring.datasource.password=" + password()
             ).applyTo(context.getEnvironment());
         }
     }
