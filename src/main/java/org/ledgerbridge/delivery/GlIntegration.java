@@ -1,5 +1,6 @@
 package org.ledgerbridge.delivery;
 
+import org.ledgerbridge.ledger.PerEntity;
 import org.ledgerbridge.ledger.ErrorCode;
 import org.ledgerbridge.ledger.PostingRule;
 import org.ledgerbridge.ledger.AuditLog;
@@ -228,12 +229,14 @@ public class GlIntegration {
             return new MarkSent.Refused(PostingRule.REASON_REQUIRED, 0, "say why the journals are marked as sent without being sent");
         }
         for (long id : ids) {
-            var state = jdbc.sql("""
+            // the journal's entity first: a row is locked where its entity's rows are (on a Citus cluster, one shard)
+            java.util.Optional<String> entity = jdbc.sql("SELECT entity_code FROM journal WHERE id = ?").param(id).query(String.class).optional();
+            var state = entity.flatMap(e -> jdbc.sql("""
                             SELECT b.status, j.sent_at IS NOT NULL AS sent,
                                    (SELECT sum(base_debit) = sum(base_credit) FROM journal_line l
                                      WHERE l.entity_code = j.entity_code AND l.journal_id = j.id) AS balanced
-                              FROM journal j JOIN batch b ON b.id = j.batch_id WHERE j.id = ? FOR UPDATE OF j""")
-                    .param(id).query((rs, n) -> new Object[]{rs.getString(1), rs.getBoolean(2), rs.getObject(3)}).optional();
+                              FROM journal j JOIN batch b ON b.id = j.batch_id WHERE j.entity_code = ? AND j.id = ? FOR UPDATE OF j""")
+                    .params(e, id).query((rs, n) -> new Object[]{rs.getString(1), rs.getBoolean(2), rs.getObject(3)}).optional());
             if (state.isEmpty()) {
                 return new MarkSent.Refused(PostingRule.UNKNOWN_JOURNAL, id, "no journal " + id);
             }
@@ -262,11 +265,14 @@ public class GlIntegration {
         if (reason == null || reason.isBlank()) {
             return new MarkSent.Refused(PostingRule.REASON_REQUIRED, 0, "say why the journals are marked as sent without being sent");
         }
-        List<Long> ids = jdbc.sql("""
-                        SELECT j.id FROM journal j JOIN batch b ON b.id = j.batch_id
-                         WHERE b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN ? AND ?
+        record Pending(LocalDate date, long id) {
+        }
+        List<Long> ids = PerEntity.ask(jdbc.sql("SELECT code FROM financial_entity").query(String.class).list(), null, entity -> jdbc.sql("""
+                        SELECT j.journal_date, j.id FROM journal j JOIN batch b ON b.id = j.batch_id
+                         WHERE j.entity_code = ? AND b.status = 'POSTED' AND j.sent_at IS NULL AND j.journal_date BETWEEN ? AND ?
                          ORDER BY j.journal_date, j.id FOR UPDATE OF j""")
-                .params(from, to).query(Long.class).list();
+                        .params(entity, from, to).query((rs, n) -> new Pending(rs.getObject(1, LocalDate.class), rs.getLong(2))).list())
+                .stream().sorted(java.util.Comparator.comparing(Pending::date).thenComparingLong(Pending::id)).map(Pending::id).toList();
         return marked(ids, reason, actor);
     }
 

@@ -143,7 +143,7 @@ public class BatchCorrections {
             return Optional.empty();
         }
         return jdbc.sql("""
-                        SELECT r.batch_id FROM journal r JOIN journal o ON o.id = r.reverses_journal_id
+                        SELECT r.batch_id FROM journal r JOIN journal o ON o.entity_code = r.entity_code AND o.id = r.reverses_journal_id
                          WHERE r.batch_id = ANY(?) AND o.batch_id = ? LIMIT 1""")
                 .params(pending, id).query(Long.class).optional();
     }

@@ -168,27 +168,6 @@ public class BatchService {
         return new BatchChange.Changed(ids, target);
     }
 
-    /**
-     * Gives the journals of the batches being posted the next numbers of their entity, in id order:
-     * the numbers staff see, without gaps. The entity's counter row stays locked until the posting
-     * commits (entities locked in code order, so two postings never wait on each other in a circle).
-     */
-    private void numberJournals(Long[] batches) {
-        jdbc.sql("""
-                        WITH counted AS (SELECT entity_code, count(*) AS journals FROM journal WHERE batch_id = ANY(:batches)
-                                          GROUP BY entity_code),
-                             reserved AS (INSERT INTO journal_number AS c (entity_code, last_number)
-                                          SELECT entity_code, journals FROM counted ORDER BY entity_code
-                                          ON CONFLICT (entity_code) DO UPDATE SET last_number = c.last_number + excluded.last_number
-                                          RETURNING c.entity_code, c.last_number)
-                        INSERT INTO posted_journal_number (journal_id, entity_code, number)
-                        SELECT j.id, j.entity_code,
-                               r.last_number - n.journals + row_number() OVER (PARTITION BY j.entity_code ORDER BY j.id)
-                          FROM journal j JOIN counted n USING (entity_code) JOIN reserved r USING (entity_code)
-                         WHERE j.batch_id = ANY(:batches)""")
-                .param("batches", batches).update();
-    }
-
     /** Posts READY batches, all or none; from then on their journals never change. */
     @Transactional
     public BatchChange post(List<Long> ids, String actor) {
@@ -212,23 +191,32 @@ public class BatchService {
         // journal reversed on its own, in any batch, corrects the GL and leaves the subledger as it is)
         Long[] reversals = jdbc.sql("SELECT id FROM batch WHERE id = ANY(?) AND batch_type = 'REVERSAL'").param(posting)
                 .query(Long.class).list().toArray(Long[]::new);
-        List<Long> reversed = reversals.length == 0 ? List.of() : jdbc.sql("""
-                        SELECT DISTINCT o.batch_id FROM journal r JOIN journal o ON o.id = r.reverses_journal_id
-                         WHERE r.batch_id = ANY(:reversals)
-                           AND NOT EXISTS (SELECT 1 FROM journal x
-                                            WHERE x.batch_id = o.batch_id
-                                              AND NOT EXISTS (SELECT 1 FROM journal y JOIN batch yb ON yb.id = y.batch_id
-                                                               WHERE y.reverses_journal_id = x.id AND yb.batch_type = 'REVERSAL'
-                                                                 AND (yb.status = 'POSTED' OR yb.id = ANY(:reversals))))
-                         ORDER BY 1""")
-                .param("reversals", reversals).query(Long.class).list();
+        List<Long> reversed = new ArrayList<>();
+        if (reversals.length > 0) {
+            List<Long> originals = jdbc.sql("""
+                            SELECT DISTINCT o.batch_id FROM journal r
+                              JOIN journal o ON o.entity_code = r.entity_code AND o.id = r.reverses_journal_id
+                             WHERE r.batch_id = ANY(?) ORDER BY 1""").param(reversals).query(Long.class).list();
+            for (long original : originals) { // reversed whole: no journal of it left without a reversal posted or posting now
+                boolean whole = jdbc.sql("""
+                                SELECT 1 FROM journal x
+                                 WHERE x.batch_id = ?
+                                   AND NOT EXISTS (SELECT 1 FROM journal y JOIN batch yb ON yb.id = y.batch_id
+                                                    WHERE y.entity_code = x.entity_code AND y.reverses_journal_id = x.id
+                                                      AND yb.batch_type = 'REVERSAL' AND (yb.status = 'POSTED' OR yb.id = ANY(?)))
+                                 LIMIT 1""").params(original, reversals).query(Integer.class).optional().isEmpty();
+                if (whole) {
+                    reversed.add(original);
+                }
+            }
+        }
         for (long original : reversed) {
             Optional<BatchChange.Refused> refusal = refusalToUndo(original);
             if (refusal.isPresent()) {
                 return refusal.get();
             }
         }
-        numberJournals(posting);
+        JournalNumbering.number(jdbc, posting);
         for (long id : ids) { // the digest read first: a Citus cluster runs no function over its journals inside an update
             String digest = jdbc.sql("SELECT batch_lines_digest(?)").param(id).query(String.class).single();
             jdbc.sql("UPDATE batch SET status = 'POSTED', posted_at = now(), posted_by = ?, posted_digest = ? WHERE id = ?")
@@ -254,7 +242,7 @@ public class BatchService {
         for (long original : reversed) {
             effects.forEach(module -> module.undo(original, actor));
             long by = jdbc.sql("""
-                            SELECT r.batch_id FROM journal o JOIN journal r ON r.reverses_journal_id = o.id
+                            SELECT r.batch_id FROM journal o JOIN journal r ON r.entity_code = o.entity_code AND r.reverses_journal_id = o.id
                              WHERE o.batch_id = ? ORDER BY r.batch_id DESC LIMIT 1""")
                     .param(original).query(Long.class).single();
             jdbc.sql("UPDATE batch SET reversed_by_batch_id = ? WHERE id = ?").params(by, original).update();

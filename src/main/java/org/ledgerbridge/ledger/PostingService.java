@@ -181,7 +181,7 @@ public class PostingService {
                                                   tax_code)
                         SELECT r.id, l.entity_code, l.line_no, l.account_code, l.currency, l.credit, l.debit,
                                l.base_credit, l.base_debit, l.party_id, l.document_number, l.description, l.payment_count, l.tax_code
-                          FROM journal r JOIN journal_line l ON l.journal_id = r.reverses_journal_id
+                          FROM journal r JOIN journal_line l ON l.entity_code = r.entity_code AND l.journal_id = r.reverses_journal_id
                          WHERE r.batch_id = ?""").param(reversalBatchId).update();
         audit.record(actor, "journals.posted", "batch:" + reversalBatchId, Map.of("journals", journals, "reversing", true));
         return journals;

@@ -1,5 +1,6 @@
 package org.ledgerbridge.receivables;
 
+import org.ledgerbridge.ledger.PerEntity;
 import org.ledgerbridge.ledger.AuditLog;
 import org.ledgerbridge.ledger.Batch;
 import org.ledgerbridge.ledger.BatchService;
@@ -110,16 +111,15 @@ public class CreditApplications {
         // the AR documents of every party with an open credit (of that party, that entity), in one statement
         Map<String, List<ArDocument>> byParty = new LinkedHashMap<>();
         // (each party's documents along document_by_party: a semi-join would read the whole table)
-        jdbc.sql("""
+        PerEntity.ask(setup.entities().keySet(), entity, one -> jdbc.sql("""
                         SELECT x.* FROM (SELECT DISTINCT party_id FROM document
                                           WHERE module = 'AR' AND doc_type IN ('PAYMENT', 'PREPAYMENT', 'CREDIT_MEMO')
                                             AND status = 'OPEN' AND open_balance > 0
                                             AND (CAST(:party AS text) IS NULL OR party_id = :party)
-                                            AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)) p
-                         CROSS JOIN LATERAL (%s AND party_id = p.party_id AND (CAST(:entity AS text) IS NULL OR entity_code = :entity)
-                                             FOR UPDATE) x
+                                            AND entity_code = :entity) p
+                         CROSS JOIN LATERAL (%s AND party_id = p.party_id AND entity_code = :entity FOR UPDATE) x
                          ORDER BY x.party_id""".formatted(SELECT_AR))
-                .param("party", party).param("entity", entity).query(CreditApplications::document).list()
+                .param("party", party).param("entity", one).query(CreditApplications::document).list())
                 .forEach(d -> byParty.computeIfAbsent(d.partyId(), p -> new ArrayList<>()).add(d));
         List<Application> plan = new ArrayList<>();
         for (List<ArDocument> documents : byParty.values()) {
@@ -153,8 +153,9 @@ public class CreditApplications {
     private Found find(String reference) {
         DocumentReference named = DocumentReference.parse(reference, setup.entities().keySet());
         String number = named.number();
-        List<ArDocument> found = jdbc.sql(SELECT_AR + " AND number = :number AND (CAST(:entity AS text) IS NULL OR entity_code = :entity) FOR UPDATE")
-                .param("number", number).param("entity", named.entity()).query(CreditApplications::document).list();
+        List<ArDocument> found = PerEntity.ask(setup.entities().keySet(), named.entity(), entity ->
+                jdbc.sql(SELECT_AR + " AND number = :number AND entity_code = :entity FOR UPDATE")
+                        .param("number", number).param("entity", entity).query(CreditApplications::document).list());
         if (found.isEmpty()) {
             return new Found(null, new Refusal(DocumentRule.DOCUMENT_NOT_FOUND, "no AR document " + reference));
         }
@@ -167,8 +168,9 @@ public class CreditApplications {
 
     /** A party's AR documents (of one entity, when given), locked until the transaction ends. */
     List<ArDocument> documentsOf(String party, String entity) {
-        return jdbc.sql(SELECT_AR + " AND party_id = :party AND (CAST(:entity AS text) IS NULL OR entity_code = :entity) FOR UPDATE")
-                .param("party", party).param("entity", entity).query(CreditApplications::document).list();
+        return PerEntity.ask(setup.entities().keySet(), entity, one ->
+                jdbc.sql(SELECT_AR + " AND party_id = :party AND entity_code = :entity FOR UPDATE")
+                        .param("party", party).param("entity", one).query(CreditApplications::document).list());
     }
 
     private static final String SELECT_AR = """

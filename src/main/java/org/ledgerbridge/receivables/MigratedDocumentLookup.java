@@ -1,5 +1,6 @@
 package org.ledgerbridge.receivables;
 
+import org.ledgerbridge.ledger.PerEntity;
 import org.ledgerbridge.ledger.LedgerSetup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,23 +25,23 @@ class MigratedDocumentLookup {
     }
 
     List<Found> find(List<String> numbers) {
-        return jdbc.sql("""
+        return PerEntity.ask(setup.entities().keySet(), null, entity -> jdbc.sql("""
                         SELECT entity_code, module, number, status, migrated, released_at IS NOT NULL FROM document
-                         WHERE number = ANY(?) ORDER BY entity_code, module, number FOR UPDATE""")
-                .param(numbers.toArray(String[]::new))
+                         WHERE entity_code = ? AND number = ANY(?) ORDER BY module, number FOR UPDATE""")
+                .params(entity, numbers.toArray(String[]::new))
                 .query(MigratedDocumentLookup::found)
-                .list();
+                .list());
     }
 
     /** Every migrated document waiting for release in the given subledgers (release-all reads the documents once). */
     List<Found> pending(List<String> modules) {
-        return jdbc.sql("""
+        return PerEntity.ask(setup.entities().keySet(), null, entity -> jdbc.sql("""
                         SELECT entity_code, module, number, status, migrated, released_at IS NOT NULL FROM document
-                         WHERE migrated AND released_at IS NULL AND origin = 'MIGRATION' AND module = ANY(?)
-                         ORDER BY entity_code, module, number FOR UPDATE""")
-                .param(modules.toArray(String[]::new))
+                         WHERE migrated AND released_at IS NULL AND origin = 'MIGRATION' AND module = ANY(?) AND entity_code = ?
+                         ORDER BY module, number FOR UPDATE""")
+                .params(modules.toArray(String[]::new), entity)
                 .query(MigratedDocumentLookup::found)
-                .list();
+                .list());
     }
 
     private static Found found(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

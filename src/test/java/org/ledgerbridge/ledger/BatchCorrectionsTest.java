@@ -149,7 +149,7 @@ class BatchCorrectionsTest {
         assertThat(open("INV-20411")).as("nothing undone before the reversal is posted").isZero();
         long reversal = ((BatchChange.Reversing) prepared).reversalBatchId();
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM journal r JOIN journal o ON o.id = r.reverses_journal_id
+                        SELECT count(*) FROM journal r JOIN journal o ON o.entity_code = r.entity_code AND o.id = r.reverses_journal_id
                          WHERE r.batch_id = ? AND r.journal_date = o.journal_date AND r.reversal_reason = 'the bank returned the whole deposit'""")
                 .param(reversal).query(Long.class).single()).as("each linked to the journal it reverses, on its date")
                 .isEqualTo(((BatchChange.Reversing) prepared).journals());
@@ -162,7 +162,7 @@ class BatchCorrectionsTest {
                 .as("the original journals stay, posted, beside their mirror images").isGreaterThan(beforeTrialBalance);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM (SELECT l.account_code, l.entity_code, sum(l.debit - l.credit) s FROM journal_line l
-                          JOIN journal j ON j.id = l.journal_id WHERE j.batch_id = ANY(?) GROUP BY 1, 2) t WHERE s <> 0""")
+                          JOIN journal j ON j.entity_code = l.entity_code AND j.id = l.journal_id WHERE j.batch_id = ANY(?) GROUP BY 1, 2) t WHERE s <> 0""")
                 .param(java.util.stream.Stream.concat(paymentBatches.stream(), java.util.stream.Stream.of(reversal)).toArray(Long[]::new))
                 .query(Long.class).single()).as("every account back where it was").isZero();
         assertThat(check.run()).isEmpty();

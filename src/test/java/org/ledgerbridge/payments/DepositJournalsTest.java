@@ -111,7 +111,7 @@ class DepositJournalsTest {
                 .query(Long.class).single()).isZero();
         // the cash line of each deposit counts the payments that name the journal, and its amount is theirs
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM journal j JOIN journal_line l ON l.journal_id = j.id AND l.line_no = 1
+                        SELECT count(*) FROM journal j JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id AND l.line_no = 1
                           JOIN (SELECT journal_id, count(*) AS n, sum(amount) AS amount FROM payment GROUP BY journal_id) p
                             ON p.journal_id = j.id
                          WHERE j.source = ? AND (l.payment_count <> p.n OR l.debit <> p.amount)""")
@@ -126,7 +126,7 @@ class DepositJournalsTest {
         assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE import_run_id = ? AND unapplied > 0").param(runId).query(Long.class).single())
                 .isEqualTo(jdbc.sql("SELECT count(*) FROM document WHERE number LIKE ? AND doc_type IN ('PAYMENT', 'PREPAYMENT')")
                         .param("PAY-" + runId + "-%").query(Long.class).single()).isPositive();
-        assertThat(jdbc.sql("SELECT sum(l.payment_count) FROM journal j JOIN journal_line l ON l.journal_id = j.id AND l.line_no = 1 "
+        assertThat(jdbc.sql("SELECT sum(l.payment_count) FROM journal j JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id AND l.line_no = 1 "
                         + "WHERE j.source = ? AND j.deposit_journal_id IS NULL").param("payments import #" + runId)
                 .query(Long.class).single()).isEqualTo(report.summary().get("payments"));
     }
@@ -136,7 +136,7 @@ class DepositJournalsTest {
         ImportReport report = importPayments(PaymentGlDetail.DEPOSIT);
         long runId = runOf(report);
         long cash = jdbc.sql("""
-                        SELECT j.id FROM journal j JOIN journal_line l ON l.journal_id = j.id AND l.line_no = 1
+                        SELECT j.id FROM journal j JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id AND l.line_no = 1
                          WHERE j.source = ? AND j.deposit_journal_id IS NULL ORDER BY l.payment_count DESC LIMIT 1""")
                 .param("payments import #" + runId).query(Long.class).single();
         JournalView journal = reports.journal(cash).orElseThrow();

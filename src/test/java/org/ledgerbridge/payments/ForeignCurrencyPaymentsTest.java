@@ -84,7 +84,7 @@ class ForeignCurrencyPaymentsTest {
         return jdbc.sql("""
                         SELECT l.account_code || ' ' || l.currency || ' ' || l.debit || ' ' || l.credit || ' ' || l.base_debit || ' '
                                || l.base_credit
-                          FROM journal_line l JOIN journal j ON j.id = l.journal_id JOIN batch b ON b.id = j.batch_id
+                          FROM journal_line l JOIN journal j ON j.entity_code = l.entity_code AND j.id = l.journal_id JOIN batch b ON b.id = j.batch_id
                          WHERE b.batch_type <> 'OPENING' ORDER BY j.id, l.line_no""")
                 .query(String.class).list();
     }

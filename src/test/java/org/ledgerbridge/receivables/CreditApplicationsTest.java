@@ -132,7 +132,7 @@ class CreditApplicationsTest {
             assertThat(batches.find(applied.batchId()).orElseThrow().status()).isEqualTo(BatchStatus.OPEN);
             assertThat(jdbc.sql("""
                             SELECT l.account_code || ' ' || l.debit || ' ' || l.credit || ' ' || l.document_number FROM journal_line l
-                              JOIN journal j ON j.id = l.journal_id WHERE j.batch_id = ? ORDER BY l.line_no""")
+                              JOIN journal j ON j.entity_code = l.entity_code AND j.id = l.journal_id WHERE j.batch_id = ? ORDER BY l.line_no""")
                     .param(applied.batchId()).query(String.class).list())
                     .containsExactly("2300 50.0000 0.0000 " + credit, "1200 0.0000 50.0000 INV-30001");
         });
@@ -151,7 +151,7 @@ class CreditApplicationsTest {
         assertThat(outcome).isInstanceOfSatisfying(CreditApplications.Outcome.Applied.class, applied ->
                 assertThat(jdbc.sql("""
                                 SELECT j.entity_code || ' ' || l.account_code || ' ' || l.debit || ' ' || l.credit FROM journal_line l
-                                  JOIN journal j ON j.id = l.journal_id WHERE j.batch_id = ? ORDER BY j.id, l.line_no""")
+                                  JOIN journal j ON j.entity_code = l.entity_code AND j.id = l.journal_id WHERE j.batch_id = ? ORDER BY j.id, l.line_no""")
                         .param(applied.batchId()).query(String.class).list()).containsExactly(
                         "PSAB 2300 20.0000 0.0000", "PSAB 1900 0.0000 20.0000",
                         "BMC 1900 20.0000 0.0000", "BMC 1200 0.0000 20.0000"));
@@ -334,7 +334,7 @@ class CreditApplicationsTest {
 
         // the deposit journal sums what the payment applied and the credit it left on the one AR control line
         assertThat(jdbc.sql("""
-                        SELECT l.account_code || ' ' || l.credit FROM journal_line l JOIN journal j ON j.id = l.journal_id
+                        SELECT l.account_code || ' ' || l.credit FROM journal_line l JOIN journal j ON j.entity_code = l.entity_code AND j.id = l.journal_id
                          WHERE j.entity_code = 'BMC' AND l.credit > 0
                            AND j.source = (SELECT 'payments import #' || max(id) FROM import_run WHERE kind = 'payments')""")
                 .query(String.class).list()).containsExactly("1200 1300.0000");
