@@ -192,20 +192,13 @@ public class GlIntegration {
     public record IdAndDate(long id, LocalDate date) {
     }
 
-    /** Per entity, the date of the latest journal already sent (absent when none was). */
+    /** Per entity, the date of the latest journal already sent (absent when none was): one index probe per entity. */
     public Map<String, LocalDate> latestSentPerEntity() {
         Map<String, LocalDate> latest = new java.util.HashMap<>();
-        jdbc.sql("""
-                        SELECT e.code, s.journal_date
-                          FROM financial_entity e
-                          CROSS JOIN LATERAL (SELECT s.journal_date FROM journal s WHERE s.entity_code = e.code AND s.sent_at IS NOT NULL
-                                               ORDER BY s.journal_date DESC LIMIT 1) s""")
-                .query(rs -> {
-                    LocalDate date = rs.getObject(2, LocalDate.class);
-                    if (date != null) {
-                        latest.put(rs.getString(1), date);
-                    }
-                });
+        for (String entity : jdbc.sql("SELECT code FROM financial_entity").query(String.class).list()) {
+            jdbc.sql("SELECT journal_date FROM journal WHERE entity_code = ? AND sent_at IS NOT NULL ORDER BY journal_date DESC LIMIT 1")
+                    .param(entity).query(LocalDate.class).optional().ifPresent(date -> latest.put(entity, date));
+        }
         return latest;
     }
 
