@@ -33,7 +33,7 @@ public class LedgerSettings {
     public void setAllowPrepaymentsAndOverpayments(boolean allow, String actor) {
         jdbc.sql("""
                         INSERT INTO ledger_setting (name, value, changed_by) VALUES (?, ?, ?)
-                        ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_at = now(), changed_by = excluded.changed_by""")
+                        ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at, changed_by = excluded.changed_by""")
                 .params(ALLOW_PREPAYMENTS_AND_OVERPAYMENTS, String.valueOf(allow), actor).update();
         audit.record(actor, "setting.changed", "setting:" + ALLOW_PREPAYMENTS_AND_OVERPAYMENTS, Map.of("value", allow));
     }
