@@ -37,7 +37,8 @@ final class ExportRun {
     private final Map<String, Map<String, GlJournal.AccountKind>> kinds = new HashMap<>(); // entity -> account -> kind
     private final DepositEntries deposits;
 
-    final List<Long> journalIds = new ArrayList<>();
+    /** The journals written, by entity and id: the ones marked exported. */
+    final List<WrittenJournal> journals = new ArrayList<>();
     final List<GlExport.ManifestEntry> manifest = new ArrayList<>();
     long totalLines;
     volatile GlExport.Refused refusal;
@@ -72,19 +73,22 @@ final class ExportRun {
         }
     }
 
+    record WrittenJournal(String entity, long id) {
+    }
+
     /**
      * Reads and writes every journal into {@code sink}, and has them marked exported while the writer
      * finishes the last files (the connection is free then; the transaction commits only after the ZIP
      * is on disk, and a failure rolls the marks back).
      */
-    void write(DataSource dataSource, JdbcClient jdbc, GlFiles.Sink sink, String entity, boolean again, Consumer<List<Long>> markExported) {
+    void write(DataSource dataSource, JdbcClient jdbc, GlFiles.Sink sink, String entity, boolean again, Consumer<List<WrittenJournal>> markExported) {
         this.files = new GlFiles(format, sink, (fileEntity, part, capped) -> fileEntity + "_" + from + "_" + to
                 + (part > 1 || capped ? "_" + part : "") + "." + format.extension(), e -> charts.getOrDefault(e, List.of()));
         ExportedJournals.read(dataSource, jdbc, from, to, again, entity, baseCurrencies, kinds, read -> {
             if (refusal != null || writeFailure != null) {
                 return false;
             }
-            journalIds.add(read.id());
+            journals.add(new WrittenJournal(read.journal().entity(), read.id()));
             take(read.journal(), read.deposit());
             return true;
         });
@@ -93,7 +97,7 @@ final class ExportRun {
         handOver();
         try {
             if (refusal == null && writeFailure == null) {
-                markExported.accept(journalIds);
+                markExported.accept(journals);
             }
         } finally {
             awaitWriter(); // never leave the writer running on a ZIP about to be closed

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,16 +121,16 @@ public class GlExportService {
                     digest = out.sha256Hex();
                 }
                 ExportZip.forceToDisk(temporary); // on disk before the transaction that marks its journals exported commits
-                LOG.debug("export: {} journals read, marked exported and written in {} ms", run.journalIds.size(),
+                LOG.debug("export: {} journals read, marked exported and written in {} ms", run.journals.size(),
                         (System.nanoTime() - started) / 1_000_000);
                 jdbc.sql("""
                                 INSERT INTO gl_export (actor, format, date_from, date_to, entity_code, summarize, again, journals, lines,
                                                        file_name, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(actor, format.name(), from, to, entity, summarize.name(), again, run.journalIds.size(), run.totalLines,
+                        .params(actor, format.name(), from, to, entity, summarize.name(), again, run.journals.size(), run.totalLines,
                                 zip.toAbsolutePath().toString(), digest).update();
                 audit.record(actor, "gl.exported", "export:" + zip.getFileName(), Map.of("format", format.name(),
-                        "journals", run.journalIds.size(), "again", again, "from", from.toString(), "to", to.toString()));
-                return new GlExport.Exported(zip, run.journalIds.size(), run.totalLines, again, run.manifest);
+                        "journals", run.journals.size(), "again", again, "from", from.toString(), "to", to.toString()));
+                return new GlExport.Exported(zip, run.journals.size(), run.totalLines, again, run.manifest);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + zip + ": " + e.getMessage(), e);
             }
@@ -184,9 +185,12 @@ public class GlExportService {
      * transaction's snapshot, so a journal exported meanwhile by another run fails this one rather
      * than going out twice; {@code --again} updates the date of the earlier export.
      */
-    private void markExported(List<Long> ids, boolean again) {
-        jdbc.sql("INSERT INTO journal_export (journal_id, exported_at) SELECT id, now() FROM unnest(?::bigint[]) AS t(id)"
-                        + (again ? " ON CONFLICT (journal_id) DO UPDATE SET exported_at = excluded.exported_at" : ""))
-                .param(ids.stream().sorted().toArray(Long[]::new)).update();
+    private void markExported(List<ExportRun.WrittenJournal> journals, boolean again) {
+        List<ExportRun.WrittenJournal> inIdOrder = journals.stream().sorted(Comparator.comparingLong(ExportRun.WrittenJournal::id)).toList();
+        jdbc.sql("INSERT INTO journal_export (entity_code, journal_id, exported_at) SELECT e, id, now() FROM unnest(?::text[], ?::bigint[]) AS t(e, id)"
+                        + (again ? " ON CONFLICT ON CONSTRAINT journal_export_pkey DO UPDATE SET exported_at = excluded.exported_at" : ""))
+                .params(inIdOrder.stream().map(ExportRun.WrittenJournal::entity).toArray(String[]::new),
+                        inIdOrder.stream().map(ExportRun.WrittenJournal::id).toArray(Long[]::new))
+                .update();
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the ledger already did with an iMIS batch: converting a batch that `import imis` posted,
@@ -27,26 +28,27 @@ public class ImisBatchHistory {
 
     /** A warning for each of {@code batches} the ledger holds. */
     public List<Warning> warnings(Collection<String> batches) {
-        return jdbc.sql("""
-                        SELECT p.batch_num, b.name, b.status,
-                               EXISTS (SELECT 1 FROM journal j WHERE j.batch_id = b.id AND j.sent_at IS NOT NULL) AS sent,
-                               EXISTS (SELECT 1 FROM journal j JOIN journal_export x ON x.journal_id = j.id WHERE j.batch_id = b.id)
-                                   AS exported
+        record Posted(String batch, long ledgerBatch, String ledgerBatchName) {
+        }
+        List<Posted> posted = jdbc.sql("""
+                        SELECT p.batch_num, b.id, b.name || ' (' || b.status || ')'
                           FROM (SELECT DISTINCT batch_num, journal_batch FROM imis_line_posted WHERE batch_num = ANY(?)) p
                           JOIN batch b ON b.id = p.journal_batch
                          ORDER BY p.batch_num, b.name""")
                 .param(batches.toArray(String[]::new))
-                .query((rs, n) -> {
-                    String batch = rs.getString("batch_num");
-                    String ledgerBatch = rs.getString("name") + " (" + rs.getString("status") + ")";
-                    if (rs.getBoolean("sent") || rs.getBoolean("exported")) {
-                        return new Warning(batch, ImisRule.BATCH_ALREADY_SENT, "iMIS batch " + batch + " is in the ledger as "
-                                + ledgerBatch + " and its journals went to the GL: importing these files into the GL would post it twice");
-                    }
-                    return new Warning(batch, ImisRule.BATCH_ALREADY_IMPORTED, "iMIS batch " + batch + " is in the ledger as "
-                            + ledgerBatch + ": its journals go to the GL from there; importing these files into the GL as well would post "
-                            + "it twice");
-                })
+                .query((rs, n) -> new Posted(rs.getString(1), rs.getLong(2), rs.getString(3)))
                 .list();
+        Set<Long> wentToTheGl = posted.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT j.batch_id FROM journal j
+                          LEFT JOIN journal_export x ON x.entity_code = j.entity_code AND x.journal_id = j.id
+                         WHERE j.batch_id = ANY(?) AND (j.sent_at IS NOT NULL OR x.journal_id IS NOT NULL)""")
+                .param(posted.stream().map(Posted::ledgerBatch).distinct().toArray(Long[]::new))
+                .query(Long.class).list());
+        return posted.stream().map(p -> wentToTheGl.contains(p.ledgerBatch())
+                ? new Warning(p.batch(), ImisRule.BATCH_ALREADY_SENT, "iMIS batch " + p.batch() + " is in the ledger as "
+                        + p.ledgerBatchName() + " and its journals went to the GL: importing these files into the GL would post it twice")
+                : new Warning(p.batch(), ImisRule.BATCH_ALREADY_IMPORTED, "iMIS batch " + p.batch() + " is in the ledger as "
+                        + p.ledgerBatchName() + ": its journals go to the GL from there; importing these files into the GL as well would post "
+                        + "it twice")).toList();
     }
 }

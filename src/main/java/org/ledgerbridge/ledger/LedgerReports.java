@@ -133,17 +133,22 @@ public class LedgerReports {
         // (a short list of batches; with none, no journal is read at all)
         Long[] open = jdbc.sql("SELECT id FROM batch WHERE status IN ('OPEN', 'READY')").query(Long.class).list().toArray(Long[]::new);
         return jdbc.sql("""
-                        SELECT e.code, e.base_currency, p.journals, p.debit, u.journals, u.debit
+                        WITH p AS (SELECT t.entity_code, sum(t.journals) AS journals, sum(t.base_debit) AS debit
+                                     FROM batch_day_total t JOIN batch b ON b.id = t.batch_id
+                                    WHERE b.status = 'POSTED'
+                                    GROUP BY t.entity_code),
+                             u AS (SELECT j.entity_code, count(*) AS journals, sum(x.debit) AS debit
+                                     FROM journal j
+                                     CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l
+                                                          WHERE l.entity_code = j.entity_code AND l.journal_id = j.id) x
+                                    WHERE cardinality(CAST(:open AS bigint[])) > 0 AND j.batch_id = ANY(:open)
+                                    GROUP BY j.entity_code)
+                        -- grouped by entity, then joined to the entities: on a Citus cluster each entity's sums are made on its node
+                        SELECT e.code, e.base_currency, coalesce(p.journals, 0), coalesce(p.debit, 0), coalesce(u.journals, 0),
+                               coalesce(u.debit, 0)
                           FROM financial_entity e
-                          CROSS JOIN LATERAL (SELECT coalesce(sum(t.journals), 0) AS journals, coalesce(sum(t.base_debit), 0) AS debit
-                                                FROM batch_day_total t JOIN batch b ON b.id = t.batch_id
-                                               WHERE t.entity_code = e.code AND b.status = 'POSTED') p
-                          CROSS JOIN LATERAL (SELECT count(*) AS journals, coalesce(sum(x.debit), 0) AS debit
-                                                FROM journal j
-                                                CROSS JOIN LATERAL (SELECT sum(l.base_debit) AS debit FROM journal_line l
-                                                                     WHERE l.entity_code = j.entity_code AND l.journal_id = j.id) x
-                                               WHERE cardinality(CAST(:open AS bigint[])) > 0
-                                                 AND j.batch_id = ANY(:open) AND j.entity_code = e.code) u
+                          LEFT JOIN p ON p.entity_code = e.code
+                          LEFT JOIN u ON u.entity_code = e.code
                          ORDER BY e.code""")
                 .param("open", open)
                 .query((rs, n) -> new EntityTotals(rs.getString(1), rs.getString(2), rs.getLong(3),
@@ -173,7 +178,7 @@ public class LedgerReports {
                           FROM journal j
                           JOIN batch b ON b.id = j.batch_id
                           JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
-                          LEFT JOIN journal_export x ON x.journal_id = j.id
+                          LEFT JOIN journal_export x ON x.entity_code = j.entity_code AND x.journal_id = j.id
                           LEFT JOIN posted_journal_number jn ON jn.entity_code = j.entity_code AND jn.journal_id = j.id
                         """ + join + " WHERE " + where + " ORDER BY " + order + ", l.line_no");
         for (var param : params.entrySet()) {

@@ -35,15 +35,24 @@ public final class CitusLedger implements Callback {
             "period_close", "tax_zone", "tax_category", "ledger_setting", "migration_mode", "gl_target", "gl_account", "gl_target_mapping");
     /** Owned by one entity each, distributed by it; the first is the one the others are co-located with. */
     static final List<String> DISTRIBUTED_TABLES = List.of("journal", "journal_line", "document", "application", "payment",
-            "order_reference", "posted_journal_number", "journal_number", "batch_day_total", "batch_account_total", "sent_day_total");
+            "order_reference", "posted_journal_number", "journal_number", "batch_day_total", "batch_account_total", "sent_day_total", "journal_export");
     private static final List<String> KEYS_WITH_THE_ENTITY = List.of(
             "ALTER TABLE journal DROP CONSTRAINT journal_pkey, ADD PRIMARY KEY (entity_code, id)",
             "ALTER TABLE journal_line DROP CONSTRAINT journal_line_pkey, ADD PRIMARY KEY (entity_code, journal_id, line_no)",
             "ALTER TABLE application DROP CONSTRAINT application_pkey, ADD PRIMARY KEY (entity_code, id)",
             "ALTER TABLE payment DROP CONSTRAINT payment_pkey, ADD PRIMARY KEY (entity_code, import_run_id, row_no)",
             "ALTER TABLE posted_journal_number DROP CONSTRAINT posted_journal_number_pkey, ADD PRIMARY KEY (entity_code, journal_id)",
+            "ALTER TABLE journal_export DROP CONSTRAINT journal_export_pkey, ADD PRIMARY KEY (entity_code, journal_id)",
             "DROP INDEX journal_reversed_once",
             "CREATE UNIQUE INDEX journal_reversed_once ON journal (entity_code, reverses_journal_id) WHERE reverses_journal_id IS NOT NULL");
+
+    /** The database's settings on the cluster; the last one tells they were given ({@link #settled}). */
+    private static final List<String> SETTINGS = List.of(
+            forTheDatabase("citus.enable_unsafe_triggers = on"),
+            // a ledger's transaction writes batches (a reference table) after reading or writing journals on many
+            // shards: Citus allows it when the shards were reached one connection per node
+            forTheDatabase("citus.max_adaptive_executor_pool_size = 1"),
+            forTheDatabase("citus.multi_shard_modify_mode = 'sequential'"));
 
     @Override
     public boolean supports(Event event, Context context) {
@@ -65,15 +74,24 @@ public final class CitusLedger implements Callback {
         return "Citus distribution";
     }
 
-    /** Distributes the ledger's tables when the database is a Citus coordinator and they are not distributed yet. */
+    /**
+     * Distributes the ledger's tables when the database is a Citus coordinator and they are not
+     * distributed yet, and gives the database the settings the ledger needs there when it lacks them
+     * (a database copied or restored from another has its tables but not its settings).
+     */
     public static void distributeWhenOnCitus(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            if (!onCitus(statement) || distributed(statement)) {
+            if (!onCitus(statement)) {
+                return;
+            }
+            boolean distributing = !distributed(statement);
+            boolean settling = !settled(statement);
+            if (!distributing && !settling) {
                 return;
             }
             connection.setAutoCommit(false);
             try {
-                for (String sql : distribution()) {
+                for (String sql : distributing ? distribution() : SETTINGS) {
                     statement.execute(sql);
                 }
                 connection.commit();
@@ -104,11 +122,7 @@ public final class CitusLedger implements Callback {
         List<String> steps = new ArrayList<>();
         // Citus creates a distributed table's triggers on its shards only with this on (the rules are shard-local)
         steps.add("SET LOCAL citus.enable_unsafe_triggers = on");
-        steps.add(forTheDatabase("citus.enable_unsafe_triggers = on"));
-        // a ledger's transaction writes batches (a reference table) after reading or writing journals on many
-        // shards: Citus allows it when the shards were reached one connection per node
-        steps.add(forTheDatabase("citus.multi_shard_modify_mode = 'sequential'"));
-        steps.add(forTheDatabase("citus.max_adaptive_executor_pool_size = 1"));
+        steps.addAll(SETTINGS);
         steps.addAll(KEYS_WITH_THE_ENTITY);
         for (String table : REFERENCE_TABLES) {
             steps.addAll(movedWithoutTriggers(table, "create_reference_table('" + table + "')"));
@@ -137,6 +151,13 @@ public final class CitusLedger implements Callback {
         try (ResultSet citus = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')")) {
             citus.next();
             return citus.getBoolean(1);
+        }
+    }
+
+    private static boolean settled(Statement statement) throws SQLException {
+        try (ResultSet mode = statement.executeQuery("SELECT current_setting('citus.multi_shard_modify_mode') = 'sequential'")) {
+            mode.next();
+            return mode.getBoolean(1);
         }
     }
 

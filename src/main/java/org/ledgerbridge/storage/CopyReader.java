@@ -10,8 +10,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Streams the rows of a query with PostgreSQL's {@code COPY (query) TO STDOUT}: the server sends
@@ -20,9 +23,9 @@ import java.time.LocalDate;
  * server may use parallel workers, which it never does for a cursor.
  *
  * <p>COPY takes no bound parameters. The query's {@code ?} stand for values that travel as bound
- * parameters of {@code set_config} (local to the transaction) and are read back with
- * {@code current_setting}; nothing is ever spliced into the SQL text. They arrive as text: cast
- * them ({@code CAST(? AS date)}); a null parameter arrives as the empty string.
+ * parameters of {@code quote_literal} and come back as the literals the server quoted; only those
+ * are put into the SQL text. They arrive as text: cast them ({@code CAST(? AS date)}); a null
+ * parameter arrives as the empty string.
  */
 public final class CopyReader {
 
@@ -45,7 +48,7 @@ public final class CopyReader {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            String copy = "COPY (" + bindThroughSettings(connection, query, parameters) + ") TO STDOUT";
+            String copy = "COPY (" + bindAsLiterals(connection, query, parameters) + ") TO STDOUT";
             CopyOut out = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy);
             Row row = new Row();
             long rows = 0;
@@ -72,31 +75,47 @@ public final class CopyReader {
         }
     }
 
-    private static String bindThroughSettings(Connection connection, String query, Object[] parameters) throws SQLException {
-        StringBuilder sql = new StringBuilder(query.length() + 64 * parameters.length);
+    /**
+     * COPY takes no bind parameters: each {@code ?} becomes a literal the server quoted itself
+     * ({@code quote_literal}, one round trip), so that the query carries its values wherever it runs
+     * (on a Citus cluster the workers run parts of it). A null is passed as the empty string.
+     */
+    private static String bindAsLiterals(Connection connection, String query, Object[] parameters) throws SQLException {
+        List<String> literals = new ArrayList<>(parameters.length);
+        if (parameters.length > 0) {
+            StringBuilder quote = new StringBuilder("SELECT ");
+            for (int i = 1; i <= parameters.length; i++) {
+                quote.append(i > 1 ? ", " : "").append("quote_literal(CAST(? AS text))");
+            }
+            try (PreparedStatement statement = connection.prepareStatement(quote.toString())) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setString(i + 1, parameters[i] == null ? "" : parameters[i].toString());
+                }
+                try (ResultSet quoted = statement.executeQuery()) {
+                    quoted.next();
+                    for (int i = 1; i <= parameters.length; i++) {
+                        literals.add(quoted.getString(i));
+                    }
+                }
+            }
+        }
+        StringBuilder sql = new StringBuilder(query.length() + 16 * parameters.length);
         int used = 0;
         for (int i = 0; i < query.length(); i++) {
             char c = query.charAt(i);
             if (c == '?') {
-                sql.append("current_setting('ledgerbridge.copy_parameter_").append(++used).append("')");
+                if (used == literals.size()) {
+                    used++;
+                    break;
+                }
+                sql.append(literals.get(used++));
             } else {
                 sql.append(c);
             }
         }
         if (used != parameters.length) {
-            throw new IllegalArgumentException("the query has " + used + " parameters, " + parameters.length + " given");
-        }
-        if (used > 0) {
-            StringBuilder set = new StringBuilder("SELECT ");
-            for (int i = 1; i <= used; i++) {
-                set.append(i > 1 ? ", " : "").append("set_config('ledgerbridge.copy_parameter_").append(i).append("', ?, true)");
-            }
-            try (PreparedStatement statement = connection.prepareStatement(set.toString())) {
-                for (int i = 0; i < used; i++) {
-                    statement.setString(i + 1, parameters[i] == null ? "" : parameters[i].toString());
-                }
-                statement.execute();
-            }
+            throw new IllegalArgumentException("the query has " + (used > parameters.length ? "more" : String.valueOf(used))
+                    + " parameters, " + parameters.length + " given");
         }
         return sql.toString();
     }

@@ -38,6 +38,8 @@ public final class LedgerSchema {
     public static void bringUpToDate(DataSource dataSource) {
         if (!upToDate(dataSource)) {
             Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).callbacks(new CitusLedger()).load().migrate();
+        } else {
+            CitusLedger.distributeWhenOnCitus(dataSource); // a copy of a database (a restore, a template) lacks its settings
         }
     }
 

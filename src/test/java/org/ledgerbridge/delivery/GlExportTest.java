@@ -273,7 +273,8 @@ class GlExportTest {
 
         try (java.sql.Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false); // the other export: it has marked the journal and not yet committed
-            other.createStatement().execute("INSERT INTO journal_export (journal_id, exported_at) VALUES (" + journal + ", now())");
+            other.createStatement().execute("INSERT INTO journal_export (entity_code, journal_id, exported_at)"
+                    + " SELECT entity_code, id, now() FROM journal WHERE id = " + journal);
             var running = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() ->
                     export.export(FROM, TO, "csv", null, false, Summarize.DETAIL, zip, "t"));
             // this export has read the journal and waits for the other's mark

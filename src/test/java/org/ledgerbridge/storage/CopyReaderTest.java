@@ -52,7 +52,7 @@ class CopyReaderTest {
 
     @Test
     void parameters_are_values_never_sql() {
-        String hostile = "x'); DROP TABLE journal; --";
+        String hostile = "x\\'); DROP TABLE journal; -- ? $$";
         List<List<Object>> rows = read("SELECT 1, CAST(? AS text), CAST(? AS date), CAST(? AS numeric) WHERE CAST(? AS boolean)",
                 hostile, LocalDate.of(2026, 11, 21), new BigDecimal("1.05"), true);
 

@@ -138,8 +138,11 @@ public final class TestDatabase {
 
     /** A new database copied from {@code template} (which nobody may be connected to); its JDBC URL. */
     public static String copyOf(String templateUrl, String name) {
-        EmbeddedLedgerDatabase db = server();
         String template = templateUrl.substring(templateUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        if (!CITUS.isEmpty()) {
+            return CitusDatabases.copy(template, name, CITUS);
+        }
+        EmbeddedLedgerDatabase db = server();
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + name);
             c.createStatement().execute("CREATE DATABASE " + name + " TEMPLATE " + template);

@@ -52,7 +52,7 @@ public final class ExportedJournals {
                           JOIN batch b ON b.id = j.batch_id
                           JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id
                          WHERE b.status = 'POSTED' AND j.journal_date BETWEEN CAST(? AS date) AND CAST(? AS date)
-                           AND (CAST(? AS boolean) OR NOT EXISTS (SELECT 1 FROM journal_export x WHERE x.journal_id = j.id))
+                           AND (CAST(? AS boolean) OR NOT EXISTS (SELECT 1 FROM journal_export x WHERE x.entity_code = j.entity_code AND x.journal_id = j.id))
                            AND (? = '' OR j.entity_code = ?)
                          ORDER BY j.entity_code, j.journal_date, j.id, l.line_no""",
                 reading::row, from, to, again, entity, entity);
