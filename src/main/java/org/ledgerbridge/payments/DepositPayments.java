@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Drill-down from a journal to the payments summed into it, with what each paid: a deposit
@@ -79,33 +80,45 @@ public class DepositPayments {
             return Optional.empty();
         }
         long cashJournal = journal.get().depositOf() != null ? journal.get().depositOf() : journalId;
-        long after = Page.decodeId(cursor, Long.MIN_VALUE);
+        // an inter-entity journal lists the payments of its cash journal that paid invoices of its own entity
+        String paidIn = journal.get().depositOf() != null ? journal.get().entity() : null;
+        record CashJournal(String entity, long importRun) {
+        }
+        Optional<CashJournal> cash = jdbc.sql("SELECT j.entity_code, b.import_run_id FROM journal j JOIN batch b ON b.id = j.batch_id WHERE j.id = ?"
+                        + " AND b.import_run_id IS NOT NULL")
+                .param(cashJournal).query((rs, n) -> new CashJournal(rs.getString(1), rs.getLong(2))).optional();
         Map<String, PaymentInJournal> payments = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT p.entity_code, p.number, p.row_no, p.party_id, p.payment_date, p.amount, p.currency, p.method_id,
-                               p.check_number, p.applied, p.unapplied
-                          FROM payment p
-                         WHERE p.import_run_id = (SELECT b.import_run_id FROM journal j JOIN batch b ON b.id = j.batch_id
-                                                   WHERE j.id = :journal)
-                           AND p.row_no > :after AND p.journal_id = :journal
-                           AND (CAST(:entity AS text) IS NULL OR EXISTS (
-                                    SELECT 1 FROM document d
-                                      JOIN application a ON a.entity_code = d.entity_code AND a.module = d.module
-                                                        AND a.document_number = d.number
-                                     WHERE d.party_id = p.party_id AND d.entity_code = CAST(:entity AS text) AND d.module = 'AR'
-                                       AND a.kind = 'PAYMENT' AND a.reference = p.number))
-                         ORDER BY p.row_no
-                         LIMIT :limit""")
-                .param("journal", cashJournal).param("after", after)
-                .param("entity", journal.get().depositOf() != null ? journal.get().entity() : null)
-                .param("limit", limit + 1)
-                .query(rs -> {
-                    String currency = rs.getString(7);
-                    payments.put(rs.getString(2), new PaymentInJournal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getObject(5, LocalDate.class), Currencies.atScale(rs.getBigDecimal(6), currency), currency, rs.getString(8),
-                            rs.getString(9), Currencies.atScale(rs.getBigDecimal(10), currency), Currencies.atScale(rs.getBigDecimal(11), currency),
-                            new ArrayList<>()));
-                });
+        long after = Page.decodeId(cursor, Long.MIN_VALUE);
+        // the payments of the cash journal in file order, a run at a time, until the page is full (every one of them
+        // when they are all on the page's journal; those that paid there when it is another entity's)
+        int run = paidIn == null ? limit + 1 : Math.max(limit + 1, 1_000);
+        while (cash.isPresent() && payments.size() <= limit) {
+            List<PaymentInJournal> candidates = jdbc.sql("""
+                            SELECT p.entity_code, p.number, p.row_no, p.party_id, p.payment_date, p.amount, p.currency, p.method_id,
+                                   p.check_number, p.applied, p.unapplied
+                              FROM payment p
+                             WHERE p.entity_code = ? AND p.import_run_id = ? AND p.row_no > ? AND p.journal_id = ?
+                             ORDER BY p.row_no
+                             LIMIT ?""")
+                    .params(cash.get().entity(), cash.get().importRun(), after, cashJournal, run)
+                    .query((rs, n) -> {
+                        String currency = rs.getString(7);
+                        return new PaymentInJournal(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                                rs.getObject(5, LocalDate.class), Currencies.atScale(rs.getBigDecimal(6), currency), currency, rs.getString(8),
+                                rs.getString(9), Currencies.atScale(rs.getBigDecimal(10), currency), Currencies.atScale(rs.getBigDecimal(11), currency),
+                                new ArrayList<>());
+                    }).list();
+            Set<String> paidThere = paidIn == null ? null : paidIn(paidIn, candidates);
+            for (PaymentInJournal payment : candidates) {
+                if (payments.size() <= limit && (paidThere == null || paidThere.contains(payment.number()))) {
+                    payments.put(payment.number(), payment);
+                }
+            }
+            if (candidates.size() < run) {
+                break;
+            }
+            after = candidates.get(candidates.size() - 1).row();
+        }
         if (!payments.isEmpty()) {
             // what a payment paid are invoices of its party: along the party's documents and their applications
             // (OFFSET 0 keeps the applications a lookup per document: joined, a small ledger's plan scans them all)
@@ -126,5 +139,21 @@ public class DepositPayments {
                     });
         }
         return Optional.of(Page.of(new ArrayList<>(payments.values()), limit, p -> List.of(p.row())));
+    }
+
+    /** Which of {@code payments} paid invoices of {@code entity}: along their parties' documents there (one entity, one node). */
+    private Set<String> paidIn(String entity, List<PaymentInJournal> payments) {
+        if (payments.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT a.reference
+                          FROM document d
+                          JOIN application a ON a.entity_code = d.entity_code AND a.module = d.module AND a.document_number = d.number
+                         WHERE d.entity_code = ? AND d.party_id = ANY(?) AND d.module = 'AR'
+                           AND a.kind = 'PAYMENT' AND a.reference = ANY(?)""")
+                .params(entity, payments.stream().map(PaymentInJournal::partyId).distinct().toArray(String[]::new),
+                        payments.stream().map(PaymentInJournal::number).toArray(String[]::new))
+                .query(String.class).list());
     }
 }

@@ -112,8 +112,9 @@ class DepositJournalsTest {
         // the cash line of each deposit counts the payments that name the journal, and its amount is theirs
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM journal j JOIN journal_line l ON l.entity_code = j.entity_code AND l.journal_id = j.id AND l.line_no = 1
-                          JOIN (SELECT journal_id, count(*) AS n, sum(amount) AS amount FROM payment GROUP BY journal_id) p
-                            ON p.journal_id = j.id
+                          JOIN (SELECT entity_code, journal_id, count(*) AS n, sum(amount) AS amount FROM payment
+                                 GROUP BY entity_code, journal_id) p
+                            ON p.entity_code = j.entity_code AND p.journal_id = j.id
                          WHERE j.source = ? AND (l.payment_count <> p.n OR l.debit <> p.amount)""")
                 .param("payments import #" + runId).query(Long.class).single()).isZero();
         // a credit a payment leaves is a document of that credit, open for all of it: nothing applied to it yet
@@ -178,14 +179,14 @@ class DepositJournalsTest {
             String source = "payments import #" + runOf(report) + "%";
             // a journal per payment of BMC's accounts names one payment: its lines carry no count
             assertThat(jdbc.sql("""
-                            SELECT count(*) FROM payment p JOIN journal_line l ON l.journal_id = p.journal_id AND l.line_no = 1
+                            SELECT count(*) FROM payment p JOIN journal_line l ON l.entity_code = p.entity_code AND l.journal_id = p.journal_id AND l.line_no = 1
                              WHERE p.import_run_id = ? AND p.entity_code = 'BMC' AND l.payment_count IS NOT NULL""")
                     .param(runOf(report)).query(Long.class).single()).isZero();
             assertThat(jdbc.sql("""
                             SELECT count(DISTINCT journal_id) = count(*) FROM payment WHERE import_run_id = ? AND entity_code = 'BMC'""")
                     .param(runOf(report)).query(Boolean.class).single()).isTrue();
             assertThat(jdbc.sql("""
-                            SELECT count(*) FROM payment p JOIN journal_line l ON l.journal_id = p.journal_id AND l.line_no = 1
+                            SELECT count(*) FROM payment p JOIN journal_line l ON l.entity_code = p.entity_code AND l.journal_id = p.journal_id AND l.line_no = 1
                              WHERE p.import_run_id = ? AND p.entity_code = 'PSAB' AND l.payment_count IS NULL""")
                     .param(runOf(report)).query(Long.class).single()).isZero();
             assertThat(jdbc.sql("SELECT count(*) FROM journal WHERE source LIKE ?").param(source).query(Long.class).single())
@@ -208,8 +209,8 @@ class DepositJournalsTest {
         assertThat(subledgerAndBooks()).isEqualTo(owing);
         // the reversal mirrors every summed line with its count: the books net to what they were
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM journal r JOIN journal_line l ON l.journal_id = r.id
-                          JOIN journal_line o ON o.journal_id = r.reverses_journal_id AND o.line_no = l.line_no
+                        SELECT count(*) FROM journal r JOIN journal_line l ON l.entity_code = r.entity_code AND l.journal_id = r.id
+                          JOIN journal_line o ON o.entity_code = r.entity_code AND o.journal_id = r.reverses_journal_id AND o.line_no = l.line_no
                          WHERE r.batch_id = ? AND (l.debit <> o.credit OR l.payment_count IS DISTINCT FROM o.payment_count)""")
                 .param(reversal).query(Long.class).single()).isZero();
     }

@@ -61,6 +61,7 @@ class InterEntityCommitTest {
     @Autowired JdbcClient jdbc;
     @TempDir Path dir;
     private String database;
+    private Connection hold;
 
     @BeforeEach
     void the_boroughs_owe_their_migrated_invoices() {
@@ -84,7 +85,7 @@ class InterEntityCommitTest {
             Future<?> running = importing.submit(() -> imports.run("payments", file, ImportOptions.of(TODAY, "tester")));
             await(() -> preparedOn(receivable) > 0, "BMC's half prepared");
             killCoordinatorBackendsOf(database);
-            release(cash);
+            release();
             finished(running);
         } finally {
             importing.shutdownNow();
@@ -123,23 +124,26 @@ class InterEntityCommitTest {
         return jdbc.sql("SELECT 'journal_' || get_shard_id_for_distribution_column('journal', ?)").param(entity).query(String.class).single();
     }
 
-    /** Journals written to {@code entity}'s shard make that worker's PREPARE TRANSACTION wait until released. */
+    /**
+     * Journals written to {@code entity}'s shard make that worker's PREPARE TRANSACTION wait for an
+     * advisory lock this test holds there until {@link #release}. The function is made on the
+     * coordinator (Citus makes it on every node; a worker refuses to), the trigger on the shard.
+     */
     private void holdPreparesOf(String entity, String worker) throws SQLException {
-        onWorker(worker, "CREATE TABLE hold_released (at timestamptz)");
-        onWorker(worker, """
+        jdbc.sql("""
                 CREATE FUNCTION hold_prepare() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    WHILE NOT EXISTS (SELECT 1 FROM hold_released) LOOP
-                        PERFORM pg_sleep(0.05);
-                    END LOOP;
+                    PERFORM pg_advisory_xact_lock_shared(4242);
                     RETURN NULL;
-                END $$""");
+                END $$""").update();
         onWorker(worker, "CREATE CONSTRAINT TRIGGER hold_prepare AFTER INSERT ON " + shard(entity)
                 + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hold_prepare()");
+        hold = DriverManager.getConnection("jdbc:postgresql://" + worker + "/" + database, "postgres", "");
+        hold.createStatement().execute("SELECT pg_advisory_lock(4242)");
     }
 
-    private void release(String worker) throws SQLException {
-        onWorker(worker, "INSERT INTO hold_released VALUES (now())");
+    private void release() throws SQLException {
+        hold.close(); // its session's advisory lock with it
     }
 
     private boolean holdsNone(String worker) {
