@@ -15,6 +15,7 @@ import org.ledgerbridge.support.LedgerTest;
 import org.ledgerbridge.support.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same import then commits both halves. Runs only on the cluster ({@code -Pcitus}), on this machine.
  */
 @LedgerTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_CLASS) // an empty ledger, whatever class ran before
 @EnabledIfSystemProperty(named = "ledgerbridge.test.citus", matches = ".+")
 class InterEntityCommitTest {
 

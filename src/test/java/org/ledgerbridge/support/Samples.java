@@ -22,7 +22,8 @@ public final class Samples {
         for (String kind : kinds) {
             var report = imports.run(kind, file(kind + ".csv"), org.ledgerbridge.imports.ImportOptions.of(asOf, "setup"));
             if (report.status() != org.ledgerbridge.imports.ImportStatus.COMMITTED) {
-                throw new IllegalStateException("sample " + kind + ".csv was not imported: " + report.errors());
+                throw new IllegalStateException("sample " + kind + ".csv was not imported: " + report.status() + " " + report.errors()
+                        + " " + report.warnings());
             }
         }
     }
