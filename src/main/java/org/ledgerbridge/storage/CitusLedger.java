@@ -11,7 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A ledger on a Citus cluster (docs/scaling.md): when the database has the {@code citus} extension,
@@ -36,15 +39,17 @@ public final class CitusLedger implements Callback {
     /** Owned by one entity each, distributed by it; the first is the one the others are co-located with. */
     static final List<String> DISTRIBUTED_TABLES = List.of("journal", "journal_line", "document", "application", "payment",
             "order_reference", "posted_journal_number", "journal_number", "batch_day_total", "batch_account_total", "sent_day_total", "journal_export");
-    private static final List<String> KEYS_WITH_THE_ENTITY = List.of(
-            "ALTER TABLE journal DROP CONSTRAINT journal_pkey, ADD PRIMARY KEY (entity_code, id)",
-            "ALTER TABLE journal_line DROP CONSTRAINT journal_line_pkey, ADD PRIMARY KEY (entity_code, journal_id, line_no)",
-            "ALTER TABLE application DROP CONSTRAINT application_pkey, ADD PRIMARY KEY (entity_code, id)",
-            "ALTER TABLE payment DROP CONSTRAINT payment_pkey, ADD PRIMARY KEY (entity_code, import_run_id, row_no)",
-            "ALTER TABLE posted_journal_number DROP CONSTRAINT posted_journal_number_pkey, ADD PRIMARY KEY (entity_code, journal_id)",
-            "ALTER TABLE journal_export DROP CONSTRAINT journal_export_pkey, ADD PRIMARY KEY (entity_code, journal_id)",
-            "DROP INDEX journal_reversed_once",
-            "CREATE UNIQUE INDEX journal_reversed_once ON journal (entity_code, reverses_journal_id) WHERE reverses_journal_id IS NOT NULL");
+    /** The keys that gain the entity on the cluster, by table (on one server they stay as V8 left them). */
+    private static final Map<String, List<String>> KEYS_WITH_THE_ENTITY = Map.of(
+            "journal", List.of("ALTER TABLE journal DROP CONSTRAINT journal_pkey, ADD PRIMARY KEY (entity_code, id)",
+                    "DROP INDEX journal_reversed_once",
+                    "CREATE UNIQUE INDEX journal_reversed_once ON journal (entity_code, reverses_journal_id) WHERE reverses_journal_id IS NOT NULL"),
+            "journal_line", List.of("ALTER TABLE journal_line DROP CONSTRAINT journal_line_pkey, ADD PRIMARY KEY (entity_code, journal_id, line_no)"),
+            "application", List.of("ALTER TABLE application DROP CONSTRAINT application_pkey, ADD PRIMARY KEY (entity_code, id)"),
+            "payment", List.of("ALTER TABLE payment DROP CONSTRAINT payment_pkey, ADD PRIMARY KEY (entity_code, import_run_id, row_no)"),
+            "posted_journal_number", List.of(
+                    "ALTER TABLE posted_journal_number DROP CONSTRAINT posted_journal_number_pkey, ADD PRIMARY KEY (entity_code, journal_id)"),
+            "journal_export", List.of("ALTER TABLE journal_export DROP CONSTRAINT journal_export_pkey, ADD PRIMARY KEY (entity_code, journal_id)"));
 
     /** The database's settings on the cluster; the last one tells they were given ({@link #settled}). */
     private static final List<String> SETTINGS = List.of(
@@ -76,7 +81,7 @@ public final class CitusLedger implements Callback {
 
     /**
      * Distributes the ledger's tables when the database is a Citus coordinator and they are not
-     * distributed yet, and gives the database the settings the ledger needs there when it lacks them
+     * distributed yet (those a later version added, on a ledger an earlier one distributed), and gives the database the settings the ledger needs there when it lacks them
      * (a database copied or restored from another has its tables but not its settings).
      */
     public static void distributeWhenOnCitus(DataSource dataSource) {
@@ -84,14 +89,14 @@ public final class CitusLedger implements Callback {
             if (!onCitus(statement)) {
                 return;
             }
-            boolean distributing = !distributed(statement);
+            Set<String> undistributed = undistributed(statement);
             boolean settling = !settled(statement);
-            if (!distributing && !settling) {
+            if (undistributed.isEmpty() && !settling) {
                 return;
             }
             connection.setAutoCommit(false);
             try {
-                for (String sql : distributing ? distribution() : SETTINGS) {
+                for (String sql : undistributed.isEmpty() ? SETTINGS : distribution(undistributed)) {
                     statement.execute(sql);
                 }
                 connection.commit();
@@ -112,23 +117,33 @@ public final class CitusLedger implements Callback {
     /** Whether the ledger's tables are distributed over a Citus cluster. */
     public static boolean distributed(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            return onCitus(statement) && distributed(statement);
+            return onCitus(statement) && undistributed(statement).isEmpty();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    static List<String> distribution() {
+    /**
+     * The steps that distribute {@code tables} (all of them on a new ledger; on a ledger an earlier
+     * version distributed, the tables it did not know yet).
+     */
+    static List<String> distribution(Set<String> tables) {
         List<String> steps = new ArrayList<>();
         // Citus creates a distributed table's triggers on its shards only with this on (the rules are shard-local)
         steps.add("SET LOCAL citus.enable_unsafe_triggers = on");
         steps.addAll(SETTINGS);
-        steps.addAll(KEYS_WITH_THE_ENTITY);
+        for (String table : DISTRIBUTED_TABLES) {
+            if (tables.contains(table)) {
+                steps.addAll(KEYS_WITH_THE_ENTITY.getOrDefault(table, List.of()));
+            }
+        }
         for (String table : REFERENCE_TABLES) {
-            steps.addAll(movedWithoutTriggers(table, "create_reference_table('" + table + "')"));
+            if (tables.contains(table)) {
+                steps.addAll(movedWithoutTriggers(table, "create_reference_table('" + table + "')"));
+            }
         }
         String colocatedWith = DISTRIBUTED_TABLES.get(0);
-        for (String table : DISTRIBUTED_TABLES) {
+        for (String table : DISTRIBUTED_TABLES.stream().filter(tables::contains).toList()) {
             String colocation = table.equals(colocatedWith) ? "" : ", colocate_with => '" + colocatedWith + "'";
             steps.addAll(movedWithoutTriggers(table, "create_distributed_table('" + table + "', 'entity_code'" + colocation + ")"));
         }
@@ -161,11 +176,15 @@ public final class CitusLedger implements Callback {
         }
     }
 
-    private static boolean distributed(Statement statement) throws SQLException {
-        try (ResultSet journal = statement.executeQuery(
-                "SELECT EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = 'journal'::regclass)")) {
-            journal.next();
-            return journal.getBoolean(1);
+    /** The ledger's tables Citus does not know yet. */
+    private static Set<String> undistributed(Statement statement) throws SQLException {
+        Set<String> tables = new LinkedHashSet<>(REFERENCE_TABLES);
+        tables.addAll(DISTRIBUTED_TABLES);
+        try (ResultSet known = statement.executeQuery("SELECT logicalrelid::regclass::text FROM pg_dist_partition")) {
+            while (known.next()) {
+                tables.remove(known.getString(1));
+            }
         }
+        return tables;
     }
 }

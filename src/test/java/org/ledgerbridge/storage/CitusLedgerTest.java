@@ -74,6 +74,27 @@ class CitusLedgerTest {
         assertThat(setting(ledger)).isEqualTo("sequential");
     }
 
+    @Test
+    void a_ledger_an_earlier_version_distributed_gets_the_tables_this_version_distributes_on_its_next_start() throws Exception {
+        DataSource ledger = newDatabase();
+        LedgerSchema.bringUpToDate(ledger);
+        try (Connection c = ledger.getConnection()) {
+            // as the version before export marks were distributed left it: a table of the coordinator, keyed by journal
+            c.createStatement().execute("SELECT undistribute_table('journal_export')");
+            c.createStatement().execute("ALTER TABLE journal_export DROP CONSTRAINT journal_export_pkey, ADD PRIMARY KEY (journal_id)");
+        }
+        assertThat(CitusLedger.distributed(ledger)).isFalse();
+
+        LedgerSchema.bringUpToDate(ledger);
+
+        assertThat(CitusLedger.distributed(ledger)).isTrue();
+        try (Connection c = ledger.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT distribution_column FROM citus_tables WHERE table_name = 'journal_export'::regclass")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("entity_code");
+        }
+    }
+
     private static String setting(DataSource ledger) throws SQLException {
         try (Connection c = ledger.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT current_setting('citus.multi_shard_modify_mode')")) {
