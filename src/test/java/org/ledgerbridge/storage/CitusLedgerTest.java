@@ -3,7 +3,6 @@ package org.ledgerbridge.storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.ledgerbridge.support.TestDatabase;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -24,17 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledIfSystemProperty(named = "ledgerbridge.test.citus", matches = ".+")
 class CitusLedgerTest {
 
-    private static DataSource newDatabase() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(TestDatabase.newDatabaseUrl());
-        dataSource.setUser(TestDatabase.user());
-        dataSource.setPassword(TestDatabase.password());
-        return dataSource;
-    }
-
     @Test
     void an_entitys_tables_are_distributed_by_the_entity_together_and_the_small_shared_ones_are_on_every_node() throws Exception {
-        DataSource ledger = newDatabase();
+        DataSource ledger = TestDatabase.newDataSource();
         LedgerSchema.bringUpToDate(ledger);
 
         Map<String, String> kinds = new HashMap<>();
@@ -61,7 +52,7 @@ class CitusLedgerTest {
 
     @Test
     void a_database_that_lost_its_settings_gets_them_again_on_the_next_start() throws Exception {
-        DataSource ledger = newDatabase();
+        DataSource ledger = TestDatabase.newDataSource();
         LedgerSchema.bringUpToDate(ledger);
         assertThat(setting(ledger)).isEqualTo("sequential");
         try (Connection c = ledger.getConnection()) {
@@ -76,7 +67,7 @@ class CitusLedgerTest {
 
     @Test
     void a_ledger_an_earlier_version_distributed_gets_the_tables_this_version_distributes_on_its_next_start() throws Exception {
-        DataSource ledger = newDatabase();
+        DataSource ledger = TestDatabase.newDataSource();
         LedgerSchema.bringUpToDate(ledger);
         try (Connection c = ledger.getConnection()) {
             // as the version before export marks were distributed left it: a table of the coordinator, keyed by journal

@@ -3,7 +3,6 @@ package org.ledgerbridge.storage;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.ledgerbridge.support.TestDatabase;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -17,14 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A command brings the ledger's schema to this version's migrations, and reads one table when it is there already. */
 class LedgerSchemaTest {
-
-    private static DataSource newDatabase() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(TestDatabase.newDatabaseUrl());
-        dataSource.setUser(TestDatabase.user());
-        dataSource.setPassword(TestDatabase.password());
-        return dataSource;
-    }
 
     private static long count(DataSource dataSource, String query) throws SQLException {
         try (Connection c = dataSource.getConnection(); var rs = c.createStatement().executeQuery(query)) {
@@ -51,7 +42,7 @@ class LedgerSchemaTest {
 
     @Test
     void a_new_database_gets_every_migration_and_the_next_command_runs_none() throws Exception {
-        DataSource ledger = newDatabase();
+        DataSource ledger = TestDatabase.newDataSource();
         assertThat(LedgerSchema.upToDate(ledger)).as("no schema history yet").isFalse();
 
         LedgerSchema.bringUpToDate(ledger);
@@ -70,7 +61,7 @@ class LedgerSchemaTest {
 
     @Test
     void the_ledger_rules_are_applied_after_the_versioned_migrations_and_again_when_they_change() throws Exception {
-        DataSource ledger = newDatabase();
+        DataSource ledger = TestDatabase.newDataSource();
         LedgerSchema.bringUpToDate(ledger);
         assertThat(LedgerSchema.repeatableMigrations()).extracting(r -> r.getFilename()).containsExactly("R__ledger_rules.sql");
         assertThat(count(ledger, "SELECT checksum FROM flyway_schema_history WHERE script = 'R__ledger_rules.sql'"))
@@ -89,7 +80,7 @@ class LedgerSchemaTest {
 
     @Test
     void every_trigger_function_is_defined_in_the_ledger_rules_file_and_nowhere_after_it() throws Exception {
-        DataSource ledger = newDatabase();
+        DataSource ledger = TestDatabase.newDataSource();
         LedgerSchema.bringUpToDate(ledger);
         String rules = Files.readString(Path.of("src/main/resources/db/migration/R__ledger_rules.sql"));
         try (Connection c = ledger.getConnection(); var rs = c.createStatement().executeQuery(
@@ -111,7 +102,7 @@ class LedgerSchemaTest {
 
     @Test
     void a_ledger_behind_this_version_or_with_a_failed_migration_goes_to_flyway() throws Exception {
-        DataSource ledger = newDatabase();
+        DataSource ledger = TestDatabase.newDataSource();
         LedgerSchema.bringUpToDate(ledger);
         String newest = LedgerSchema.newestMigration().orElseThrow().getVersion();
 

@@ -136,6 +136,15 @@ public final class TestDatabase {
         return db.jdbcUrl().replace("/" + EmbeddedLedgerDatabase.DATABASE, "/" + name);
     }
 
+    /** A new, empty database, as a plain data source (no pool). */
+    public static javax.sql.DataSource newDataSource() {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setUrl(newDatabaseUrl());
+        dataSource.setUser(user());
+        dataSource.setPassword(password());
+        return dataSource;
+    }
+
     /** A new database copied from {@code template} (which nobody may be connected to); its JDBC URL. */
     public static String copyOf(String templateUrl, String name) {
         String template = templateUrl.substring(templateUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
