@@ -89,9 +89,10 @@ public class DepositPayments {
                 .param(cashJournal).query((rs, n) -> new CashJournal(rs.getString(1), rs.getLong(2))).optional();
         Map<String, PaymentInJournal> payments = new LinkedHashMap<>();
         long after = Page.decodeId(cursor, Long.MIN_VALUE);
-        // the payments of the cash journal in file order, a run at a time, until the page is full (every one of them
-        // when they are all on the page's journal; those that paid there when it is another entity's)
-        int run = paidIn == null ? limit + 1 : Math.max(limit + 1, 1_000);
+        // the payments of the cash journal in file order, a page's worth at a time, until the page is full (every one of
+        // them when they are all on the page's journal; those that paid there when it is another entity's). Larger runs
+        // read faster in a sparse journal, but then the planner reads a small ledger's payments whole.
+        int run = limit + 1;
         while (cash.isPresent() && payments.size() <= limit) {
             List<PaymentInJournal> candidates = jdbc.sql("""
                             SELECT p.entity_code, p.number, p.row_no, p.party_id, p.payment_date, p.amount, p.currency, p.method_id,

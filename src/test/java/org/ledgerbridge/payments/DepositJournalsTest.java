@@ -168,6 +168,11 @@ class DepositJournalsTest {
         Page<DepositPayments.PaymentInJournal> first = depositPayments.ofJournal(journal, null, 5).orElseThrow();
         plans.assertUsesIndexes(() -> depositPayments.ofJournal(journal, null, 5));
         plans.assertUsesIndexes(() -> depositPayments.ofJournal(journal, first.next(), 5));
+        // another entity's journal of the deposit: the cash journal's payments, run by run, kept when they paid there
+        long interEntity = jdbc.sql("SELECT id FROM journal WHERE deposit_journal_id IS NOT NULL AND source LIKE ? LIMIT 1")
+                .param("payments import #" + runOf(report) + "%").query(Long.class).single();
+        QueryPlans withDocuments = new QueryPlans(jdbc, transactions, Set.of("payment", "application", "journal", "journal_line", "document"));
+        withDocuments.assertUsesIndexes(() -> depositPayments.ofJournal(interEntity, null, 5));
     }
 
     @Test
