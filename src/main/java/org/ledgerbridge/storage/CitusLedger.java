@@ -115,7 +115,7 @@ public final class CitusLedger implements Callback {
     }
 
     /** Whether the ledger's tables are distributed over a Citus cluster. */
-    public static boolean distributed(DataSource dataSource) {
+    static boolean distributed(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             return onCitus(statement) && undistributed(statement).isEmpty();
         } catch (SQLException e) {
