@@ -113,8 +113,7 @@ public class CreditApplications {
         // (each party's documents along document_by_party: a semi-join would read the whole table)
         PerEntity.ask(setup.entities().keySet(), entity, one -> jdbc.sql("""
                         SELECT x.* FROM (SELECT DISTINCT party_id FROM document
-                                          WHERE module = 'AR' AND doc_type IN ('PAYMENT', 'PREPAYMENT', 'CREDIT_MEMO')
-                                            AND status = 'OPEN' AND open_balance > 0
+                                          WHERE open_credit AND open_balance > 0
                                             AND (CAST(:party AS text) IS NULL OR party_id = :party)
                                             AND entity_code = :entity) p
                          CROSS JOIN LATERAL (%s AND party_id = p.party_id AND entity_code = :entity FOR UPDATE) x

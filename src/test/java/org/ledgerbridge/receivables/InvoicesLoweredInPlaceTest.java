@@ -1,0 +1,106 @@
+package org.ledgerbridge.receivables;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.ledgerbridge.demo.SyntheticFiles;
+import org.ledgerbridge.imports.ImportOptions;
+import org.ledgerbridge.imports.ImportReport;
+import org.ledgerbridge.imports.ImportService;
+import org.ledgerbridge.imports.ImportStatus;
+import org.ledgerbridge.support.LedgerTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A payments import lowers hundreds of thousands of invoices in one statement: each lowered invoice
+ * stays on its page (a heap-only update) and adds no index entry, which is most of what that
+ * statement costs (docs/benchmarks.md).
+ */
+@LedgerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvoicesLoweredInPlaceTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    private static final int INVOICES = 2_000;
+
+    @Autowired ImportService imports;
+    @Autowired MigrationMode migrationMode;
+    @Autowired MigratedDocuments migrated;
+    @Autowired Documents documents;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+
+    @BeforeAll
+    void members_owe_two_thousand_invoices() throws IOException {
+        Path dir = Files.createTempDirectory("in-place");
+        for (String kind : List.of("entities", "accounts", "payment-methods")) {
+            committed(kind, generated(dir, kind, 0));
+        }
+        committed("parties", generated(dir, "parties", SyntheticFiles.customersFor(INVOICES)));
+        migrationMode.set(NewDocument.Module.AR, true, "setup");
+        committed("documents", generated(dir, "invoices", INVOICES));
+        migrated.release(List.of(), true, TODAY, "setup");
+        migrationMode.set(NewDocument.Module.AR, false, "setup");
+        jdbc.sql("VACUUM document").update(); // the pages as a ledger's are after a while: the released versions gone
+    }
+
+    @Test
+    void paying_every_invoice_in_one_import_updates_each_in_place_and_closes_it() {
+        List<Map<String, Object>> open = jdbc.sql("""
+                        SELECT entity_code, number, open_balance FROM document
+                         WHERE module = 'AR' AND doc_type = 'INVOICE' AND status = 'OPEN' ORDER BY party_id""")
+                .query().listOfRows();
+        assertThat(open).hasSizeGreaterThan(INVOICES / 2);
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            Documents.PaymentWriter payments = documents.paymentWriter(0);
+            int n = 0;
+            for (Map<String, Object> invoice : open) {
+                payments.paid((String) invoice.get("entity_code"), (String) invoice.get("number"),
+                        (BigDecimal) invoice.get("open_balance"), TODAY, "PAY-T-" + ++n);
+            }
+            payments.close();
+
+            assertThat(payments.invoicesClosed()).isEqualTo(open.size());
+            Map<String, Object> updates = jdbc.sql("""
+                            SELECT pg_stat_get_xact_tuples_updated('document'::regclass) AS updated,
+                                   pg_stat_get_xact_tuples_hot_updated('document'::regclass) AS in_place""")
+                    .query().singleRow();
+            assertThat(updates.get("updated")).isEqualTo((long) open.size());
+            // every invoice of a page closes in this one transaction: the room kept on a page holds nearly every
+            // new version (without it, or with `status` in an index, none stays in place)
+            assertThat((Long) updates.get("in_place")).as("invoices lowered in place").isGreaterThan(open.size() * 95L / 100);
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void no_index_of_documents_names_what_a_payment_changes() {
+        List<String> indexes = jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'document'").query(String.class).list();
+        assertThat(indexes).isNotEmpty().noneMatch(index -> index.contains("status") || index.contains("open_balance"));
+    }
+
+    private Path generated(Path dir, String kind, long rows) throws IOException {
+        Path file = dir.resolve(kind + ".csv");
+        SyntheticFiles.generate(kind, rows, 42, TODAY, file);
+        return file;
+    }
+
+    private void committed(String kind, Path file) {
+        ImportReport report = imports.run(kind, file, ImportOptions.of(TODAY, "setup"));
+        assertThat(report.status()).as("%s %s", kind, report.errors()).isEqualTo(ImportStatus.COMMITTED);
+    }
+}
