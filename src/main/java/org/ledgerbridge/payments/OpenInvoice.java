@@ -19,6 +19,8 @@ public final class OpenInvoice {
     private final String currency;
     private final BigDecimal exchangeRate;
     private BigDecimal openBalance;
+    // asked of each of a party's invoices for every payment of the party: a field, not the BigDecimal's sign
+    private boolean open;
 
     public OpenInvoice(String entity, String number, String invoiceType, String sourceSystem, LocalDate dueDate, LocalDate date,
                        String currency, BigDecimal openBalance) {
@@ -37,6 +39,7 @@ public final class OpenInvoice {
         this.date = date;
         this.currency = currency;
         this.openBalance = openBalance;
+        this.open = openBalance.signum() > 0;
     }
 
     public String entity() {
@@ -80,9 +83,10 @@ public final class OpenInvoice {
             throw new IllegalStateException("invoice " + number + " would be paid beyond its open balance");
         }
         openBalance = openBalance.subtract(paid);
+        open = openBalance.signum() > 0;
     }
 
     boolean isOpen() {
-        return openBalance.signum() > 0;
+        return open;
     }
 }

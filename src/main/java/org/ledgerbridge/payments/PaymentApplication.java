@@ -84,15 +84,24 @@ public final class PaymentApplication {
             return new Plan(Rule.PREPAYMENT, List.of(), request.payment().amount());
         }
         String foreign = foreignCurrencyPaid(request, partyInvoices);
-        List<OpenInvoice> byNumbers = inListedOrder(request.invoiceNumbers(), partyInvoices.stream().filter(OpenInvoice::isOpen)
-                .filter(i -> request.payment().isIn(i.currency()) || i.currency().equals(foreign)).toList(), OpenInvoice::number);
+        // loops, not streams: this runs for every payment of a file, over each of its party's invoices
+        List<OpenInvoice> named = new ArrayList<>(); // open, in the payment's currency or the foreign one it pays
+        List<OpenInvoice> payable = new ArrayList<>(); // open, in the payment's currency
+        for (OpenInvoice invoice : partyInvoices) {
+            if (invoice.isOpen()) {
+                boolean own = request.payment().isIn(invoice.currency());
+                if (own) {
+                    payable.add(invoice);
+                }
+                if (own || invoice.currency().equals(foreign)) {
+                    named.add(invoice);
+                }
+            }
+        }
+        List<OpenInvoice> byNumbers = inListedOrder(request.invoiceNumbers(), named, OpenInvoice::number);
         if (!byNumbers.isEmpty()) {
             return allocate(Rule.INVOICE_NUMBERS, request, byNumbers);
         }
-        List<OpenInvoice> payable = partyInvoices.stream()
-                .filter(OpenInvoice::isOpen)
-                .filter(i -> request.payment().isIn(i.currency()))
-                .toList();
         List<OpenInvoice> byTypes = inListedOrder(upper(request.invoiceTypes()), payable, i -> upperOrNull(i.invoiceType()));
         if (!byTypes.isEmpty()) {
             return allocate(Rule.INVOICE_TYPES, request, byTypes);
@@ -101,7 +110,12 @@ public final class PaymentApplication {
         if (!bySystems.isEmpty()) {
             return allocate(Rule.SOURCE_SYSTEMS, request, bySystems);
         }
-        List<OpenInvoice> dues = payable.stream().filter(i -> DUES.equalsIgnoreCase(i.invoiceType())).toList();
+        List<OpenInvoice> dues = new ArrayList<>();
+        for (OpenInvoice invoice : payable) {
+            if (DUES.equalsIgnoreCase(invoice.invoiceType())) {
+                dues.add(invoice);
+            }
+        }
         return allocate(Rule.DUES, request, dues);
     }
 
@@ -114,9 +128,16 @@ public final class PaymentApplication {
 
     /** For each listed key in order, the payable invoices with that key, oldest first. */
     private static List<OpenInvoice> inListedOrder(List<String> keys, List<OpenInvoice> payable, Function<OpenInvoice, String> key) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         List<OpenInvoice> ordered = new ArrayList<>();
         for (String wanted : keys) {
-            payable.stream().filter(i -> wanted.equals(key.apply(i))).filter(i -> !ordered.contains(i)).forEach(ordered::add);
+            for (OpenInvoice invoice : payable) {
+                if (wanted.equals(key.apply(invoice)) && !ordered.contains(invoice)) {
+                    ordered.add(invoice);
+                }
+            }
         }
         return ordered;
     }
@@ -165,7 +186,7 @@ public final class PaymentApplication {
     }
 
     private static List<String> upper(List<String> values) {
-        return values.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList();
+        return values.isEmpty() ? values : values.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList();
     }
 
     private static String upperOrNull(String value) {

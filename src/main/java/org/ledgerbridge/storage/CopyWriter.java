@@ -127,8 +127,17 @@ public final class CopyWriter implements AutoCloseable {
         if (value == null) {
             appendByte('\\');
             appendByte('N');
+        } else if (value instanceof BigDecimal amount && amount.scale() >= 0 && amount.scale() <= 18 && amount.precision() <= 18) {
+            ensureRoom(CopyDigits.MAX_LENGTH);
+            length = CopyDigits.decimal(buffer, length, amount.unscaledValue().longValue(), amount.scale());
         } else if (value instanceof BigDecimal amount) {
             appendAscii(amount.toPlainString());
+        } else if (value instanceof Long || value instanceof Integer) {
+            ensureRoom(CopyDigits.MAX_LENGTH);
+            length = CopyDigits.decimal(buffer, length, ((Number) value).longValue(), 0);
+        } else if (value instanceof LocalDate date && date.getYear() >= 1000 && date.getYear() <= 9999) {
+            ensureRoom(CopyDigits.MAX_LENGTH);
+            length = CopyDigits.date(buffer, length, date);
         } else if (value instanceof LocalDate || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>) {
             appendAscii(value.toString());
         } else {

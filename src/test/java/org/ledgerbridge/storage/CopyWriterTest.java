@@ -59,6 +59,28 @@ class CopyWriterTest {
     }
 
     @Test
+    void amounts_counts_and_dates_arrive_exactly_as_written() {
+        List<BigDecimal> amounts = List.of(new BigDecimal("0"), new BigDecimal("0.00"), new BigDecimal("0.0500"), new BigDecimal("-0.0001"),
+                new BigDecimal("1250.00"), new BigDecimal("-987654.3210"), new BigDecimal("12345678901234.5678"),
+                new BigDecimal("1E+3"), new BigDecimal("123456789012345678901234.5"), BigDecimal.valueOf(Long.MIN_VALUE, 4));
+        List<LocalDate> days = List.of(LocalDate.of(2026, 1, 9), LocalDate.of(1999, 12, 31), LocalDate.of(9999, 12, 31), LocalDate.of(1000, 1, 1));
+
+        List<List<Object>> rows = writeAndReadBack(w -> {
+            for (int i = 0; i < amounts.size(); i++) {
+                w.row(i == 0 ? Long.valueOf(-5) : i == 1 ? (Object) Integer.valueOf(7) : (long) i * 1_000_000_007L,
+                        null, days.get(i % days.size()), amounts.get(i), null);
+            }
+        });
+
+        assertThat(rows).extracting(r -> r.get(0)).containsExactly(-5L, 7L, 2000000014L, 3000000021L, 4000000028L, 5000000035L,
+                6000000042L, 7000000049L, 8000000056L, 9000000063L);
+        assertThat(rows).extracting(r -> r.get(3)).containsExactlyElementsOf(amounts.stream().map(BigDecimal::toPlainString)
+                .map(BigDecimal::new).toList());
+        assertThat(rows).extracting(r -> r.get(2)).containsExactly(days.get(0), days.get(1), days.get(2), days.get(3), days.get(0),
+                days.get(1), days.get(2), days.get(3), days.get(0), days.get(1));
+    }
+
+    @Test
     void a_million_rows_go_through_many_recycled_chunks_none_lost_none_repeated() {
         int count = 1_000_000;
 
