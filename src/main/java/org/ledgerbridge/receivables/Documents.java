@@ -127,16 +127,13 @@ public class Documents {
 
     public final class PaymentWriter implements AutoCloseable {
         /**
-         * Applications are sent in runs sorted by invoice, credits in runs sorted by party: the database
-         * then inserts each run along its indexes (applications by document, documents by party) and
-         * checks the invoices exist page after page, instead of at random (docs/benchmarks.md).
+         * Credits are sent in runs sorted by party: the database then inserts each run along the
+         * documents' indexes by party, instead of at random (docs/benchmarks.md).
          */
-        private static final int APPLICATIONS_PER_RUN = 50_000;
         private static final int CREDITS_PER_RUN = 20_000;
 
         private final Writer documents;
         private final CopyWriter paid = new CopyWriter(dataSource, "paid_now (entity_code, number, amount)");
-        private final List<Paid> run = new ArrayList<>(APPLICATIONS_PER_RUN);
         private final List<NewDocument> credits = new ArrayList<>(CREDITS_PER_RUN);
         // summed here, sent once per invoice at close: a row per invoice instead of a row per payment
         private final Map<Invoice, BigDecimal> paidByInvoice = new HashMap<>();
@@ -148,21 +145,8 @@ public class Documents {
 
         /** {@code amount} of the payment {@code paymentNumber} pays invoice {@code number} of {@code entity}. */
         public void paid(String entity, String number, BigDecimal amount, LocalDate on, String paymentNumber) {
-            Invoice invoice = new Invoice(entity, number);
-            run.add(new Paid(invoice, amount, on, paymentNumber));
-            if (run.size() == APPLICATIONS_PER_RUN) {
-                sendRun();
-            }
-            paidByInvoice.merge(invoice, amount, BigDecimal::add);
-        }
-
-        private void sendRun() {
-            run.sort((a, b) -> a.invoice().compareTo(b.invoice())); // stable: an invoice's applications keep the file's order
-            for (Paid a : run) {
-                documents.applications.row(a.invoice().entity(), NewDocument.Module.AR, a.invoice().number(), a.amount(), a.on(),
-                        "PAYMENT", a.paymentNumber());
-            }
-            run.clear();
+            documents.applications.row(entity, NewDocument.Module.AR, number, amount, on, "PAYMENT", paymentNumber);
+            paidByInvoice.merge(new Invoice(entity, number), amount, BigDecimal::add);
         }
 
         /** A payment that leaves a credit: its document, for the unapplied amount and open for all of it. */
@@ -190,9 +174,9 @@ public class Documents {
         @Override
         public void close() {
             sendCredits();
-            sendRun();
             documents.close();
-            // in the order of the invoices' key: the update walks their index instead of jumping about it (about 4 s a million)
+            // in the order of the invoices' key, which is mostly the order their rows lie in: the update then visits
+            // their pages one after another instead of at random (about 4 s of a million payments)
             paidByInvoice.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> paid.row(e.getKey().entity(), e.getKey().number(), e.getValue()));
             paid.close();
@@ -217,10 +201,6 @@ public class Documents {
             int byEntity = entity.compareTo(other.entity);
             return byEntity != 0 ? byEntity : number.compareTo(other.number);
         }
-    }
-
-    /** What one payment paid of one invoice. */
-    private record Paid(Invoice invoice, BigDecimal amount, LocalDate on, String paymentNumber) {
     }
 
     /** Streams documents and their applications into the caller's transaction; {@code migratedOn}: the migration day. */

@@ -11,6 +11,7 @@ import org.ledgerbridge.imports.ImportStatus;
 import org.ledgerbridge.support.LedgerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * statement costs (docs/benchmarks.md).
  */
 @LedgerTest
+@TestPropertySource(properties = "ledgerbridge.test.ledger=in-place") // a context (and database) of its own
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InvoicesLoweredInPlaceTest {
 
