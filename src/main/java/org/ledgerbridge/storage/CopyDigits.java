@@ -15,6 +15,14 @@ final class CopyDigits {
     private CopyDigits() {
     }
 
+    /**
+     * The digits of an amount of at most 18 of them as a long: moved to scale 0, a compact BigDecimal
+     * answers its long as it is, where {@code unscaledValue()} builds a BigInteger first.
+     */
+    static long unscaled(java.math.BigDecimal amount) {
+        return amount.movePointRight(amount.scale()).longValue();
+    }
+
     /** {@code unscaled} × 10^-{@code scale} ({@code scale} 0 to 18) at {@code at}; answers where the value ends. */
     static int decimal(byte[] buffer, int at, long unscaled, int scale) {
         if (unscaled == Long.MIN_VALUE) {

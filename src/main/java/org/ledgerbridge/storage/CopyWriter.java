@@ -129,7 +129,7 @@ public final class CopyWriter implements AutoCloseable {
             appendByte('N');
         } else if (value instanceof BigDecimal amount && amount.scale() >= 0 && amount.scale() <= 18 && amount.precision() <= 18) {
             ensureRoom(CopyDigits.MAX_LENGTH);
-            length = CopyDigits.decimal(buffer, length, amount.unscaledValue().longValue(), amount.scale());
+            length = CopyDigits.decimal(buffer, length, CopyDigits.unscaled(amount), amount.scale());
         } else if (value instanceof BigDecimal amount) {
             appendAscii(amount.toPlainString());
         } else if (value instanceof Long || value instanceof Integer) {
