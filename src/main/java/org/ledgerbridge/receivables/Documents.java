@@ -191,6 +191,7 @@ public class Documents {
                     .forEach(e -> paid.row(e.getKey().entity(), e.getKey().number(), e.getValue()));
             paid.close();
             documents.close();
+            jdbc.sql("ANALYZE paid_now").update(); // its size known, the update hashes these totals, not every document
             // the CHECK (open_balance >= 0) holds "never beyond its open balance" even against a concurrent writer
             invoicesClosed = jdbc.sql("""
                             WITH lowered AS (

@@ -3,6 +3,7 @@ package org.ledgerbridge.receivables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.ledgerbridge.demo.SyntheticFiles;
 import org.ledgerbridge.imports.ImportOptions;
 import org.ledgerbridge.imports.ImportReport;
@@ -60,6 +61,8 @@ class InvoicesLoweredInPlaceTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "ledgerbridge.test.citus", matches = ".+",
+            disabledReason = "on a cluster the invoices are updated in the workers' shards, which this connection's counts do not see")
     void paying_every_invoice_in_one_import_updates_each_in_place_and_closes_it() {
         List<Map<String, Object>> open = jdbc.sql("""
                         SELECT entity_code, number, open_balance FROM document
