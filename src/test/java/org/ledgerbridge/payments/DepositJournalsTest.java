@@ -7,7 +7,6 @@ import org.ledgerbridge.imports.ImportOptions;
 import org.ledgerbridge.imports.ImportReport;
 import org.ledgerbridge.imports.ImportService;
 import org.ledgerbridge.imports.ImportStatus;
-import org.ledgerbridge.demo.SyntheticFiles;
 import org.ledgerbridge.ledger.BatchChange;
 import org.ledgerbridge.ledger.BatchCorrections;
 import org.ledgerbridge.ledger.BatchService;
@@ -19,8 +18,8 @@ import org.ledgerbridge.ledger.Page;
 import org.ledgerbridge.ledger.PaymentGlDetail;
 import org.ledgerbridge.receivables.MigratedDocuments;
 import org.ledgerbridge.receivables.MigrationMode;
-import org.ledgerbridge.receivables.NewDocument;
 import org.ledgerbridge.receivables.OpenItems;
+import org.ledgerbridge.support.GeneratedLedger;
 import org.ledgerbridge.support.LedgerTest;
 import org.ledgerbridge.support.QueryPlans;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,17 +67,10 @@ class DepositJournalsTest {
     private Map<String, Object> owing;
 
     @BeforeAll
-    void members_owe_five_thousand_invoices_over_three_entities() throws IOException {
-        Path dir = Files.createTempDirectory("deposits");
-        for (String kind : List.of("entities", "accounts", "payment-methods")) {
-            committed(kind, generated(dir, kind, 0));
-        }
-        committed("parties", generated(dir, "parties", SyntheticFiles.customersFor(PAYMENTS / 2)));
-        migrationMode.set(NewDocument.Module.AR, true, "setup");
-        committed("documents", generated(dir, "invoices", PAYMENTS / 2));
-        migrated.release(List.of(), true, TODAY, "setup");
-        migrationMode.set(NewDocument.Module.AR, false, "setup");
-        payments = generated(dir, "payments", PAYMENTS);
+    void members_owe_five_thousand_invoices_over_three_entities() {
+        GeneratedLedger ledger = new GeneratedLedger(imports, migrationMode, migrated, TODAY);
+        ledger.membersOwing(PAYMENTS / 2);
+        payments = ledger.file("payments", PAYMENTS);
         jdbc.sql("ANALYZE").update();
         owing = subledgerAndBooks();
     }
@@ -305,16 +297,5 @@ class DepositJournalsTest {
 
     private void undo(ImportReport report) {
         assertThat(corrections.voidBatches(batchesOf(report), "test done", "clerk")).isInstanceOf(BatchChange.Changed.class);
-    }
-
-    private Path generated(Path dir, String kind, long rows) throws IOException {
-        Path file = dir.resolve(kind + ".csv");
-        SyntheticFiles.generate(kind, rows, 42, TODAY, file);
-        return file;
-    }
-
-    private void committed(String kind, Path file) {
-        ImportReport report = imports.run(kind, file, ImportOptions.of(TODAY, "setup"));
-        assertThat(report.status()).as("%s %s", kind, report.errors()).isEqualTo(ImportStatus.COMMITTED);
     }
 }

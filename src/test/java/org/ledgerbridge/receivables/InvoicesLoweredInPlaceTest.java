@@ -4,11 +4,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.ledgerbridge.demo.SyntheticFiles;
-import org.ledgerbridge.imports.ImportOptions;
-import org.ledgerbridge.imports.ImportReport;
 import org.ledgerbridge.imports.ImportService;
-import org.ledgerbridge.imports.ImportStatus;
+import org.ledgerbridge.support.GeneratedLedger;
 import org.ledgerbridge.support.LedgerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,10 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +41,8 @@ class InvoicesLoweredInPlaceTest {
     @Autowired PlatformTransactionManager transactions;
 
     @BeforeAll
-    void members_owe_two_thousand_invoices() throws IOException {
-        Path dir = Files.createTempDirectory("in-place");
-        for (String kind : List.of("entities", "accounts", "payment-methods")) {
-            committed(kind, generated(dir, kind, 0));
-        }
-        committed("parties", generated(dir, "parties", SyntheticFiles.customersFor(INVOICES)));
-        migrationMode.set(NewDocument.Module.AR, true, "setup");
-        committed("documents", generated(dir, "invoices", INVOICES));
-        migrated.release(List.of(), true, TODAY, "setup");
-        migrationMode.set(NewDocument.Module.AR, false, "setup");
+    void members_owe_two_thousand_invoices() {
+        new GeneratedLedger(imports, migrationMode, migrated, TODAY).membersOwing(INVOICES);
         jdbc.sql("VACUUM document").update(); // the pages as a ledger's are after a while: the released versions gone
     }
 
@@ -103,16 +89,5 @@ class InvoicesLoweredInPlaceTest {
                         SELECT pg_stat_get_xact_tuples_updated('document'::regclass) AS updated,
                                pg_stat_get_xact_tuples_hot_updated('document'::regclass) AS in_place""")
                 .query().singleRow();
-    }
-
-    private Path generated(Path dir, String kind, long rows) throws IOException {
-        Path file = dir.resolve(kind + ".csv");
-        SyntheticFiles.generate(kind, rows, 42, TODAY, file);
-        return file;
-    }
-
-    private void committed(String kind, Path file) {
-        ImportReport report = imports.run(kind, file, ImportOptions.of(TODAY, "setup"));
-        assertThat(report.status()).as("%s %s", kind, report.errors()).isEqualTo(ImportStatus.COMMITTED);
     }
 }
