@@ -101,11 +101,13 @@ final class DepositJournals {
             }
             for (JournalLineDraft line : draft.lines()) {
                 boolean debit = line.debit().signum() > 0;
-                BigDecimal[] base = line.baseAmounts(draft.exchangeRate() == null ? BigDecimal.ONE : draft.exchangeRate(), baseCurrency);
+                BigDecimal amount = debit ? line.debit() : line.credit();
+                BigDecimal base = line.currency().equals(baseCurrency) ? amount
+                        : line.baseAmounts(draft.exchangeRate() == null ? BigDecimal.ONE : draft.exchangeRate(), baseCurrency)[debit ? 0 : 1];
                 String label = PaymentJournals.counterpart(line);
                 LineSum sum = lines.computeIfAbsent(new LineKey(line.account(), line.currency(), debit, label), k -> new LineSum());
-                sum.amount = sum.amount.add(debit ? line.debit() : line.credit());
-                sum.base = sum.base.add(debit ? base[0] : base[1]);
+                sum.amount = sum.amount.add(amount);
+                sum.base = sum.base.add(base);
                 if (sum.lastPayment != payment) {
                     sum.lastPayment = payment;
                     sum.payments++;

@@ -18,6 +18,7 @@ public final class OpenInvoice {
     private final LocalDate date;
     private final String currency;
     private final BigDecimal exchangeRate;
+    private final BigDecimal openAtRead;
     private BigDecimal openBalance;
     // asked of each of a party's invoices for every payment of the party: a field, not the BigDecimal's sign
     private boolean open;
@@ -38,6 +39,7 @@ public final class OpenInvoice {
         this.dueDate = dueDate;
         this.date = date;
         this.currency = currency;
+        this.openAtRead = openBalance;
         this.openBalance = openBalance;
         this.open = openBalance.signum() > 0;
     }
@@ -84,6 +86,11 @@ public final class OpenInvoice {
         }
         openBalance = openBalance.subtract(paid);
         open = openBalance.signum() > 0;
+    }
+
+    /** What the rows applied so far paid off it in all. */
+    BigDecimal paidSinceRead() {
+        return openAtRead.subtract(openBalance);
     }
 
     boolean isOpen() {

@@ -71,7 +71,11 @@ public final class PaymentApplication {
 
         /** What the payment applied to invoices, in its own currency. */
         public BigDecimal applied() {
-            return allocations.stream().map(Allocation::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal applied = BigDecimal.ZERO;
+            for (Allocation allocation : allocations) {
+                applied = applied.add(allocation.paid());
+            }
+            return applied;
         }
     }
 

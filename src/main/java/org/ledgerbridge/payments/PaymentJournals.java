@@ -41,9 +41,8 @@ final class PaymentJournals {
         Map<String, List<JournalLineDraft>> arLinesOf = new LinkedHashMap<>();
         for (PaymentApplication.Allocation allocation : payment.plan().allocations()) {
             String entity = allocation.invoice().entity();
-            arLinesOf.computeIfAbsent(entity, e -> new ArrayList<>()).add(inBase(JournalLineDraft.credit(
-                    roleAccounts.of(entity, AccountRole.AR_CONTROL), currency, allocation.paid())
-                    .forParty(party).forDocument(allocation.invoice().number()), rate, base));
+            arLinesOf.computeIfAbsent(entity, e -> new ArrayList<>()).add(credit(roleAccounts.of(entity, AccountRole.AR_CONTROL),
+                    currency, allocation.paid(), party, allocation.invoice().number(), null, toBase(allocation.paid(), rate, base)));
         }
         List<JournalLineDraft> cashLines = new ArrayList<>();
         for (Map.Entry<String, List<JournalLineDraft>> ar : arLinesOf.entrySet()) {
@@ -55,13 +54,14 @@ final class PaymentJournals {
             }
         }
         if (payment.plan().unapplied().signum() > 0) {
-            cashLines.add(inBase(JournalLineDraft.credit(roleAccounts.unappliedCredit(cash), currency, payment.plan().unapplied())
-                    .forParty(party).forDocument(number).describedAs("unapplied credit"), rate, base));
+            BigDecimal unapplied = payment.plan().unapplied();
+            cashLines.add(credit(roleAccounts.unappliedCredit(cash), currency, unapplied, party, number, "unapplied credit",
+                    toBase(unapplied, rate, base)));
         }
-        cashLines.add(0, JournalLineDraft.debit(payment.method().cashAccount(), currency, payment.received().amount())
-                .forParty(party).forDocument(number)
-                .describedAs((payment.method().id() + " " + PaymentRules.nullToEmpty(payment.checkNumber())).strip())
-                .inBase(rate == null ? null : sum(cashLines, true)));
+        String check = payment.checkNumber();
+        String described = check == null || check.isBlank() ? payment.method().id() : (payment.method().id() + " " + check).strip();
+        cashLines.add(0, new JournalLineDraft(payment.method().cashAccount(), currency, payment.received().amount(), BigDecimal.ZERO,
+                party, number, described, rate == null ? null : sum(cashLines, true)));
         List<JournalDraft> journals = new ArrayList<>();
         journals.add(new JournalDraft(cash, payment.date(), source, "Payment " + number, rate, cashLines));
         for (Map.Entry<String, List<JournalLineDraft>> other : arLinesOf.entrySet()) {
@@ -126,8 +126,14 @@ final class PaymentJournals {
     }
 
     /** A line of a foreign payment carries its amount converted at the payment's rate; a base-currency line needs none. */
-    private static JournalLineDraft inBase(JournalLineDraft line, BigDecimal rate, String base) {
-        return rate == null ? line : line.inBase(Currencies.toBase(line.debit().add(line.credit()), rate, base));
+    private static BigDecimal toBase(BigDecimal amount, BigDecimal rate, String base) {
+        return rate == null ? null : Currencies.toBase(amount, rate, base);
+    }
+
+    /** One record per line, not one per detail: this runs for every payment of a file. */
+    private static JournalLineDraft credit(String account, String currency, BigDecimal amount, String party, String document,
+                                           String description, BigDecimal base) {
+        return new JournalLineDraft(account, currency, BigDecimal.ZERO, amount, party, document, description, base);
     }
 
     private static BigDecimal sum(List<JournalLineDraft> lines, boolean inBase) {

@@ -97,11 +97,13 @@ final class PaymentRules {
         if (errors.currentRowHasErrors() || party == null || amount == null || prepayment == null) {
             return null;
         }
-        String key = paymentKey(party.id(), date, amount, methodId, checkNumber);
-        if (method != null && alreadyInLedger(key, party, amount, date, methodId, checkNumber, errors)) {
-            return new Payment(row.number(), party, Money.of(amount, currency), rate, method, cashEntity, date, checkNumber, null, true);
+        if (options.matching()) {
+            String key = paymentKey(party.id(), date, amount, methodId, checkNumber);
+            if (method != null && alreadyInLedger(key, party, amount, date, methodId, checkNumber, errors)) {
+                return new Payment(row.number(), party, Money.of(amount, currency), rate, method, cashEntity, date, checkNumber, null, true);
+            }
+            sameRowTwiceInFile(key, method, row.number(), errors);
         }
-        sameRowTwiceInFile(key, method, row.number(), errors);
         PaymentApplication.Plan plan = PaymentApplication.plan(
                 new PaymentApplication.Request(Money.of(amount, currency), prepayment, numbers, types, systems, baseCurrency, rate),
                 ledger.openInvoices().getOrDefault(party.id(), List.of()));
@@ -240,7 +242,7 @@ final class PaymentRules {
     }
 
     private void sameRowTwiceInFile(String key, PaymentMethod method, long row, RowErrors errors) {
-        if (!options.matching() || method == null) {
+        if (method == null) {
             return;
         }
         Long first = paymentsInFile.putIfAbsent(key, row);

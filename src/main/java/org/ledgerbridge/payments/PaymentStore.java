@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ import java.util.function.Function;
  * references of "pay later" rows, and the journals: summed into deposit journals posted at the
  * end, or one per payment streamed as they come ({@link PaymentGlDetail}).
  */
-final class PaymentStore implements AutoCloseable {
+final class PaymentStore {
 
     /** Payments by these methods arrive through the website: iMIS puts them in auto-batches (seed 000). */
     private static final Set<String> CARD_METHODS = Set.of("VISA", "MC", "MASTERCARD", "AMEX", "DISCOVER", "DINERS", "JCB", "CARD");
@@ -53,13 +54,19 @@ final class PaymentStore implements AutoCloseable {
     private final CopyWriter orderReferences;
     private final Map<BatchType, Batch> batchOf = new java.util.LinkedHashMap<>(); // in the order they were opened
     private final Map<BatchType, PostingStream> streams = new EnumMap<>(BatchType.class);
+    private final Collection<List<OpenInvoice>> invoices;
     private final DepositJournals deposits;
     private final ArrayDeque<Long> journalIds = new ArrayDeque<>();
 
-    /** @param glDetailOf what a cash entity's payments post to the GL */
+    /**
+     * @param invoices   the open invoices the rules applied the payments to, each party's: what they paid off each is
+     *                   written at close
+     * @param glDetailOf what a cash entity's payments post to the GL
+     */
     PaymentStore(BatchService batches, PostingService posting, Documents documents, DataSource dataSource,
-                 Map<String, FinancialEntity> entities, PaymentJournals journals, Function<String, PaymentGlDetail> glDetailOf,
-                 long importRunId, String actor) {
+                 Map<String, FinancialEntity> entities, Collection<List<OpenInvoice>> invoices, PaymentJournals journals,
+                 Function<String, PaymentGlDetail> glDetailOf, long importRunId, String actor) {
+        this.invoices = invoices;
         this.batches = batches;
         this.posting = posting;
         this.entities = entities;
@@ -163,12 +170,20 @@ final class PaymentStore implements AutoCloseable {
     }
 
     /** Sends the rest, lowers the invoices' open balances, and posts the deposit journals. */
-    @Override
-    public void close() {
+    void close() {
         paymentRows.flush();
         orderReferences.flush();
         streams.values().forEach(PostingStream::close);
-        payments.close();
+        payments.close(paidInAll -> {
+            for (List<OpenInvoice> ofParty : invoices) {
+                for (OpenInvoice invoice : ofParty) {
+                    BigDecimal paid = invoice.paidSinceRead();
+                    if (paid.signum() > 0) {
+                        paidInAll.invoice(invoice.entity(), invoice.number(), paid);
+                    }
+                }
+            }
+        });
         postDeposits();
     }
 

@@ -124,8 +124,8 @@ class PaymentsImport implements ImportKind<Payment> {
                     return;
                 }
                 if (store == null) {
-                    store = new PaymentStore(batches, posting, documents, dataSource, view.entities(), journals,
-                            entity -> chosen != null ? chosen : perEntity.getOrDefault(entity, PaymentGlDetail.DEPOSIT),
+                    store = new PaymentStore(batches, posting, documents, dataSource, view.entities(), view.openInvoices().values(),
+                            journals, entity -> chosen != null ? chosen : perEntity.getOrDefault(entity, PaymentGlDetail.DEPOSIT),
                             importRunId, options.actor());
                 }
                 if (payment.payLater()) {

@@ -73,8 +73,10 @@ final class PlannedPaymentRules {
     /** What the posting rules would refuse at commit: a closed period, an inactive cash account. */
     boolean postable(PaymentMethod method, PaymentApplication.Plan plan, LocalDate date) {
         Set<String> entitiesTouched = new TreeSet<>();
-        entitiesTouched.add(method.entity());
-        plan.allocations().forEach(a -> entitiesTouched.add(a.invoice().entity()));
+        if (!ledger.closedThrough().isEmpty()) {
+            entitiesTouched.add(method.entity());
+            plan.allocations().forEach(a -> entitiesTouched.add(a.invoice().entity()));
+        }
         for (String entity : entitiesTouched) {
             LocalDate closed = ledger.closedThrough().get(entity);
             if (closed != null && !date.isAfter(closed)) {
@@ -93,7 +95,7 @@ final class PlannedPaymentRules {
 
     /** Each invoice the row names that it does not pay, and why: a warning at INVOICE_NUMBERS, not a silent skip. */
     void namedInvoicesNotPaid(Party party, List<String> numbers, PaymentApplication.Plan plan, String currency, BigDecimal rate) {
-        if (plan.rule() == PaymentApplication.Rule.PREPAYMENT) {
+        if (plan.rule() == PaymentApplication.Rule.PREPAYMENT || numbers.isEmpty()) {
             return;
         }
         Set<String> paid = new HashSet<>();

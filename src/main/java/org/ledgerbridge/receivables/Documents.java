@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The AR/AP documents of the subledger and the applications that change their open balances. */
 @Service
@@ -79,7 +80,7 @@ public class Documents {
      * {@link #keys}), with COPY: the server sends while the rows are read here (half a million
      * invoices in 1.1 s instead of 1.45 s through a result set, at the start of a payments import).
      */
-    public void forEachOpenDebit(java.util.function.Consumer<OpenDebit> consumer) {
+    public void forEachOpenDebit(Consumer<OpenDebit> consumer) {
         transactions.executeWithoutResult(tx -> CopyReader.read(dataSource, """
                         SELECT entity_code, number, party_id, invoice_type, source_system, due_date, doc_date, currency, open_balance,
                                exchange_rate
@@ -126,8 +127,8 @@ public class Documents {
 
     /**
      * Records payments against invoices in bulk inside the caller's transaction: an application per
-     * invoice paid, the invoices' open balances lowered in one statement at {@link PaymentWriter#close()},
-     * and a document for each payment that leaves a credit.
+     * invoice paid, a document for each payment that leaves a credit, and at {@link PaymentWriter#close(Consumer)}
+     * the invoices' open balances lowered in one statement by what the caller says it paid off each in all.
      */
     public PaymentWriter paymentWriter(long importRunId) {
         jdbc.sql("""
@@ -135,7 +136,7 @@ public class Documents {
         return new PaymentWriter(importRunId);
     }
 
-    public final class PaymentWriter implements AutoCloseable {
+    public final class PaymentWriter {
         /**
          * Credits are sent in runs sorted by party: the database then inserts each run along the
          * documents' indexes by party, instead of at random (docs/benchmarks.md).
@@ -145,8 +146,6 @@ public class Documents {
         private final Writer documents;
         private final CopyWriter paid = new CopyWriter(dataSource, "paid_now (entity_code, number, amount)");
         private final List<NewDocument> credits = new ArrayList<>(CREDITS_PER_RUN);
-        // summed here, sent once per invoice at close: a row per invoice instead of a row per payment
-        private final Map<Invoice, BigDecimal> paidByInvoice = new HashMap<>();
         private long invoicesClosed;
 
         private PaymentWriter(long importRunId) {
@@ -156,7 +155,6 @@ public class Documents {
         /** {@code amount} of the payment {@code paymentNumber} pays invoice {@code number} of {@code entity}. */
         public void paid(String entity, String number, BigDecimal amount, LocalDate on, String paymentNumber) {
             documents.applications.row(entity, NewDocument.Module.AR, number, amount, on, "PAYMENT", paymentNumber);
-            paidByInvoice.merge(new Invoice(entity, number), amount, BigDecimal::add);
         }
 
         /** A payment that leaves a credit: its document, for the unapplied amount and open for all of it. */
@@ -181,14 +179,15 @@ public class Documents {
             paid.awaitSent();
         }
 
-        @Override
-        public void close() {
+        /**
+         * Sends the last rows, then lowers each invoice by {@code paidInAll}: what the payments written paid off it, as a
+         * row per invoice (entity, number, amount) instead of a row per payment. The caller knows these sums already:
+         * summing them again here would hold a map of every invoice paid.
+         */
+        public void close(Consumer<PaidInAll> paidInAll) {
             sendCredits();
-            documents.flush(); // handed over: the database works through the last rows while the totals are sorted here
-            // in the order of the invoices' key, which is mostly the order their rows lie in: the update then visits
-            // their pages one after another instead of at random (about 4 s of a million payments)
-            paidByInvoice.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> paid.row(e.getKey().entity(), e.getKey().number(), e.getValue()));
+            documents.flush(); // handed over: the database works through the last rows while the totals are read here
+            paidInAll.accept((entity, number, amount) -> paid.row(entity, number, amount));
             paid.close();
             documents.close();
             jdbc.sql("ANALYZE paid_now").update(); // its size known, the update hashes these totals, not every document
@@ -207,12 +206,10 @@ public class Documents {
         }
     }
 
-    private record Invoice(String entity, String number) implements Comparable<Invoice> {
-        @Override
-        public int compareTo(Invoice other) {
-            int byEntity = entity.compareTo(other.entity);
-            return byEntity != 0 ? byEntity : number.compareTo(other.number);
-        }
+    /** Where the caller of {@link PaymentWriter#close(Consumer)} puts an invoice's total paid. */
+    @FunctionalInterface
+    public interface PaidInAll {
+        void invoice(String entity, String number, BigDecimal amount);
     }
 
     /** Streams documents and their applications into the caller's transaction; {@code migratedOn}: the migration day. */

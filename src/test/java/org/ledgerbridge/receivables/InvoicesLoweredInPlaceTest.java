@@ -64,7 +64,8 @@ class InvoicesLoweredInPlaceTest {
                 payments.paid((String) invoice.get("entity_code"), (String) invoice.get("number"),
                         (BigDecimal) invoice.get("open_balance"), TODAY, "PAY-T-" + ++n);
             }
-            payments.close();
+            payments.close(paidInAll -> open.forEach(invoice -> paidInAll.invoice((String) invoice.get("entity_code"),
+                    (String) invoice.get("number"), (BigDecimal) invoice.get("open_balance"))));
 
             assertThat(payments.invoicesClosed()).isEqualTo(open.size());
             Map<String, Object> after = updatesOfDocuments();
