@@ -1,5 +1,8 @@
 package org.ledgerbridge.support;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
 /** An old system's opening-balances file and the column mapping that reads it (the screens', API's and CLI's tests share them). */
 public final class LegacyOpeningBalances {
 
@@ -15,8 +18,14 @@ public final class LegacyOpeningBalances {
               Due: INVOICE_DUE_DATE
             dateFormat: MM/dd/yyyy
             """;
+
+    /**
+     * Due a year after the day the tests run: a due date before the business date is refused, and the
+     * screens' business date is the real today (a fixed 12/01/2026 failed from that day on, first at UTC+14).
+     */
     public static final String FILE = "Customer No,Amount ex tax,Tax,Due ex tax,Due tax,Description,Issued,Due\n"
-            + "100231,181.82,18.18,181.82,18.18,October service,11/01/2026,12/01/2026\n";
+            + "100231,181.82,18.18,181.82,18.18,October service,11/01/2026,"
+            + LocalDate.now().plusYears(1).format(DateTimeFormatter.ofPattern("MM/dd/yyyy")) + "\n";
 
     private LegacyOpeningBalances() {
     }
